@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Fails when the EF model has changes that no migration covers, for both providers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! ls src/Trinn.Migrations.Sqlite/Migrations/*.cs >/dev/null 2>&1; then
+  echo "no migrations yet"; exit 0
+fi
+dotnet tool restore >/dev/null
+for provider in Sqlite Postgres; do
+  Database__Provider=$provider dotnet ef migrations has-pending-model-changes \
+    --project src/Trinn.Migrations.$provider --startup-project src/Trinn.Web --no-build -c Release
+done

@@ -1,0 +1,1 @@
+namespace Trinn.Migrations.Postgres;
