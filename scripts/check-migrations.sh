@@ -7,6 +7,7 @@ if ! ls src/Trinn.Migrations.Sqlite/Migrations/*.cs >/dev/null 2>&1; then
 fi
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
-  Database__Provider=$provider dotnet ef migrations has-pending-model-changes \
+  cs="Data Source=design-time.db"; [ "$provider" = Postgres ] && cs="Host=localhost;Database=trinn_design_time"
+  Database__Provider=$provider Database__ConnectionString="$cs" dotnet ef migrations has-pending-model-changes \
     --project src/Trinn.Migrations.$provider --startup-project src/Trinn.Web --no-build -c Release
 done

@@ -1,6 +1,33 @@
+using Trinn.Web.Features.Api;
+using Trinn.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTrinnDatabase();
+builder.AddTrinnIdentity();
+builder.AddTrinnPages();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok());
+await app.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapOpenApi().AllowAnonymous();
+app.MapTrinnApi();
+app.MapHealth();
+
 await app.RunAsync();
 
 #pragma warning disable CA1515 // WebApplicationFactory<Program> needs a public entry point type.

@@ -1,0 +1,176 @@
+using Trinn.Core.Common;
+using Trinn.Core.Identity;
+using Trinn.Core.Teams;
+
+namespace Trinn.Core.Candidates;
+
+public class Candidate : IVersioned
+{
+    public const int NameMaxLength = 100;
+    public const int ReasonMaxLength = 1000;
+    public const int NextActionMaxLength = 200;
+
+    public int Id { get; set; }
+
+    public int TeamId { get; set; }
+
+    public Team? Team { get; set; }
+
+    public required string FirstName { get; set; }
+
+    public required string LastName { get; set; }
+
+    public required string NationalId { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? PrimarySpecialistId { get; set; }
+
+    public TrinnUser? PrimarySpecialist { get; set; }
+
+    public string? BackupSpecialistId { get; set; }
+
+    public TrinnUser? BackupSpecialist { get; set; }
+
+    public int Stage { get; private set; } = Stages.First;
+
+    public DateOnly StageSince { get; private set; }
+
+    public string? NextAction { get; set; }
+
+    public DateOnly? NextActionDate { get; set; }
+
+    public DateOnly? DischargedOn { get; private set; }
+
+    public DischargeOutcome? DischargeOutcome { get; private set; }
+
+    public string? DischargeNote { get; private set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public long Version { get; set; }
+
+    public Referral? Referral { get; set; }
+
+    public CooperationAgreement? Agreement { get; set; }
+
+    public List<StageChange> StageChanges { get; } = [];
+
+    public List<JournalNote> JournalNotes { get; } = [];
+
+    public List<VocationalProfileVersion> ProfileVersions { get; } = [];
+
+    public CandidateStatus Status => DischargedOn is not null
+        ? CandidateStatus.Discharged
+        : PrimarySpecialistId is null ? CandidateStatus.AwaitingSpecialist : CandidateStatus.Active;
+
+    public string FullName => FirstName + " " + LastName;
+
+    /// <summary>Starts the follow-up in stage 1 on the referral date.</summary>
+    public void Start(DateOnly referredOn, string byUserId, DateTime nowUtc)
+    {
+        Stage = Stages.First;
+        StageSince = referredOn;
+        StageChanges.Add(new StageChange
+        {
+            FromStage = null,
+            ToStage = Stages.First,
+            Date = referredOn,
+            Reason = "Innsøkt",
+            ByUserId = byUserId,
+            RecordedAtUtc = nowUtc,
+        });
+    }
+
+    /// <summary>
+    /// Moves the candidate to another stage, forward or back ("to skritt frem og ett tilbake").
+    /// Every move is kept in <see cref="StageChanges"/>.
+    /// </summary>
+    public void MoveToStage(int toStage, DateOnly date, string? reason, string byUserId, DateOnly today, DateTime nowUtc)
+    {
+        if (DischargedOn is not null)
+        {
+            throw new DomainException("ToStage", "Error_CandidateDischarged");
+        }
+
+        if (!Stages.IsValid(toStage))
+        {
+            throw new DomainException("ToStage", "Error_StageInvalid");
+        }
+
+        if (toStage == Stage)
+        {
+            throw new DomainException("ToStage", "Error_StageSame");
+        }
+
+        if (date > today)
+        {
+            throw new DomainException("Date", "Error_DateInFuture");
+        }
+
+        if (date < StageSince)
+        {
+            throw new DomainException("Date", "Error_DateBeforeCurrentStage");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Reason", "Error_Required");
+        }
+
+        if (reason.Length > ReasonMaxLength)
+        {
+            throw new DomainException("Reason", "Error_TooLong");
+        }
+
+        StageChanges.Add(new StageChange
+        {
+            FromStage = Stage,
+            ToStage = toStage,
+            Date = date,
+            Reason = reason,
+            ByUserId = byUserId,
+            RecordedAtUtc = nowUtc,
+        });
+        Stage = toStage;
+        StageSince = date;
+    }
+
+    public void Discharge(DateOnly date, DischargeOutcome outcome, string? note, DateOnly referredOn, DateOnly today)
+    {
+        if (DischargedOn is not null)
+        {
+            throw new DomainException("Date", "Error_CandidateDischarged");
+        }
+
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new DomainException("Outcome", "Error_Required");
+        }
+
+        if (date > today)
+        {
+            throw new DomainException("Date", "Error_DateInFuture");
+        }
+
+        if (date < referredOn || date < StageSince)
+        {
+            throw new DomainException("Date", "Error_DischargeBeforeStart");
+        }
+
+        if (note is { Length: > ReasonMaxLength })
+        {
+            throw new DomainException("Note", "Error_TooLong");
+        }
+
+        DischargedOn = date;
+        DischargeOutcome = outcome;
+        DischargeNote = note;
+    }
+
+    public int DaysInStage(DateOnly today) => Math.Max(0, today.DayNumber - StageSince.DayNumber);
+}

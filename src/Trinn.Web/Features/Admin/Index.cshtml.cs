@@ -1,0 +1,133 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Data;
+using Trinn.Core.Identity;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Admin;
+
+/// <summary>Users and their roles and teams.</summary>
+public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public NewUserInput Input { get; set; } = new();
+
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+
+    public List<SelectListItem> RoleItems { get; private set; } = [];
+
+    public List<SelectListItem> TeamItems { get; private set; } = [];
+
+    public string? Created { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Input.Role is { } role && !Roles.All.Contains(role))
+        {
+            ModelState.AddModelError("Input.Role", t["Error_Required", t["Field_Role"]]);
+        }
+
+        var teamRole = Input.Role is Roles.Jobbspesialist or Roles.Metodeveileder;
+        if (teamRole && Input.TeamId is null)
+        {
+            ModelState.AddModelError("Input.TeamId", t["Error_TeamRequired"]);
+        }
+
+        if (!teamRole && Input.TeamId is not null)
+        {
+            ModelState.AddModelError("Input.TeamId", t["Error_TeamNotForRole"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            var user = new TrinnUser
+            {
+                UserName = Input.UserName!.Trim(),
+                DisplayName = Input.DisplayName!.Trim(),
+                TeamId = Input.TeamId,
+                Fte = Input.Fte,
+            };
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var result = await users.CreateAsync(user, Input.Password ?? "");
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, Input.Role!);
+            }
+
+            if (result.Succeeded)
+            {
+                await tx.CommitAsync();
+                Created = user.UserName;
+                Input = new NewUserInput();
+                ModelState.Clear();
+            }
+            else
+            {
+                foreach (var error in result.Errors)
+                {
+                    var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.UserName";
+                    ModelState.AddModelError(field, t["Identity_" + error.Code]);
+                }
+            }
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var list = await db.Users.AsNoTracking().OrderBy(u => u.UserName)
+            .Select(u => new
+            {
+                u.UserName,
+                u.DisplayName,
+                Team = u.Team!.Name,
+                u.Fte,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .ToListAsync();
+        Users = list.Select(u => new UserRow(u.UserName ?? "", u.DisplayName, u.Team, u.Fte, u.Roles)).ToList();
+        RoleItems = [new SelectListItem(t["Select_Choose"], ""), .. Roles.All.Select(r => new SelectListItem(t["Role_" + r], r))];
+        TeamItems = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
+            .Select(x => new SelectListItem(x.Name, x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToListAsync();
+        TeamItems.Insert(0, new SelectListItem(t["Select_None"], ""));
+    }
+}
+
+public sealed record UserRow(string UserName, string DisplayName, string? Team, decimal? Fte, IReadOnlyList<string> Roles);
+
+public sealed class NewUserInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [StringLength(64, ErrorMessage = "Error_TooLong")]
+    [RegularExpression("^[a-zA-Z0-9._-]+$", ErrorMessage = "Error_UserNameChars")]
+    [Display(Name = "Field_UserName")]
+    public string? UserName { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [StringLength(100, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_DisplayName")]
+    public string? DisplayName { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_Role")]
+    public string? Role { get; set; }
+
+    [Display(Name = "Field_Team")]
+    public int? TeamId { get; set; }
+
+    [Range(0.1, 1.0, ErrorMessage = "Error_FteRange")]
+    [Display(Name = "Field_Fte")]
+    public decimal? Fte { get; set; }
+
+    public string? Password { get; set; }
+}

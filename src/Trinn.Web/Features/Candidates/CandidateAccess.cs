@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Candidates;
+
+internal static partial class CandidateAccess
+{
+    /// <summary>
+    /// The candidates a user may see: a team member sees the team's candidates (they back each other up);
+    /// every other role sees none. The check sits in the query, so a guessed id from another team finds nothing.
+    /// </summary>
+    public static IQueryable<Candidate> VisibleTo(this IQueryable<Candidate> candidates, ClaimsPrincipal user)
+    {
+        var teamId = user.IsTeamMember() ? user.TeamId() : null;
+        return teamId is null ? candidates.Where(_ => false) : candidates.Where(c => c.TeamId == teamId);
+    }
+
+    /// <summary>Loads a candidate for a change (tracked), or null after logging the refused attempt.</summary>
+    public static async Task<Candidate?> FindForEditAsync(
+        this TrinnDbContext db, int id, ClaimsPrincipal user, ILogger logger, Func<IQueryable<Candidate>, IQueryable<Candidate>>? include = null)
+    {
+        var query = db.Candidates.VisibleTo(user);
+        if (include is not null)
+        {
+            query = include(query);
+        }
+
+        var candidate = await query.SingleOrDefaultAsync(c => c.Id == id);
+        if (candidate is null)
+        {
+            logger.LogCandidateNotVisible(id, user.UserId());
+        }
+
+        return candidate;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Candidate {CandidateId} was requested by user {UserId} who may not see it")]
+    public static partial void LogCandidateNotVisible(this ILogger logger, int candidateId, string userId);
+}

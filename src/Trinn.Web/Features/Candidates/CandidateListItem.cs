@@ -1,0 +1,42 @@
+using System.Linq.Expressions;
+using Trinn.Core.Candidates;
+
+namespace Trinn.Web.Features.Candidates;
+
+/// <summary>One row of Min portefølje and the team view.</summary>
+public sealed record CandidateListItem(
+    int Id,
+    string Name,
+    int Stage,
+    DateOnly StageSince,
+    DateOnly ReferredOn,
+    DateOnly? LastContact,
+    string? NextAction,
+    DateOnly? NextActionDate,
+    string? PrimarySpecialist,
+    string? BackupSpecialist,
+    DateOnly? DischargedOn)
+{
+    /// <summary>No contact for this many days gives a warning (the report: follow-up must not be forgotten).</summary>
+    public const int ContactWarningDays = 14;
+
+    public static readonly Expression<Func<Candidate, CandidateListItem>> Projection = c => new CandidateListItem(
+        c.Id,
+        c.FirstName + " " + c.LastName,
+        c.Stage,
+        c.StageSince,
+        c.Referral!.ReferredOn,
+        c.JournalNotes.Max(n => (DateOnly?)n.Date),
+        c.NextAction,
+        c.NextActionDate,
+        c.PrimarySpecialist!.DisplayName,
+        c.BackupSpecialist!.DisplayName,
+        c.DischargedOn);
+
+    public int DaysInStage(DateOnly today) => Math.Max(0, today.DayNumber - StageSince.DayNumber);
+
+    public bool NoRecentContact(DateOnly today) =>
+        DischargedOn is null && today.DayNumber - (LastContact ?? ReferredOn).DayNumber > ContactWarningDays;
+}
+
+public sealed record CandidateTableModel(IReadOnlyList<CandidateListItem> Rows, DateOnly Today, string Caption, bool ShowSpecialists);

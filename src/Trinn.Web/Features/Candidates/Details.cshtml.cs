@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Candidates;
+
+public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
+{
+    private const int NotesShown = 50;
+
+    public CandidateDetails Candidate { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var today = NorwegianTime.Today(time);
+        var found = await db.Candidates.AsNoTracking().VisibleTo(User)
+            .Where(c => c.Id == id)
+            .Select(c => new CandidateDetails
+            {
+                Id = c.Id,
+                Name = c.FirstName + " " + c.LastName,
+                NationalId = c.NationalId,
+                Phone = c.Phone,
+                Email = c.Email,
+                Address = c.Address,
+                Stage = c.Stage,
+                StageSince = c.StageSince,
+                PrimarySpecialist = c.PrimarySpecialist!.DisplayName,
+                BackupSpecialist = c.BackupSpecialist!.DisplayName,
+                NextAction = c.NextAction,
+                NextActionDate = c.NextActionDate,
+                DischargedOn = c.DischargedOn,
+                DischargeOutcome = c.DischargeOutcome,
+                ReferredOn = c.Referral!.ReferredOn,
+                ReferredBy = c.Referral.ReferredBy!.DisplayName,
+                Innsatsgruppe = c.Referral.Innsatsgruppe,
+                Reason = c.Referral.Reason,
+                Agreement = c.Agreement,
+                ProfileVersions = c.ProfileVersions.Count,
+                ProfileUpdatedAtUtc = c.ProfileVersions.Max(p => (DateTime?)p.SavedAtUtc),
+            })
+            .SingleOrDefaultAsync();
+        if (found is null)
+        {
+            logger.LogCandidateNotVisible(id, User.UserId());
+            return NotFound();
+        }
+
+        found.DaysInStage = Math.Max(0, today.DayNumber - found.StageSince.DayNumber);
+        found.Timeline = await db.StageChanges.AsNoTracking().Where(s => s.CandidateId == id)
+            .OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync();
+        found.Notes = await db.JournalNotes.AsNoTracking().Where(n => n.CandidateId == id)
+            .OrderByDescending(n => n.Date).ThenByDescending(n => n.Id).Take(NotesShown)
+            .Select(n => new JournalRow(n.Date, n.Kind, n.Place, n.DurationMinutes, n.Text,
+                db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
+            .ToListAsync();
+        Candidate = found;
+        return Page();
+    }
+}
+
+public sealed class CandidateDetails
+{
+    public int Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string NationalId { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Address { get; init; }
+
+    public int Stage { get; init; }
+
+    public DateOnly StageSince { get; init; }
+
+    public int DaysInStage { get; set; }
+
+    public string? PrimarySpecialist { get; init; }
+
+    public string? BackupSpecialist { get; init; }
+
+    public string? NextAction { get; init; }
+
+    public DateOnly? NextActionDate { get; init; }
+
+    public DateOnly? DischargedOn { get; init; }
+
+    public DischargeOutcome? DischargeOutcome { get; init; }
+
+    public DateOnly ReferredOn { get; init; }
+
+    public string? ReferredBy { get; init; }
+
+    public Innsatsgruppe Innsatsgruppe { get; init; }
+
+    public string? Reason { get; init; }
+
+    public CooperationAgreement? Agreement { get; init; }
+
+    public int ProfileVersions { get; init; }
+
+    public DateTime? ProfileUpdatedAtUtc { get; init; }
+
+    public IReadOnlyList<StageChange> Timeline { get; set; } = [];
+
+    public IReadOnlyList<JournalRow> Notes { get; set; } = [];
+}
+
+public sealed record JournalRow(DateOnly Date, JournalKind Kind, WorkPlace Place, int DurationMinutes, string Text, string Author);

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Candidates;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Candidates;
+
+/// <summary>Utskriving: the end of the follow-up, with date and outcome category.</summary>
+public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<DischargeModel> logger) : PageModel
+{
+    [BindProperty]
+    public DischargeInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public List<SelectListItem> Outcomes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var candidate = await db.FindForEditAsync(id, User, logger);
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        Show(candidate);
+        Input = new DischargeInput { Date = NorwegianTime.Today(time), Version = candidate.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var candidate = await db.FindForEditAsync(id, User, logger, q => q.Include(c => c.Referral));
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                ConcurrencyGuard.Expect(db, candidate, Input.Version);
+                candidate.Discharge(Input.Date!.Value, Input.Outcome!.Value, string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+                    candidate.Referral!.ReferredOn, NorwegianTime.Today(time));
+                await db.SaveChangesAsync();
+                return RedirectToPage("/Candidates/Details", new { id });
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await ConcurrencyGuard.ReloadAsync(db, candidate);
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+                Input.Version = candidate.Version;
+            }
+        }
+
+        Show(candidate);
+        return Page();
+    }
+
+    private void Show(Candidate candidate)
+    {
+        Id = candidate.Id;
+        Name = candidate.FullName;
+        Outcomes = CandidateLookups.EnumItems<DischargeOutcome>(t, t["Select_Choose"]);
+    }
+}
+
+public sealed class DischargeInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_DischargeDate")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_Outcome")]
+    public DischargeOutcome? Outcome { get; set; }
+
+    [StringLength(Candidate.ReasonMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_DischargeNote")]
+    public string? Note { get; set; }
+
+    public long Version { get; set; }
+}

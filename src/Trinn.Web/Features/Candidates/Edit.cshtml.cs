@@ -1,0 +1,154 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Candidates;
+
+/// <summary>Contact details, the assigned job specialist and backup, and the next planned action.</summary>
+public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty]
+    public EditCandidateInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public List<SelectListItem> Specialists { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var candidate = await db.FindForEditAsync(id, User, logger);
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(candidate);
+        Input = EditCandidateInput.From(candidate);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var candidate = await db.FindForEditAsync(id, User, logger);
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(candidate);
+        foreach (var (field, value) in new[] { ("PrimarySpecialistId", Input.PrimarySpecialistId), ("BackupSpecialistId", Input.BackupSpecialistId) })
+        {
+            if (!string.IsNullOrEmpty(value) && !await CandidateLookups.IsSpecialistInTeamAsync(db, value, candidate.TeamId))
+            {
+                ModelState.AddModelError("Input." + field, t["Error_SpecialistNotInTeam"]);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(Input.PrimarySpecialistId) && Input.PrimarySpecialistId == Input.BackupSpecialistId)
+        {
+            ModelState.AddModelError("Input.BackupSpecialistId", t["Error_BackupSameAsPrimary"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            ConcurrencyGuard.Expect(db, candidate, Input.Version);
+            candidate.FirstName = Input.FirstName!.Trim();
+            candidate.LastName = Input.LastName!.Trim();
+            candidate.Phone = Blank(Input.Phone);
+            candidate.Email = Blank(Input.Email);
+            candidate.Address = Blank(Input.Address);
+            candidate.PrimarySpecialistId = Blank(Input.PrimarySpecialistId);
+            candidate.BackupSpecialistId = Blank(Input.BackupSpecialistId);
+            candidate.NextAction = Blank(Input.NextAction);
+            candidate.NextActionDate = candidate.NextAction is null ? null : Input.NextActionDate;
+            await db.SaveChangesAsync();
+            return RedirectToPage("/Candidates/Details", new { id });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ConcurrencyGuard.ReloadAsync(db, candidate);
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            Input = EditCandidateInput.From(candidate);
+            return Page();
+        }
+    }
+
+    private async Task ShowAsync(Candidate candidate)
+    {
+        Id = candidate.Id;
+        Name = candidate.FullName;
+        Specialists = await CandidateLookups.SpecialistsAsync(db, candidate.TeamId, t["Select_None"]);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed class EditCandidateInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [StringLength(Candidate.NameMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_FirstName")]
+    public string? FirstName { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [StringLength(Candidate.NameMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_LastName")]
+    public string? LastName { get; set; }
+
+    [StringLength(30, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_Phone")]
+    public string? Phone { get; set; }
+
+    [StringLength(200, ErrorMessage = "Error_TooLong")]
+    [EmailAddress(ErrorMessage = "Error_Email")]
+    [Display(Name = "Field_Email")]
+    public string? Email { get; set; }
+
+    [StringLength(300, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_Address")]
+    public string? Address { get; set; }
+
+    [Display(Name = "Field_PrimarySpecialist")]
+    public string? PrimarySpecialistId { get; set; }
+
+    [Display(Name = "Field_BackupSpecialist")]
+    public string? BackupSpecialistId { get; set; }
+
+    [StringLength(Candidate.NextActionMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_NextAction")]
+    public string? NextAction { get; set; }
+
+    [Display(Name = "Field_NextActionDate")]
+    public DateOnly? NextActionDate { get; set; }
+
+    public long Version { get; set; }
+
+    public static EditCandidateInput From(Candidate c) => new()
+    {
+        FirstName = c.FirstName,
+        LastName = c.LastName,
+        Phone = c.Phone,
+        Email = c.Email,
+        Address = c.Address,
+        PrimarySpecialistId = c.PrimarySpecialistId,
+        BackupSpecialistId = c.BackupSpecialistId,
+        NextAction = c.NextAction,
+        NextActionDate = c.NextActionDate,
+        Version = c.Version,
+    };
+}

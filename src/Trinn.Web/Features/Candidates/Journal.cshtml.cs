@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Candidates;
+
+/// <summary>A journal note: date, kind, place (office or out), duration and text.</summary>
+public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<JournalModel> logger) : PageModel
+{
+    [BindProperty]
+    public JournalInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public List<SelectListItem> Kinds { get; private set; } = [];
+
+    public List<SelectListItem> Places { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var candidate = await db.FindForEditAsync(id, User, logger);
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        Show(candidate);
+        Input = new JournalInput { Date = NorwegianTime.Today(time), Place = WorkPlace.OutOfOffice };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var candidate = await db.FindForEditAsync(id, User, logger);
+        if (candidate is null)
+        {
+            return NotFound();
+        }
+
+        if (Input.Date is { } date && date > NorwegianTime.Today(time))
+        {
+            ModelState.AddModelError("Input.Date", t["Error_DateInFuture"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Show(candidate);
+            return Page();
+        }
+
+        db.JournalNotes.Add(new JournalNote
+        {
+            CandidateId = candidate.Id,
+            AuthorId = User.UserId(),
+            Date = Input.Date!.Value,
+            Kind = Input.Kind!.Value,
+            Place = Input.Place!.Value,
+            DurationMinutes = Input.DurationMinutes ?? 0,
+            Text = Input.Text!,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        return RedirectToPage("/Candidates/Details", new { id });
+    }
+
+    private void Show(Candidate candidate)
+    {
+        Id = candidate.Id;
+        Name = candidate.FullName;
+        Kinds = CandidateLookups.EnumItems<JournalKind>(t, t["Select_Choose"]);
+        Places = CandidateLookups.EnumItems<WorkPlace>(t);
+    }
+}
+
+public sealed class JournalInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_Date")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_JournalKind")]
+    public JournalKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_Place")]
+    public WorkPlace? Place { get; set; }
+
+    [Range(0, JournalNote.MaxDurationMinutes, ErrorMessage = "Error_Duration")]
+    [Display(Name = "Field_Duration")]
+    public int? DurationMinutes { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [StringLength(JournalNote.TextMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_Text")]
+    public string? Text { get; set; }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features;
+
+/// <summary>A generic error page: no stack traces, no details, only the status.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
+{
+    public string Heading { get; private set; } = "";
+
+    public void OnGet(int? code) => Set(code);
+
+    public void OnPost(int? code) => Set(code);
+
+    private void Set(int? code)
+    {
+        Heading = code switch
+        {
+            404 => t["Error_NotFound"],
+            403 => t["Error_Forbidden"],
+            _ => t["Error_Title"],
+        };
+        if (code is >= 400 and < 600)
+        {
+            Response.StatusCode = code.Value;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Data;
+using Trinn.Web.Features.Candidates;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Portfolio;
+
+/// <summary>Min portefølje: the job specialist's own active candidates, and those they back up.</summary>
+public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<CandidateListItem> Own { get; private set; } = [];
+
+    public IReadOnlyList<CandidateListItem> Backup { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public int WarningCount => Own.Count(c => c.NoRecentContact(Today));
+
+    public async Task OnGetAsync()
+    {
+        Today = NorwegianTime.Today(time);
+        var me = User.UserId();
+        var active = db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.DischargedOn == null);
+        Own = await active.Where(c => c.PrimarySpecialistId == me)
+            .OrderBy(c => c.Stage).ThenBy(c => c.LastName)
+            .Select(CandidateListItem.Projection).ToListAsync();
+        Backup = await active.Where(c => c.BackupSpecialistId == me)
+            .OrderBy(c => c.Stage).ThenBy(c => c.LastName)
+            .Select(CandidateListItem.Projection).ToListAsync();
+    }
+}

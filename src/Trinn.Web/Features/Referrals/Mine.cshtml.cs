@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Web.Features.Candidates;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Referrals;
+
+/// <summary>A NAV-veileder sees the status of the referrals they made, and nothing else about the candidates.</summary>
+public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    private const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "side")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<ReferralStatusRow> Rows { get; private set; } = [];
+
+    public Pager Pager { get; private set; } = Pager.Empty;
+
+    public async Task OnGetAsync()
+    {
+        var me = User.UserId();
+        var query = db.Referrals.AsNoTracking().Where(r => r.ReferredById == me);
+        var total = await query.CountAsync();
+        Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, Request.Query);
+        var rows = await query
+            .OrderByDescending(r => r.ReferredOn).ThenByDescending(r => r.Id)
+            .Skip(Pager.Skip).Take(PageSize)
+            .Select(r => new
+            {
+                Name = r.Candidate!.FirstName + " " + r.Candidate.LastName,
+                r.ReferredOn,
+                Team = r.Candidate.Team!.Name,
+                r.Candidate.DischargedOn,
+                r.Candidate.PrimarySpecialistId,
+                r.Candidate.Stage,
+            })
+            .ToListAsync();
+        Rows = rows.Select(r => new ReferralStatusRow(
+                r.Name,
+                r.ReferredOn,
+                r.Team,
+                CandidateLookups.StatusName(t, r.DischargedOn is not null ? CandidateStatus.Discharged
+                    : r.PrimarySpecialistId is null ? CandidateStatus.AwaitingSpecialist : CandidateStatus.Active, r.Stage)))
+            .ToList();
+    }
+}
+
+public sealed record ReferralStatusRow(string Name, DateOnly ReferredOn, string Team, string Status);

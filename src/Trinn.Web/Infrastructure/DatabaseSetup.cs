@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Trinn.Core.Data;
+using Trinn.Core.Demo;
+using Trinn.Core.Identity;
+
+namespace Trinn.Web.Infrastructure;
+
+public sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    public bool Enabled { get; set; }
+}
+
+public sealed class NationalIdOptions
+{
+    public const string SectionName = "NationalIds";
+
+    /// <summary>Accept Skatteetaten's synthetic test numbers (month + 80). Off by default; on for development, demo and tests.</summary>
+    public bool AllowSynthetic { get; set; }
+}
+
+internal static partial class DatabaseSetup
+{
+    public static WebApplicationBuilder AddTrinnDatabase(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);
+        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.Configure<DatabaseOptions>(section);
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+        builder.Services.Configure<NationalIdOptions>(builder.Configuration.GetSection(NationalIdOptions.SectionName));
+        builder.Services.AddTrinnDatabase(options, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>Applies migrations (embedded default) and, on first start outside production, creates demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<TrinnDbContext>();
+        var dbOptions = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        if (dbOptions.MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync();
+            if (db.Database.IsSqlite())
+            {
+                // WAL: readers never block the writer, and a crash loses no committed transaction.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+        }
+
+        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Trinn.Demo");
+        if (app.Environment.IsProduction())
+        {
+            LogDemoRefused(logger);
+            return;
+        }
+
+        var password = Environment.GetEnvironmentVariable("TRINN_DEMO_PASSWORD") is { Length: > 0 } p ? p : DemoSeeder.DefaultPassword;
+        var created = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(password);
+        if (created)
+        {
+            LogDemoCreated(logger);
+        }
+
+        if (await db.Users.AnyAsync(u => u.UserName == "admin"))
+        {
+            PrintDemoLogins(app, password);
+        }
+    }
+
+    private static void PrintDemoLogins(WebApplication app, string password)
+    {
+        var url = app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
+        var shown = password == DemoSeeder.DefaultPassword ? password : "(fra TRINN_DEMO_PASSWORD)";
+        Console.WriteLine();
+        Console.WriteLine($"Trinn kjører på {url}");
+        Console.WriteLine($"Demobrukere (passord {shown}):");
+        foreach (var login in DemoSeeder.Logins)
+        {
+            Console.WriteLine($"  {login.UserName,-16} {login.Role,-15} {login.Team}");
+        }
+
+        Console.WriteLine();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created")]
+    private static partial void LogDemoCreated(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo:Enabled is ignored in the Production environment")]
+    private static partial void LogDemoRefused(ILogger logger);
+}
+
+internal static class HealthEndpoint
+{
+    public static void MapHealth(this WebApplication app) =>
+        app.MapGet("/health", async (TrinnDbContext db, CancellationToken ct) =>
+                await db.Database.CanConnectAsync(ct)
+                    ? Results.Ok(new { status = "ok" })
+                    : Results.Json(new { status = "database unreachable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+}

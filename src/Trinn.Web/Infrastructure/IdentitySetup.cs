@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Trinn.Core.Data;
+using Trinn.Core.Identity;
+
+namespace Trinn.Web.Infrastructure;
+
+public static class Policies
+{
+    public const string TeamMember = nameof(TeamMember);
+    public const string Referrer = nameof(Referrer);
+    public const string NavVeileder = nameof(NavVeileder);
+    public const string Aggregates = nameof(Aggregates);
+    public const string Admin = nameof(Admin);
+}
+
+internal static class IdentitySetup
+{
+    public const string SmartScheme = "Trinn";
+
+    public static WebApplicationBuilder AddTrinnIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<TrinnUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<TrinnDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TrinnClaimsFactory>();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "trinn.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers with status codes, never with a redirect to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultAuthenticateScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or personal API token", o =>
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? ApiTokenHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.TeamMember, p => p.RequireRole(Roles.Jobbspesialist, Roles.Metodeveileder).RequireClaim(TrinnClaims.TeamId))
+            .AddPolicy(Policies.Referrer, p => p.RequireRole(Roles.NavVeileder, Roles.Jobbspesialist, Roles.Metodeveileder))
+            .AddPolicy(Policies.NavVeileder, p => p.RequireRole(Roles.NavVeileder))
+            .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Leder, Roles.Forsker, Roles.Metodeveileder))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class TrinnClaims
+{
+    public const string TeamId = "trinn:team";
+    public const string DisplayName = "trinn:name";
+}
+
+internal sealed class TrinnClaimsFactory(
+    UserManager<TrinnUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<TrinnUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(TrinnUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(TrinnClaims.DisplayName, user.DisplayName));
+        if (user.TeamId is { } teamId)
+        {
+            identity.AddClaim(new Claim(TrinnClaims.TeamId, teamId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Not signed in.");
+
+    public static int? TeamId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(TrinnClaims.TeamId), System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static bool IsTeamMember(this ClaimsPrincipal user) =>
+        (user.IsInRole(Roles.Jobbspesialist) || user.IsInRole(Roles.Metodeveileder)) && user.TeamId() is not null;
+}

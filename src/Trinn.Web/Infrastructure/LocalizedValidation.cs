@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+
+namespace Trinn.Web.Infrastructure;
+
+/// <summary>
+/// Runs the data annotations of an API input model and returns Norwegian field messages keyed by the JSON
+/// (camelCase) property name, the same texts the pages show.
+/// </summary>
+internal static class LocalizedValidation
+{
+    public static Dictionary<string, string[]> Validate(object input, IStringLocalizer localizer)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var property in input.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var value = property.GetValue(input);
+            var display = localizer[property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name].Value;
+            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
+            {
+                if (attribute.IsValid(value))
+                {
+                    continue;
+                }
+
+                var template = localizer[attribute.ErrorMessage ?? "Error_Required"].Value;
+                object?[] args = attribute switch
+                {
+                    StringLengthAttribute s => [display, s.MaximumLength, s.MinimumLength],
+                    RangeAttribute r => [display, r.Minimum, r.Maximum],
+                    _ => [display],
+                };
+                errors[JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = [string.Format(CultureInfo.CurrentCulture, template, args)];
+                break;
+            }
+        }
+
+        return errors;
+    }
+}

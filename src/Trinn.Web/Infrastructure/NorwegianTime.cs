@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Trinn.Web.Infrastructure;
+
+/// <summary>Times are stored in UTC and shown in Norwegian time; dates are shown as dates.</summary>
+public static class NorwegianTime
+{
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+    private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
+
+    public static DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Oslo);
+
+    public static DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime));
+    }
+
+    public static string Format(DateTime utc) => ToLocal(utc).ToString("dd.MM.yyyy 'kl.' HH:mm", Nb);
+
+    public static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", Nb);
+
+    public static string Format(DateOnly? date) => date is { } d ? Format(d) : "–";
+}
