@@ -1,0 +1,64 @@
+namespace Trinn.E2E;
+
+/// <summary>Every page each role can reach passes axe-core's WCAG 2.1 AA rules, at desktop and phone width.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityTests(BrowserFixture fx)
+{
+    [Fact]
+    public async Task LoginPage_IsAccessible()
+    {
+        var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await Axe.AssertAccessibleAsync(page);
+        await page.ClickAsync("main button[type=submit]");
+        await Axe.AssertAccessibleAsync(page);
+        await context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("js1", false)]
+    [InlineData("js1", true)]
+    [InlineData("mv1", false)]
+    public async Task TeamMemberPages_AreAccessible(string user, bool phone)
+    {
+        var page = await fx.LoginAsync(user, phone);
+        await CandidateJourneyTests.RegisterAsync(page, "Axe" + Guid.NewGuid().ToString("N")[..6]);
+        var details = page.Url;
+        string[] paths =
+        [
+            "/Portfolio", "/Candidates", "/Referrals/New", "/Account/Profile", details,
+            .. new[] { "Edit", "Stage", "Discharge", "Journal", "Agreement", "Profile" }
+                .Select(p => details.Replace("/Details/", "/" + p + "/", StringComparison.Ordinal)),
+        ];
+        if (user == "mv1")
+        {
+            paths = [.. paths, "/Overview"];
+        }
+
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await Axe.AssertAccessibleAsync(page);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("nav1", new[] { "/Referrals/Mine", "/Referrals/New", "/Account/Profile" })]
+    [InlineData("leder1", new[] { "/Overview", "/Account/Profile" })]
+    [InlineData("forsker1", new[] { "/Overview" })]
+    [InlineData("admin1", new[] { "/Admin", "/Account/Profile" })]
+    public async Task OtherRolesPages_AreAccessible(string user, string[] paths)
+    {
+        var page = await fx.LoginAsync(user, phone: true);
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await Axe.AssertAccessibleAsync(page);
+        }
+
+        await page.Context.CloseAsync();
+    }
+}
