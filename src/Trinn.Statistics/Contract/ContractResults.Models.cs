@@ -107,6 +107,7 @@ internal static partial class ContractResults
                 ("df", Num(r.Mauchly.Df)),
                 ("p", Num(r.Mauchly.P)),
                 ("p_first_order", Num(r.Mauchly.PFirstOrder)),
+                ("p_R_car_as_implemented", Num(r.Mauchly.PRAsImplemented)),
                 ("omega2", Num(r.Mauchly.Omega2)),
                 ("rho", Num(r.Mauchly.Rho)))),
             ("epsilon", Obj(

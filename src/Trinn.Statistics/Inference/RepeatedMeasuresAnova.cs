@@ -14,7 +14,9 @@ public sealed record LevelSummary(int Level, int N, double Mean, double? Standar
 /// <param name="PFirstOrder">The plain χ²(df) upper tail; null for k = 2.</param>
 /// <param name="Omega2">ω₂, the weight of the second-order term.</param>
 /// <param name="Rho">ρ, the Bartlett-type correction factor.</param>
-public sealed record MauchlyTest(double? W, double? ChiSquare, double Df, double? P, double? PFirstOrder, double? Omega2, double? Rho);
+/// <param name="PRAsImplemented">The p of R's <c>mauchly.test</c> (used by car), whose ω₂ has 3k where Anderson has
+/// 3p (k = levels, p = k − 1); it differs from <paramref name="P"/> in the fourth digit or later.</param>
+public sealed record MauchlyTest(double? W, double? ChiSquare, double Df, double? P, double? PFirstOrder, double? Omega2, double? Rho, double? PRAsImplemented);
 
 /// <summary>Sphericity epsilons: Greenhouse–Geisser, Huynh–Feldt (Lecoutre-corrected; capped at 1 and raw), lower bound.</summary>
 public sealed record SphericityEpsilons(double? GreenhouseGeisser, double? HuynhFeldt, double? HuynhFeldtUncapped, double LowerBound);
@@ -260,7 +262,7 @@ public static class RepeatedMeasuresAnova
         double df = (p * (p + 1) / 2.0) - 1;
         if (p == 1)
         {
-            return new MauchlyTest(1, 0, 0, null, null, null, null);
+            return new MauchlyTest(1, 0, 0, null, null, null, null, null);
         }
 
         double nu = n - 1;
@@ -268,7 +270,7 @@ public static class RepeatedMeasuresAnova
         double det = sc.Determinant();
         if (!(tr > 0) || !(det > 0) || nu < p)
         {
-            return new MauchlyTest(tr > 0 ? Math.Max(0, det) / Math.Pow(tr / p, p) : null, null, df, null, null, null, null);
+            return new MauchlyTest(tr > 0 ? Math.Max(0, det) / Math.Pow(tr / p, p) : null, null, df, null, null, null, null, null);
         }
 
         double logW = Math.Log(det) - (p * Math.Log(tr / p));
@@ -277,7 +279,8 @@ public static class RepeatedMeasuresAnova
         double chi = -nu * rho * logW;
         double pr1 = Probability.ChiSquareUpperTail(chi, df);
         double pr2 = Probability.ChiSquareUpperTail(chi, df + 4);
-        return new MauchlyTest(Math.Exp(logW), chi, df, pr1 + (omega2 * (pr2 - pr1)), pr1, omega2, rho);
+        double omega2R = omega2 * ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * (p + 1)) + 2) / ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * p) + 2);
+        return new MauchlyTest(Math.Exp(logW), chi, df, pr1 + (omega2 * (pr2 - pr1)), pr1, omega2, rho, pr1 + (omega2R * (pr2 - pr1)));
     }
 
     private static MultivariateTest Multivariate(Matrix<double> sc, Vector<double> zbar, int n, int p, out MultivariateTest wilks, out MultivariateTest hotelling, out MultivariateTest roy, out double? t2)
