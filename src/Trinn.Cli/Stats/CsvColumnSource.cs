@@ -51,7 +51,8 @@ internal sealed class CsvColumnSource : IColumnSource
         var rows = new List<string[]>();
         for (int line = 1; line < lines.Length; line++)
         {
-            if (lines[line].Length == 0 && line == lines.Length - 1)
+            // A blank line is a missing value in a one-column file; in a wider file it cannot be a row.
+            if (lines[line].TrimEnd('\r').Length == 0 && names.Length > 1)
             {
                 continue;
             }

@@ -54,7 +54,8 @@ internal static class Json
         {
             if (v.GetValueKind() == JsonValueKind.Number)
             {
-                return v.GetValue<double>();
+                // Via the JSON text, so values built in memory as int or decimal read the same as parsed ones.
+                return double.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
             }
 
             if (v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double d))
@@ -74,9 +75,9 @@ internal static class Json
         JsonNode? node = input[key];
         if (node is JsonValue v)
         {
-            if (v.GetValueKind() == JsonValueKind.Number)
+            if (v.GetValueKind() == JsonValueKind.Number && decimal.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal n))
             {
-                return v.GetValue<decimal>();
+                return n;
             }
 
             if (v.GetValueKind() == JsonValueKind.String && decimal.TryParse(v.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal d))
