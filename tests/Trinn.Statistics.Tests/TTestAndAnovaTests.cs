@@ -71,6 +71,42 @@ public class TTestAndAnovaTests
     }
 
     [Fact]
+    public void OneWay_ThreeGroups_TukeyMatchesRTukeyHsd()
+    {
+        OneWayAnovaResult r = OneWayAnova.Fit([G1, G2, G3]);
+
+        // TukeyHSD(aov(v ~ factor(g))): rows 2-1, 3-1, 3-2 (R's diff is j − i; ours is i − j).
+        // R's CIs use qtukey, whose secant search stops at ~1e-8 relative, hence 1e-7 on the CI bounds.
+        AssertRel.Close(0.0012903918083303489, r.PostHoc[0].PTukey, 1e-7);
+        AssertRel.Close(-3.37988424073591753, r.PostHoc[0].CiTukeyLower, 1e-7);
+        AssertRel.Close(-0.88678242593074641, r.PostHoc[0].CiTukeyUpper, 1e-7);
+        AssertRel.Close(0.9575903701175280114, r.PostHoc[1].PTukey, 1e-8);
+        AssertRel.Close(0.0011269458378624364, r.PostHoc[2].PTukey, 1e-7);
+        AssertRel.Close(0.96804303622572929, r.PostHoc[2].CiTukeyLower, 1e-7);
+    }
+
+    [Theory]
+    // ptukey(3.5, 3, 15); ptukey(2.1, 4, 7)
+    [InlineData(3.5, 3, 15, 0.93708464535581992)]
+    [InlineData(2.1, 4, 7, 0.50709824247371371)]
+    public void StudentizedRangeCumulative_MatchesRPtukey(double q, int groups, double df, double expected)
+    {
+        AssertRel.Close(expected, Distributions.StudentizedRange.Cumulative(q, groups, df), 1e-10);
+    }
+
+    [Fact]
+    public void StudentizedRange_UpperTailAndQuantile_MatchR()
+    {
+        // ptukey(5, 6, 40, lower.tail=FALSE)
+        AssertRel.Close(0.012466018467364504, Distributions.StudentizedRange.UpperTail(5, 6, 40), 1e-8);
+        // qtukey(0.95, 3, 15) = 3.6733776249744512 and qtukey(0.95, 5, 120) = 3.9169376929369633, but R's qtukey
+        // stops its secant search early: ptukey(3.6733776249744512, 3, 15) − 0.95 = −2.3e-9, while our
+        // 3.67337765890443 gives ptukey(...) − 0.95 = 1.7e-15. So compare at 1e-7.
+        AssertRel.Close(3.6733776249744512, Distributions.StudentizedRange.Quantile(0.95, 3, 15), 1e-7);
+        AssertRel.Close(3.9169376929369633, Distributions.StudentizedRange.Quantile(0.95, 5, 120), 1e-7);
+    }
+
+    [Fact]
     public void Paired_FirstTwoLevels_MatchesRPairedT()
     {
         decimal?[] a = [10, 9, 12, 8, 11, 10, 7, 12, 10];

@@ -67,7 +67,10 @@ internal static partial class ContractResults
                 ("p_lsd", Num(c.PLsd)),
                 ("p_bonferroni", Num(c.PBonferroni)),
                 ("ci95_bonferroni_lower", Num(c.CiBonferroniLower)),
-                ("ci95_bonferroni_upper", Num(c.CiBonferroniUpper)))))));
+                ("ci95_bonferroni_upper", Num(c.CiBonferroniUpper)),
+                ("p_tukey", Num(c.PTukey)),
+                ("ci95_tukey_lower", Num(c.CiTukeyLower)),
+                ("ci95_tukey_upper", Num(c.CiTukeyUpper)))))));
     }
 
     public static JsonObject RepeatedMeasures(IColumnSource data, string? subjectColumn, IReadOnlyList<string> levels)

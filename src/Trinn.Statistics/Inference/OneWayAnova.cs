@@ -12,7 +12,10 @@ public sealed record AnovaTerm(double SumOfSquares, double Df, double? MeanSquar
 /// <summary>An F test: statistic, degrees of freedom and upper-tail p (null when undefined).</summary>
 public sealed record FTest(double? F, double Df1, double Df2, double? P);
 
-/// <summary>A pairwise comparison after a one-way ANOVA (difference = mean_i − mean_j, i &lt; j).</summary>
+/// <summary>
+/// A pairwise comparison after a one-way ANOVA (difference = mean_i − mean_j, i &lt; j): LSD, Bonferroni and
+/// Tukey HSD (Tukey–Kramer for unequal n, q = |difference|/√(MS_w/2·(1/nᵢ + 1/nⱼ))).
+/// </summary>
 public sealed record PostHocComparison(
     int GroupI,
     int GroupJ,
@@ -21,7 +24,10 @@ public sealed record PostHocComparison(
     double? PLsd,
     double? PBonferroni,
     double? CiBonferroniLower,
-    double? CiBonferroniUpper);
+    double? CiBonferroniUpper,
+    double? PTukey,
+    double? CiTukeyLower,
+    double? CiTukeyUpper);
 
 /// <summary>Result of a one-way between-subjects ANOVA (SPSS ONEWAY).</summary>
 public sealed record OneWayAnovaResult(
@@ -175,6 +181,7 @@ public static class OneWayAnova
         int comparisons = k * (k - 1) / 2;
         var list = new List<PostHocComparison>(comparisons);
         double? tCrit = within.Df > 0 && comparisons > 0 ? Probability.StudentTQuantileUpper(0.05 / (2.0 * comparisons), within.Df) : null;
+        double? qCrit = within.Df >= 2 && k >= 2 ? StudentizedRange.Quantile(0.95, k, within.Df) : null;
         for (int i = 0; i < k; i++)
         {
             for (int j = i + 1; j < k; j++)
@@ -183,7 +190,9 @@ public static class OneWayAnova
                 double? se = within.MeanSquare is { } msw ? Math.Sqrt(msw * ((1.0 / samples[i].Count) + (1.0 / samples[j].Count))) : null;
                 double? pLsd = se is { } s && s > 0 ? Probability.StudentTTwoSided(diff / s, within.Df) : null;
                 double? pBon = pLsd is { } pl ? Math.Min(1, pl * comparisons) : null;
-                list.Add(new PostHocComparison(i, j, diff, se, pLsd, pBon, diff - (tCrit * se), diff + (tCrit * se)));
+                double? halfWidthQ = se / Math.Sqrt(2) * qCrit;
+                double? pTukey = se is { } sq && sq > 0 && within.Df >= 2 ? StudentizedRange.UpperTail(Math.Abs(diff) / (sq / Math.Sqrt(2)), k, within.Df) : null;
+                list.Add(new PostHocComparison(i, j, diff, se, pLsd, pBon, diff - (tCrit * se), diff + (tCrit * se), pTukey, diff - halfWidthQ, diff + halfWidthQ));
             }
         }
 
