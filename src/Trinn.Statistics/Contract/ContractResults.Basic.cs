@@ -120,6 +120,11 @@ internal static partial class ContractResults
             }
         }
 
+        if (a.Count == 0 || b.Count == 0)
+        {
+            throw new StatsRequestException($"Group {(a.Count == 0 ? group1 : group2)} has no cases with a value in '{valueColumn}'.");
+        }
+
         IndependentTTestResult r = TTests.Independent(a, b, confidence);
         JsonObject Group(decimal code, SampleSummary s) => Obj(("code", Code(code)), ("n", s.N), ("mean", Num(s.Mean)), ("sd", Num(s.StandardDeviation)), ("se_mean", Num(s.StandardErrorOfMean)));
         static JsonObject Row(TTestRow t) => Obj(
