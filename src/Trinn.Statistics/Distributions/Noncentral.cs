@@ -209,11 +209,10 @@ public static class Noncentral
         return negdel ? 1 - tnc : tnc;
     }
 
-    /// <summary>P(T' &gt; t) for the noncentral t; see <see cref="TCumulative"/>.</summary>
-    public static double TUpperTail(double t, double df, double delta)
-    {
-        // Upper tail of T'(delta) at t equals the lower tail of T'(-delta) at -t, which pnt computes
-        // without cancellation for the usual power-analysis case (t and delta positive).
-        return TCumulative(-t, df, -delta);
-    }
+    /// <summary>
+    /// P(T' &gt; t) for the noncentral t; see <see cref="TCumulative"/>. Uses P(T'(δ) &gt; t) = P(T'(−δ) &lt; −t);
+    /// for t &gt; 0 that is still formed as 1 − CDF inside the algorithm, so tails far below 1e-12 lose
+    /// relative precision (harmless for power, which lies between α and 1).
+    /// </summary>
+    public static double TUpperTail(double t, double df, double delta) => TCumulative(-t, df, -delta);
 }
