@@ -1,0 +1,226 @@
+using System.Text.Json.Nodes;
+using Trinn.Statistics.Inference;
+using static Trinn.Statistics.Contract.Json;
+
+namespace Trinn.Statistics.Contract;
+
+internal static partial class ContractResults
+{
+    private static readonly string[] ContrastNames = ["linear", "quadratic", "cubic"];
+
+    public static JsonObject OneWay(IColumnSource data, string groupColumn, string valueColumn)
+    {
+        IReadOnlyList<decimal?> g = data.Column(groupColumn);
+        IReadOnlyList<decimal?> v = data.Column(valueColumn);
+        var groups = new SortedDictionary<decimal, List<decimal>>();
+        int excluded = 0;
+        for (int i = 0; i < g.Count; i++)
+        {
+            if (g[i] is { } code && v[i] is { } value)
+            {
+                if (!groups.TryGetValue(code, out List<decimal>? list))
+                {
+                    groups[code] = list = [];
+                }
+
+                list.Add(value);
+            }
+            else
+            {
+                excluded++;
+            }
+        }
+
+        if (groups.Count == 0)
+        {
+            throw new StatsRequestException("No case has both a group and a value.");
+        }
+
+        decimal[] codes = [.. groups.Keys];
+        OneWayAnovaResult r = OneWayAnova.Fit(groups.Values.Select(l => (IReadOnlyList<decimal>)l).ToList());
+        return Obj(
+            ("n_used", r.Groups.Sum(x => x.N)),
+            ("n_excluded", excluded),
+            ("n_rows", data.RowCount),
+            ("groups", Array(r.Groups.Select(x => (JsonNode?)Obj(
+                ("group", Code(codes[x.Index])),
+                ("n", x.N),
+                ("mean", Num(x.Mean)),
+                ("sd", Num(x.StandardDeviation)),
+                ("se_mean", Num(x.StandardErrorOfMean)),
+                ("min", Num(x.Minimum)),
+                ("max", Num(x.Maximum)))))),
+            ("between", Obj(("ss", Num(r.Between.SumOfSquares)), ("df", Num(r.Between.Df)), ("ms", Num(r.Between.MeanSquare)), ("F", Num(r.F)), ("p", Num(r.P)))),
+            ("within", Obj(("ss", Num(r.Within.SumOfSquares)), ("df", Num(r.Within.Df)), ("ms", Num(r.Within.MeanSquare)))),
+            ("total", Obj(("ss", Num(r.Total.SumOfSquares)), ("df", Num(r.Total.Df)))),
+            ("eta_squared", Num(r.EtaSquared)),
+            ("r_squared", Num(r.EtaSquared)),
+            ("residual_sd", Num(r.ResidualStandardDeviation)),
+            ("omega_squared", Num(r.OmegaSquared)),
+            ("levene_mean_centered", FTestObject(r.LeveneMeanCentered)),
+            ("welch", r.Welch is null ? null : FTestObject(r.Welch)),
+            ("post_hoc", Array(r.PostHoc.Select(c => (JsonNode?)Obj(
+                ("group_i", Code(codes[c.GroupI])),
+                ("group_j", Code(codes[c.GroupJ])),
+                ("mean_difference", Num(c.MeanDifference)),
+                ("se", Num(c.StandardError)),
+                ("p_lsd", Num(c.PLsd)),
+                ("p_bonferroni", Num(c.PBonferroni)),
+                ("ci95_bonferroni_lower", Num(c.CiBonferroniLower)),
+                ("ci95_bonferroni_upper", Num(c.CiBonferroniUpper)),
+                ("p_tukey", Num(c.PTukey)),
+                ("ci95_tukey_lower", Num(c.CiTukeyLower)),
+                ("ci95_tukey_upper", Num(c.CiTukeyUpper)))))));
+    }
+
+    public static JsonObject RepeatedMeasures(IColumnSource data, string? subjectColumn, IReadOnlyList<string> levels)
+    {
+        if (levels.Count < 2)
+        {
+            throw new StatsRequestException("A repeated-measures ANOVA needs at least 2 levels.");
+        }
+
+        var columns = levels.Select(data.Column).ToList();
+        IReadOnlyList<string?>? subjects = subjectColumn is null ? null : data.Labels(subjectColumn);
+        var rows = Enumerable.Range(0, data.RowCount).Select(i => (IReadOnlyList<decimal?>)columns.Select(c => c[i]).ToArray()).ToList();
+        RepeatedMeasuresAnovaResult r = RepeatedMeasuresAnova.Fit(rows);
+
+        JsonObject Within(CorrectedWithinTest t) => Obj(
+            ("epsilon", Num(t.Epsilon)),
+            ("effect", Obj(("ss", Num(t.EffectSs)), ("df", Num(t.EffectDf)), ("ms", Num(t.EffectMs)), ("F", Num(t.F)), ("p", Num(t.P)), ("partial_eta_squared", Num(t.PartialEtaSquared)))),
+            ("error", Obj(("ss", Num(t.ErrorSs)), ("df", Num(t.ErrorDf)), ("ms", Num(t.ErrorMs)))));
+        static JsonObject Multi(MultivariateTest t) => Obj(
+            ("value", Num(t.Value)),
+            ("F", Num(t.F)),
+            ("hypothesis_df", Num(t.HypothesisDf)),
+            ("error_df", Num(t.ErrorDf)),
+            ("p", Num(t.P)),
+            ("partial_eta_squared", Num(t.PartialEtaSquared)));
+
+        CorrectedWithinTest intercept = r.BetweenSubjectsIntercept;
+        return Obj(
+            ("n_subjects_used", r.SubjectsUsed),
+            ("n_excluded", r.ExcludedSubjects.Count),
+            ("n_rows", data.RowCount),
+            ("excluded_subjects", Array(r.ExcludedSubjects.Select(i => SubjectId(subjects, i)))),
+            ("descriptives", Array(r.Levels.Select(l => (JsonNode?)Obj(("level", levels[l.Level]), ("n", l.N), ("mean", Num(l.Mean)), ("sd", Num(l.StandardDeviation)))))),
+            ("mauchly", Obj(
+                ("W", Num(r.Mauchly.W)),
+                ("chi_square", Num(r.Mauchly.ChiSquare)),
+                ("df", Num(r.Mauchly.Df)),
+                ("p", Num(r.Mauchly.P)),
+                ("p_first_order", Num(r.Mauchly.PFirstOrder)),
+                ("p_R_car_as_implemented", Num(r.Mauchly.PRAsImplemented)),
+                ("omega2", Num(r.Mauchly.Omega2)),
+                ("rho", Num(r.Mauchly.Rho)))),
+            ("epsilon", Obj(
+                ("greenhouse_geisser", Num(r.Epsilons.GreenhouseGeisser)),
+                ("huynh_feldt", Num(r.Epsilons.HuynhFeldt)),
+                ("huynh_feldt_uncapped", Num(r.Epsilons.HuynhFeldtUncapped)),
+                ("lower_bound", Num(r.Epsilons.LowerBound)))),
+            ("within_subjects_effects", Obj(
+                ("sphericity_assumed", Within(r.SphericityAssumed)),
+                ("greenhouse_geisser", Within(r.GreenhouseGeisser)),
+                ("huynh_feldt", Within(r.HuynhFeldt)),
+                ("lower_bound", Within(r.LowerBound)))),
+            ("multivariate", Obj(
+                ("pillai_trace", Multi(r.PillaiTrace)),
+                ("wilks_lambda", Multi(r.WilksLambda)),
+                ("hotelling_trace", Multi(r.HotellingTrace)),
+                ("roy_largest_root", Multi(r.RoysLargestRoot)),
+                ("hotelling_T2", Num(r.HotellingT2)))),
+            ("within_contrasts_polynomial", Array(r.PolynomialContrasts.Select(c => (JsonNode?)Obj(
+                ("contrast", c.Degree <= 3 ? ContrastNames[c.Degree - 1] : $"order_{c.Degree}"),
+                ("ss", Num(c.Ss)),
+                ("df", Num(c.Df)),
+                ("F", Num(c.F)),
+                ("p", Num(c.P)),
+                ("partial_eta_squared", Num(c.PartialEtaSquared)),
+                ("error_ss", Num(c.ErrorSs)),
+                ("error_df", Num(c.ErrorDf)))))),
+            ("between_subjects", Obj(
+                ("intercept", Obj(("ss", Num(intercept.EffectSs)), ("df", Num(intercept.EffectDf)), ("ms", Num(intercept.EffectMs)), ("F", Num(intercept.F)), ("p", Num(intercept.P)), ("partial_eta_squared", Num(intercept.PartialEtaSquared)))),
+                ("error", Obj(("ss", Num(intercept.ErrorSs)), ("df", Num(intercept.ErrorDf)), ("ms", Num(intercept.ErrorMs)))))),
+            ("pairwise_bonferroni", Array(r.PairwiseBonferroni.Select(c => (JsonNode?)Obj(
+                ("level_i", levels[c.LevelI]),
+                ("level_j", levels[c.LevelJ]),
+                ("mean_difference", Num(c.MeanDifference)),
+                ("se", Num(c.StandardError)),
+                ("df", Num(c.Df)),
+                ("t", Num(c.T)),
+                ("p_unadjusted", Num(c.PUnadjusted)),
+                ("p_bonferroni", Num(c.PBonferroni)),
+                ("ci95_bonferroni_lower", Num(c.CiBonferroniLower)),
+                ("ci95_bonferroni_upper", Num(c.CiBonferroniUpper)))))),
+            ("sums", Obj(("ss_total", Num(r.SsTotal)), ("ss_subjects", Num(r.SsSubjects)), ("grand_mean", Num(r.GrandMean)))));
+    }
+
+    private static JsonNode? SubjectId(IReadOnlyList<string?>? labels, int row)
+    {
+        if (labels?[row] is not { } text)
+        {
+            return JsonValue.Create(row + 1);
+        }
+
+        return decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal id) ? Code(id) : JsonValue.Create(text);
+    }
+
+    public static JsonObject Crosstabs(IColumnSource data, string rowVariable, string columnVariable)
+    {
+        IReadOnlyList<decimal?> rv = data.Column(rowVariable);
+        IReadOnlyList<decimal?> cv = data.Column(columnVariable);
+        var pairs = new List<(decimal R, decimal C)>();
+        for (int i = 0; i < rv.Count; i++)
+        {
+            if (rv[i] is { } a && cv[i] is { } b)
+            {
+                pairs.Add((a, b));
+            }
+        }
+
+        if (pairs.Count == 0)
+        {
+            throw new StatsRequestException("No case has values on both variables.");
+        }
+
+        decimal[] rows = [.. pairs.Select(p => p.R).Distinct().Order()];
+        decimal[] cols = [.. pairs.Select(p => p.C).Distinct().Order()];
+        var observed = new int[rows.Length, cols.Length];
+        foreach ((decimal r, decimal c) in pairs)
+        {
+            observed[System.Array.IndexOf(rows, r), System.Array.IndexOf(cols, c)]++;
+        }
+
+        CrosstabsResult x = Inference.Crosstabs.Analyze(observed, rows.Select(v => (double)v).ToArray(), cols.Select(v => (double)v).ToArray());
+        static JsonObject? Chi(ChiSquareTest? t) => t is null ? null : Obj(("value", Num(t.Value)), ("df", Num(t.Df)), ("p", Num(t.P)));
+        var result = Obj(
+            ("n_valid", x.NValid),
+            ("n_missing", rv.Count - x.NValid),
+            ("n_rows", data.RowCount),
+            ("row_values", Array(rows.Select(v => (JsonNode?)Code(v)))),
+            ("col_values", Array(cols.Select(v => (JsonNode?)Code(v)))),
+            ("observed", Array(x.Observed.Select(r => (JsonNode?)Array(r.Select(o => (JsonNode?)JsonValue.Create(o)))))),
+            ("expected", Array(x.Expected.Select(r => (JsonNode?)Array(r.Select(e => Num(e)))))),
+            ("pearson_chi_square", Chi(x.PearsonChiSquare)),
+            ("likelihood_ratio", Chi(x.LikelihoodRatio)),
+            ("linear_by_linear", Chi(x.LinearByLinear)),
+            ("phi", Num(x.Phi)),
+            ("cramers_v", Num(x.CramersV)),
+            ("contingency_coefficient", Num(x.ContingencyCoefficient)),
+            ("cells_expected_below_5", x.CellsExpectedBelow5),
+            ("min_expected", Num(x.MinExpected)));
+        if (x.FisherExact is { } f)
+        {
+            result["continuity_correction"] = Chi(x.ContinuityCorrection);
+            result["fisher_exact"] = Obj(
+                ("p_two_sided", Num(f.PTwoSided)),
+                ("p_one_sided", Num(f.POneSided)),
+                ("p_lower_tail", Num(f.PLowerTail)),
+                ("p_upper_tail", Num(f.PUpperTail)),
+                ("p_observed_table", Num(f.PObservedTable)));
+            result["odds_ratio"] = Obj(("sample", Num(x.OddsRatio?.Sample)), ("ci95_lower", Num(x.OddsRatio?.Ci95Lower)), ("ci95_upper", Num(x.OddsRatio?.Ci95Upper)));
+        }
+
+        return result;
+    }
+}
