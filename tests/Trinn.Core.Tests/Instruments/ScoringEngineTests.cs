@@ -189,7 +189,10 @@ public class ScoringEngineTests
     {
         var rule = new ScoreRule
         {
-            Id = "was", Label = "WAS", Kind = ScoreKind.Value, Items = ["q40"],
+            Id = "was",
+            Label = "WAS",
+            Kind = ScoreKind.Value,
+            Items = ["q40"],
             Bands = [new(8, "god"), new(0, "dårlig"), new(10, "utmerket"), new(6, "moderat")],
         };
 
