@@ -131,6 +131,42 @@ public sealed class FidelityScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_Item19LegacyForm_DuplicateBoxCountedOnceAndFlagged()
+    {
+        // Boxes 1–5 ticked on the legacy form: four distinct strategies → max(1, 4 − 1) = 3, flagged.
+        var path = WriteFile(Header + "\nT,R,a,5,3,1,3,3,3,1,1,3,3,3,3,3,3,3,3,3,3,1|2|3|4|5\n");
+
+        var (exitCode, output, _) = Run("fidelity", "score", "--responses", path, "--item19-form", "legacy");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var result = json.RootElement.GetProperty("results")[0];
+        Assert.Equal(3m, result.GetProperty("items")[18].GetProperty("mean").GetDecimal());
+        Assert.Equal("item19_legacy_ceiling", result.GetProperty("flags")[0].GetString());
+        Assert.Equal("legacy", result.GetProperty("item19_form").GetString());
+    }
+
+    [Fact]
+    public void Score_SeedMedianAggregate_MultiSelectTeamValueIsMedian()
+    {
+        // Item 7 tick counts 0, 1, 4 → median 1 (mean would be 5/3).
+        var path = WriteFile(string.Join('\n', Header,
+            "T,R,a,5,3,1,3,3,3,0,1,3,3,3,3,3,3,3,3,3,3,1",
+            "T,R,b,5,3,1,3,3,3,1,1,3,3,3,3,3,3,3,3,3,3,1",
+            "T,R,c,5,3,1,3,3,3,1|2|3|4,1,3,3,3,3,3,3,3,3,3,3,1"));
+
+        var (exitCode, output, _) = Run("fidelity", "score", "--responses", path, "--mode", "seed_replication", "--aggregate", "median");
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var item7 = json.RootElement.GetProperty("results")[0].GetProperty("items")[6];
+        Assert.Equal(1m, item7.GetProperty("mean").GetDecimal());
+        Assert.Equal(3, item7.GetProperty("n").GetInt32());
+        Assert.Equal(0, item7.GetProperty("min").GetInt32());
+        Assert.Equal(4, item7.GetProperty("max").GetInt32());
+    }
+
+    [Fact]
     public void Score_UnansweredItem_MeanNullAndNZero()
     {
         var path = WriteFile(Header + "\nT,R,a,5,,1|2,3,3,3,1,1,3,3,3,3,3,3,3,3,3,3,1\n");

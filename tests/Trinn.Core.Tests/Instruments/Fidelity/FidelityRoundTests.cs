@@ -169,3 +169,25 @@ public class FidelityRoundTests
         Assert.Equal(2, results[0].Items[0].N);
     }
 }
+
+public class FidelityFromAnswerSetTests
+{
+    [Fact]
+    public void FromAnswerSet_ValidatedFormAnswers_PositionsScoredAsInCsv()
+    {
+        var raw = TestDefinitions.Raw(("item1", ["5"]), ("item3", ["2", "3"]), ("item7", [""]), ("item19", ["1", "4"]), ("item2", []));
+        var answers = Trinn.Core.Instruments.AnswerValidator.Validate(Trinn.Core.Instruments.Shipped.ShippedInstruments.Fidelity, raw).Answers;
+
+        var positions = FidelityScale.FromAnswerSet(answers);
+
+        Assert.Equal([1, 3, 7, 19], positions.Keys.Order());
+        Assert.Equal([5], positions[1].Positions);
+        Assert.Equal([2, 3], positions[3].Positions);
+        Assert.Empty(positions[7].Positions);
+        // ips_faithful: item 3 P = 2 → 3; item 7 nothing ticked → 1; item 19 {1, 4} → 3 strategies → 2.
+        var options = new FidelityOptions();
+        Assert.Equal(3, FidelityScoring.ItemScore(3, positions[3], options));
+        Assert.Equal(1, FidelityScoring.ItemScore(7, positions[7], options));
+        Assert.Equal(2, FidelityScoring.ItemScore(19, positions[19], options));
+    }
+}
