@@ -184,4 +184,33 @@ public class AnswerValidatorTests
         Assert.True(JobSeeker.IsVisible(q4, jaDeltid));
         Assert.True(JobSeeker.IsVisible(JobSeeker.GetItem("q5"), nei));
     }
+
+    [Fact]
+    public void VisibleItems_NotInWork_SkipsInWorkBlockKeepsCommonPart()
+    {
+        var ids = JobSeeker.VisibleItems(Answers(("q2", "2"))).Select(i => i.Id).ToList();
+
+        Assert.DoesNotContain("q3", ids);
+        Assert.DoesNotContain("in_work_intro", ids);
+        Assert.DoesNotContain("q12", ids);
+        Assert.Contains("se_not_in_work_stem", ids);
+        Assert.Contains("q23", ids);
+        Assert.Contains("q40", ids);
+        Assert.True(ids.IndexOf("q5") < ids.IndexOf("q23"));
+    }
+
+    [Fact]
+    public void AnswerSet_Json_RoundTripsValuesAndVersion()
+    {
+        var answers = AnswerValidator.Validate(JobSeeker, Raw(("q2", ["2"]), ("q6", ["1", "2"]), ("q40", ["7"]))).Answers;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(answers, InstrumentJson.Options);
+        var back = System.Text.Json.JsonSerializer.Deserialize<AnswerSet>(json, InstrumentJson.Options)!;
+
+        Assert.Equal(1, back.InstrumentVersion);
+        Assert.Equal("jobbmestring", back.InstrumentKey);
+        Assert.Equal(["1", "2"], back.Ticked("q6"));
+        Assert.Equal("7", back.ValueOf("q40"));
+        Assert.Contains("\"instrument_version\": 1", json, StringComparison.Ordinal);
+    }
 }

@@ -46,6 +46,14 @@ public sealed record InstrumentDefinition
     public ItemDefinition GetItem(string id) =>
         FindItem(id) ?? throw new KeyNotFoundException($"Instrument '{Key}' v{Version} has no item '{id}'.");
 
+    /// <summary>The items shown for these answers, in order (descriptive items included), for rendering a form.</summary>
+    public IReadOnlyList<ItemDefinition> VisibleItems(AnswerSet answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var visible = Visibility.VisibleItems(this, answers);
+        return Items.Where(i => visible.Contains(i.Id)).ToList();
+    }
+
     /// <summary>
     /// Whether <paramref name="item"/> is shown, given the answers so far. Answers to hidden items are
     /// ignored (as REDCap does), so visibility cascades: a question shown only under a hidden question is hidden too.

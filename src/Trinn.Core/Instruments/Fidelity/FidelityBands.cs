@@ -18,10 +18,14 @@ public static class FidelityBands
         "Opprinnelig IPS-25 (25 spørsmål, 25–125 poeng): 115–125 eksemplarisk, 100–114 godt, 74–99 rimelig, ≤ 73 ikke Supported Employment. " +
         "Den modifiserte skalaens grenser er disse minus 30, ikke skalert forholdsmessig.";
 
-    public static string Modified(decimal total) => ByCutOffs(total, 85, 70, 44);
+    private static readonly int[] ModifiedCutOffs = [85, 70, 44];
+    private static readonly int[] OriginalCutOffs = [115, 100, 74];
+    private static readonly string[] Names = [Eksemplarisk, Godt, Rimelig, IkkeSe];
+
+    public static string Modified(decimal total) => Names[ModifiedCutOffs.TakeWhile(c => total < c).Count()];
 
     /// <summary>The original 25-item bands (115 / 100 / 74), for totals on the IPS-25 scale.</summary>
-    public static string Original(decimal total) => ByCutOffs(total, 115, 100, 74);
+    public static string Original(decimal total) => Names[OriginalCutOffs.TakeWhile(c => total < c).Count()];
 
     /// <summary>Norwegian display text for a band name.</summary>
     public static string DisplayName(string band) => band switch
@@ -33,9 +37,6 @@ public static class FidelityBands
         _ => throw new ArgumentOutOfRangeException(nameof(band), band, null),
     };
 
-    internal static string Modified(Fraction total) =>
-        total >= Fraction.Whole(85) ? Eksemplarisk : total >= Fraction.Whole(70) ? Godt : total >= Fraction.Whole(44) ? Rimelig : IkkeSe;
-
-    private static string ByCutOffs(decimal total, decimal exemplary, decimal good, decimal fair) =>
-        total >= exemplary ? Eksemplarisk : total >= good ? Godt : total >= fair ? Rimelig : IkkeSe;
+    /// <summary>The same cut-offs compared exactly, for totals kept as fractions.</summary>
+    internal static string Modified(Fraction total) => Names[ModifiedCutOffs.TakeWhile(c => total < Fraction.Whole(c)).Count()];
 }

@@ -35,6 +35,23 @@ public class FidelityBandsTests
         Assert.Equal(expected, FidelityBands.Original(total));
     }
 
+    [Theory]
+    [InlineData(139, 2, "rimelig")] // 69.5
+    [InlineData(209, 3, "rimelig")] // 69.67
+    [InlineData(211, 3, "godt")] // 70.33
+    [InlineData(254, 3, "godt")] // 84.67
+    [InlineData(256, 3, "eksemplarisk")] // 85.33
+    [InlineData(133, 3, "rimelig")] // 44.33
+    [InlineData(131, 3, "ikke_se")] // 43.67
+    [InlineData(-1, 1, "ikke_se")]
+    public void Modified_FractionTotal_SameCutOffsAsDecimal(int numerator, int denominator, string expected)
+    {
+        var total = Fraction.Of(numerator, denominator);
+
+        Assert.Equal(FidelityBands.Modified(total.ToDecimal()), FidelityBands.Modified(total));
+        Assert.Equal(expected, FidelityBands.Modified(total));
+    }
+
     [Fact]
     public void Fraction_ThirdsSummingToCutOff_CompareExactly()
     {
