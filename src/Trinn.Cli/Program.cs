@@ -2,4 +2,5 @@ using System.CommandLine;
 
 var root = new RootCommand("trinn — kommandolinje for Trinn");
 root.Subcommands.Add(Trinn.Cli.Stats.StatsCommand.Create());
+root.Subcommands.Add(Trinn.Cli.Fidelity.FidelityCommand.Create());
 return await root.Parse(args).InvokeAsync();
