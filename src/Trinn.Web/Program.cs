@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTrinnDatabase();
 builder.AddTrinnIdentity();
 builder.AddTrinnPages();
+builder.AddTrinnSecurity();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -16,10 +17,12 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseTrinnSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

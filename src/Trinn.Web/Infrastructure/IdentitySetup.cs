@@ -43,7 +43,9 @@ internal static class IdentitySetup
             o.Cookie.Name = "trinn.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = SecuritySetup.AllowsPlainHttp(builder.Environment)
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers with status codes, never with a redirect to the login page.
