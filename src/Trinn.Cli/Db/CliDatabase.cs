@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Trinn.Core.Data;
+
+namespace Trinn.Cli.Db;
+
+/// <summary>
+/// The CLI reads the same settings as the web app: <c>appsettings.json</c> in the current folder (optional),
+/// then the environment (<c>Database__Provider</c>, <c>Database__ConnectionString</c>), then command-line options.
+/// </summary>
+internal static class CliDatabase
+{
+    public static DatabaseOptions Options(string? provider, string? connection)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (provider is not null)
+        {
+            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)
+                ? p
+                : throw new CliException($"Unknown provider '{provider}': use Sqlite or Postgres.");
+        }
+
+        if (connection is not null)
+        {
+            options.ConnectionString = connection;
+        }
+
+        return options;
+    }
+
+    public static TrinnDbContext Open(DatabaseOptions options) =>
+        DatabaseRegistration.CreateContext(options.Provider, options.ResolveConnectionString(Directory.GetCurrentDirectory()));
+}
+
+internal sealed class CliException : Exception
+{
+    public CliException(string message)
+        : base(message)
+    {
+    }
+
+    public CliException()
+    {
+    }
+
+    public CliException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
