@@ -52,6 +52,13 @@ public sealed class TestData(TrinnFactory factory)
         });
     }
 
+    /// <summary>A new team with one jobbspesialist in it, and a NAV-veileder who refers to it.</summary>
+    public async Task<Staff> AddTeamWithStaffAsync()
+    {
+        var team = await AddTeamAsync();
+        return new Staff(team, await AddUserAsync(Roles.Jobbspesialist, team), await AddUserAsync(Roles.NavVeileder));
+    }
+
     public async Task<TrinnUser> AddUserAsync(string role, Team? team = null, string? userName = null)
     {
         await EnsureRolesAsync();
@@ -78,7 +85,8 @@ public sealed class TestData(TrinnFactory factory)
         int referredDaysAgo = 60,
         DateOnly? lastContact = null,
         string? nextAction = null,
-        DateOnly? stageSince = null)
+        DateOnly? stageSince = null,
+        DateOnly? dischargedOn = null)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(referredBy);
@@ -113,6 +121,11 @@ public sealed class TestData(TrinnFactory factory)
         {
             var date = s == stage && stageSince is { } since ? since : referredOn.AddDays(s - 1);
             candidate.MoveToStage(s, date, "Klar for trinn " + s.ToString(CultureInfo.InvariantCulture), mover, today, now);
+        }
+
+        if (dischargedOn is { } discharged)
+        {
+            candidate.Discharge(discharged, DischargeOutcome.OrdinaryWork, null, referredOn, today);
         }
 
         if (lastContact is { } contact)
@@ -172,3 +185,5 @@ public sealed class TestData(TrinnFactory factory)
         }
     }
 }
+
+public sealed record Staff(Team Team, TrinnUser Specialist, TrinnUser NavVeileder);
