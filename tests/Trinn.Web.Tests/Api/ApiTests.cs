@@ -154,6 +154,22 @@ public abstract partial class ApiTests(TrinnFactory app)
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Roles.NavVeileder, "/api/candidates")]
+    [InlineData(Roles.Leder, "/api/candidates")]
+    [InlineData(Roles.Forsker, "/api/candidates")]
+    [InlineData(Roles.Jobbspesialist, "/api/referrals/mine")]
+    public async Task Token_RoleWithoutAccess_Returns403(string role, string route)
+    {
+        var team = role == Roles.Jobbspesialist ? await app.Data.AddTeamAsync() : null;
+        var user = await app.Data.AddUserAsync(role, team);
+        using var api = TokenClient(await CreateTokenAsync(user.UserName!));
+
+        using var response = await api.GetAsync(new Uri(route, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Fact]
     public async Task Token_Unknown_Returns401()
     {
