@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Identity;
 using Trinn.Web.Tests.Infrastructure;
 
@@ -79,6 +80,63 @@ public abstract class ConcurrencyTests(TrinnFactory app)
         Assert.Null(stored.DischargedOn);
         Assert.Equal(4, stored.Stage);
     }
+
+    [Fact]
+    public async Task Agreement_TwoSessionsRecordTheFirstAgreement_SecondGetsConflictAndFirstIsKept()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        var candidate = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist);
+        using var first = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+        using var second = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+        var firstForm = await first.GetFormAsync($"/Candidates/Agreement/{candidate.Id}");
+        var secondForm = await second.GetFormAsync($"/Candidates/Agreement/{candidate.Id}");
+
+        using var saved = await first.PostFormAsync(firstForm, Agreement("Avtalt i første økt"));
+        using var conflict = await second.PostFormAsync(secondForm, Agreement("Avtalt i andre økt"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        var html = await conflict.HtmlAsync();
+        Assert.Contains(Conflict, html, StringComparison.Ordinal);
+        Assert.Contains("Avtalt i første økt", html, StringComparison.Ordinal);
+        var agreed = await app.Data.WithDbAsync(db => db.CooperationAgreements.Where(a => a.CandidateId == candidate.Id).Select(a => a.Agreed).SingleAsync());
+        Assert.Equal("Avtalt i første økt", agreed);
+    }
+
+    [Fact]
+    public async Task Agreement_TwoSessionsUpdateTheSameAgreement_SecondGetsConflictAndFirstIsKept()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        var candidate = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist);
+        using var first = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+        using var second = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+        using (var created = await first.SubmitAsync($"/Candidates/Agreement/{candidate.Id}", Agreement("Første versjon")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var firstForm = await first.GetFormAsync($"/Candidates/Agreement/{candidate.Id}");
+        var secondForm = await second.GetFormAsync($"/Candidates/Agreement/{candidate.Id}");
+
+        using var saved = await first.PostFormAsync(firstForm, Agreement("Oppdatert i første økt"));
+        using var conflict = await second.PostFormAsync(secondForm, Agreement("Oppdatert i andre økt"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains(Conflict, await conflict.HtmlAsync(), StringComparison.Ordinal);
+        var agreed = await app.Data.WithDbAsync(db => db.CooperationAgreements.Where(a => a.CandidateId == candidate.Id).Select(a => a.Agreed).SingleAsync());
+        Assert.Equal("Oppdatert i første økt", agreed);
+    }
+
+    private Dictionary<string, string> Agreement(string agreed) => new()
+    {
+        ["Input.SignedOn"] = app.Data.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Agreed"] = agreed,
+        ["Input.ConsentEmployerContact"] = "true",
+        ["Input.ConsentNavVeileder"] = "false",
+        ["Input.ConsentHealthAndNetwork"] = "false",
+        ["Input.ConsentResearch"] = "true",
+    };
 
     private static Dictionary<string, string> Edit(string firstName, string phone, string nextAction) => new()
     {
