@@ -19,6 +19,27 @@ public sealed class LoginTests(TrinnFactory app) : IClassFixture<TrinnFactory>
         Assert.Equal("/Referrals/Mine", start.RedirectPath());
     }
 
+    [Theory]
+    [InlineData("https://evil.example/steal", "/")]
+    [InlineData("//evil.example/steal", "/")]
+    [InlineData("/Account/Profile", "/Account/Profile")]
+    public async Task Login_ReturnUrl_RedirectsOnlyWithinTheApp(string returnUrl, string expected)
+    {
+        var user = await app.Data.AddUserAsync(Roles.Forsker);
+        using var client = BrowserClient.Anonymous(app);
+        var form = await client.GetFormAsync("/Account/Login");
+
+        using var response = await client.PostFormAsync(form, new()
+        {
+            ["Input.UserName"] = user.UserName!,
+            ["Input.Password"] = TestData.Password,
+            ["ReturnUrl"] = returnUrl,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
     [Fact]
     public async Task Login_FiveFailedAttempts_LocksOutSoTheRightPasswordAlsoFails()
     {

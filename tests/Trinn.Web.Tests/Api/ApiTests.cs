@@ -48,6 +48,50 @@ public abstract partial class ApiTests(TrinnFactory app)
     }
 
     [Fact]
+    public async Task PostReferral_FutureDateAndOtherTeam_Returns400WithFieldMessagesAndSavesNothing()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        var otherTeam = await app.Data.AddTeamAsync();
+        using var client = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+        var before = await app.Data.CountCandidatesAsync();
+        var body = new Dictionary<string, object?>
+        {
+            ["firstName"] = "Framtid",
+            ["lastName"] = "Annet Team",
+            ["nationalId"] = TestData.SyntheticNationalId(),
+            ["referredById"] = staff.NavVeileder.Id,
+            ["referredOn"] = app.Data.Today.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["innsatsgruppe"] = "Situasjonsbestemt",
+            ["reason"] = "Ønsker arbeid.",
+            ["teamId"] = otherTeam.Id,
+        };
+
+        using var response = await client.PostJsonAsync("/api/referrals", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Datoen kan ikke være fram i tid.", errors.GetProperty("referredOn")[0].GetString());
+        Assert.Equal("Du kan bare registrere innsøkinger til ditt eget team.", errors.GetProperty("teamId")[0].GetString());
+        Assert.Equal(before, await app.Data.CountCandidatesAsync());
+    }
+
+    [Fact]
+    public async Task PostReferral_RequiredFieldMissing_Returns400WithNorwegianMessage()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        using var client = await BrowserClient.LoginAsync(app, staff.NavVeileder.UserName!);
+        var before = await app.Data.CountCandidatesAsync();
+
+        using var response = await client.PostJsonAsync("/api/referrals", new { firstName = "Uten", nationalId = TestData.SyntheticNationalId(), teamId = staff.Team.Id });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal("Fyll ut Etternavn.", errors.GetProperty("lastName")[0].GetString());
+        Assert.Equal("Fyll ut Begrunnelse for innsøking.", errors.GetProperty("reason")[0].GetString());
+        Assert.Equal(before, await app.Data.CountCandidatesAsync());
+    }
+
+    [Fact]
     public async Task ListCandidates_StageFilterAndPaging_ReturnsTheTeamsCandidatesInThatStagePageByPage()
     {
         var staff = await app.Data.AddTeamWithStaffAsync();
@@ -168,6 +212,22 @@ public abstract partial class ApiTests(TrinnFactory app)
         using var response = await api.GetAsync(new Uri(route, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_RevokedByAnotherUser_Returns404AndKeepsWorking()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        var secret = await CreateTokenAsync(staff.Specialist.UserName!);
+        var tokenId = await app.Data.WithDbAsync(db => db.ApiTokens.Where(t => t.UserId == staff.Specialist.Id).Select(t => t.Id).SingleAsync());
+        using var other = await BrowserClient.LoginAsync(app, staff.NavVeileder.UserName!);
+
+        using var revoke = await other.PostFormAsync(await other.GetFormAsync("/Account/Profile"), [], $"/Account/Profile?handler=Revoke&id={tokenId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        using var api = TokenClient(secret);
+        using var response = await api.GetAsync(new Uri("/api/candidates", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
