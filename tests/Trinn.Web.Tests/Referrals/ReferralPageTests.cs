@@ -78,6 +78,25 @@ public abstract class ReferralPageTests(TrinnFactory app)
     }
 
     [Fact]
+    public async Task Mine_NavVeileder_ShowsOnlyOwnReferralsAndTheirStatus()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        var otherVeileder = await app.Data.AddUserAsync(Core.Identity.Roles.NavVeileder);
+        var awaiting = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder);
+        var active = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 3, specialist: staff.Specialist);
+        var others = await app.Data.AddCandidateAsync(staff.Team, otherVeileder, specialist: staff.Specialist);
+        using var client = await BrowserClient.LoginAsync(app, staff.NavVeileder.UserName!);
+
+        var html = await client.GetHtmlAsync("/Referrals/Mine");
+
+        Assert.Contains(awaiting.LastName, html, StringComparison.Ordinal);
+        Assert.Contains(active.LastName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(others.LastName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(awaiting.NationalId, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(active.NationalId, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task New_FutureReferralDate_ShowsFieldMessageAndSavesNothing()
     {
         var staff = await app.Data.AddTeamWithStaffAsync();
