@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public sealed class TestData(TrinnFactory factory)
 {
     public const string Password = "Test!2345";
 
+    private static readonly ConcurrentDictionary<string, byte> IssuedNationalIds = new();
+
     private readonly Lock rolesLock = new();
     private Task? roles;
 
@@ -27,11 +30,18 @@ public sealed class TestData(TrinnFactory factory)
 
     public static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
 
-    /// <summary>A valid synthetic (month + 80) number: never a real person's.</summary>
+    /// <summary>A valid synthetic (month + 80) number, never a real person's, and never the same twice in a test run.</summary>
     public static string SyntheticNationalId()
     {
-        var birth = new DateOnly(Random.Shared.Next(1950, 2005), Random.Shared.Next(1, 13), Random.Shared.Next(1, 29));
-        return NationalIdNumber.CreateSynthetic(birth, Random.Shared);
+        while (true)
+        {
+            var birth = new DateOnly(Random.Shared.Next(1950, 2005), Random.Shared.Next(1, 13), Random.Shared.Next(1, 29));
+            var number = NationalIdNumber.CreateSynthetic(birth, Random.Shared);
+            if (IssuedNationalIds.TryAdd(number, 0))
+            {
+                return number;
+            }
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<TrinnDbContext, Task<T>> action)
