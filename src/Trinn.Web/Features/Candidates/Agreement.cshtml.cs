@@ -64,7 +64,9 @@ public sealed class AgreementModel(TrinnDbContext db, IStringLocalizer<SharedRes
         {
             if (agreement is null)
             {
-                agreement = new CooperationAgreement { CandidateId = candidate.Id, Agreed = "" };
+                // A form opened before any agreement existed posts version 0; the new agreement starts at 1, so a
+                // second such form conflicts with it instead of silently overwriting it.
+                agreement = new CooperationAgreement { CandidateId = candidate.Id, Agreed = "", Version = 1 };
                 db.CooperationAgreements.Add(agreement);
             }
             else

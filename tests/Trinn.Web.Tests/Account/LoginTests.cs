@@ -1,0 +1,84 @@
+using System.Net;
+using Trinn.Core.Identity;
+using Trinn.Web.Tests.Infrastructure;
+
+namespace Trinn.Web.Tests.Account;
+
+public sealed class LoginTests(TrinnFactory app) : IClassFixture<TrinnFactory>
+{
+    [Fact]
+    public async Task Login_RightPassword_SignsInAndRedirectsToTheRolesStartPage()
+    {
+        var user = await app.Data.AddUserAsync(Roles.NavVeileder);
+        using var client = BrowserClient.Anonymous(app);
+
+        using var response = await client.TryLoginAsync(user.UserName!, TestData.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var start = await client.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal("/Referrals/Mine", start.RedirectPath());
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/steal", "/")]
+    [InlineData("//evil.example/steal", "/")]
+    [InlineData("/Account/Profile", "/Account/Profile")]
+    public async Task Login_ReturnUrl_RedirectsOnlyWithinTheApp(string returnUrl, string expected)
+    {
+        var user = await app.Data.AddUserAsync(Roles.Forsker);
+        using var client = BrowserClient.Anonymous(app);
+        var form = await client.GetFormAsync("/Account/Login");
+
+        using var response = await client.PostFormAsync(form, new()
+        {
+            ["Input.UserName"] = user.UserName!,
+            ["Input.Password"] = TestData.Password,
+            ["ReturnUrl"] = returnUrl,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Login_FiveFailedAttempts_LocksOutSoTheRightPasswordAlsoFails()
+    {
+        var user = await app.Data.AddUserAsync(Roles.Jobbspesialist, await app.Data.AddTeamAsync());
+        using var client = BrowserClient.Anonymous(app);
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var failed = await client.TryLoginAsync(user.UserName!, "Feil!2345");
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+            Assert.Equal("Feil brukernavn eller passord.", ResponseExtensions.FieldError(await failed.HtmlAsync(), "Input_UserName"));
+        }
+
+        using (var fifth = await client.TryLoginAsync(user.UserName!, "Feil!2345"))
+        {
+            Assert.Equal(HttpStatusCode.OK, fifth.StatusCode);
+        }
+
+        using var sixth = await client.TryLoginAsync(user.UserName!, TestData.Password);
+
+        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
+        Assert.Equal("Kontoen er sperret i 15 minutter etter for mange feil forsøk.", ResponseExtensions.FieldError(await sixth.HtmlAsync(), "Input_UserName"));
+        using var portfolio = await client.GetAsync("/Portfolio");
+        Assert.Equal("/Account/Login", portfolio.RedirectPath());
+    }
+
+    [Fact]
+    public async Task Login_FourFailedAttempts_RightPasswordStillWorks()
+    {
+        var user = await app.Data.AddUserAsync(Roles.Leder);
+        using var client = BrowserClient.Anonymous(app);
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var failed = await client.TryLoginAsync(user.UserName!, "Feil!2345");
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        using var response = await client.TryLoginAsync(user.UserName!, TestData.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}

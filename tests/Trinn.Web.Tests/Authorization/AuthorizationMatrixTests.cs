@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using Trinn.Core.Candidates;
+using Trinn.Core.Identity;
+using Trinn.Core.Teams;
+using Trinn.Web.Tests.Infrastructure;
+
+namespace Trinn.Web.Tests.Authorization;
+
+/// <summary>Two teams, one signed-in user per role (cookie sessions), a candidate in each team.</summary>
+public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
+{
+    private readonly Dictionary<string, BrowserClient> clients = [];
+
+    public Team OwnTeam { get; private set; } = default!;
+
+    public Candidate OwnCandidate { get; private set; } = default!;
+
+    public Candidate OtherTeamCandidate { get; private set; } = default!;
+
+    public TrinnUser NavVeileder { get; private set; } = default!;
+
+    public BrowserClient Client(string role) => clients[role];
+
+    public async Task InitializeAsync()
+    {
+        OwnTeam = await Data.AddTeamAsync();
+        var otherTeam = await Data.AddTeamAsync();
+        foreach (var role in Roles.All)
+        {
+            var team = role is Roles.Jobbspesialist or Roles.Metodeveileder ? OwnTeam : null;
+            var user = await Data.AddUserAsync(role, team);
+            if (role == Roles.NavVeileder)
+            {
+                NavVeileder = user;
+            }
+
+            clients[role] = await BrowserClient.LoginAsync(this, user.UserName!);
+        }
+
+        clients[AuthorizationMatrixTests.Anonymous] = BrowserClient.Anonymous(this);
+        OwnCandidate = await Data.AddCandidateAsync(OwnTeam, NavVeileder, stage: 2);
+        OtherTeamCandidate = await Data.AddCandidateAsync(otherTeam, NavVeileder, stage: 2);
+    }
+
+    Task IAsyncLifetime.DisposeAsync()
+    {
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Every page and API route for every role, as DOMAIN.md's roles table says: a jobbspesialist and a metodeveileder
+/// work with their own team's candidates; a NAV-veileder registers referrals and sees only their status; leder and
+/// forsker see aggregates only; admin runs users and teams.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassFixture<AuthorizationFixture>
+{
+    public const string Anonymous = "Anonym";
+
+    // Outcomes:  ok = 200 (201 for POST) · login = 302 to /Account/Login (pages) or 401 (API)
+    //            deny = 302 to /Account/AccessDenied (pages) or 403 (API) · 404 = not found (another team's candidate)
+    //            →/Path = 302 to the role's start page
+    // {id} is a candidate of the user's own team, {other} one of another team.
+    private static readonly string[] Roles =
+        [Core.Identity.Roles.Jobbspesialist, Core.Identity.Roles.Metodeveileder, Core.Identity.Roles.NavVeileder,
+         Core.Identity.Roles.Leder, Core.Identity.Roles.Forsker, Core.Identity.Roles.Admin, Anonymous];
+
+    private const string Matrix = """
+        route                              | Jobbspesialist | Metodeveileder | NavVeileder      | Leder      | Forsker    | Admin  | Anonym
+        GET  /                             | →/Portfolio    | →/Candidates   | →/Referrals/Mine | →/Overview | →/Overview | →/Admin| login
+        GET  /Portfolio                    | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates                   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Details/{id}      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Details/{other}   | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Edit/{id}         | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Edit/{other}      | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Stage/{id}        | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Stage/{other}     | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Discharge/{id}    | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Discharge/{other} | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Journal/{id}      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Journal/{other}   | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Agreement/{id}    | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Agreement/{other} | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Profile/{id}      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/Profile/{other}   | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Referrals/New                | ok             | ok             | ok               | deny       | deny       | deny   | login
+        GET  /Referrals/Mine               | deny           | deny           | ok               | deny       | deny       | deny   | login
+        GET  /Overview                     | deny           | ok             | deny             | ok         | ok         | deny   | login
+        GET  /Admin                        | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Account/Profile              | ok             | ok             | ok               | ok         | ok         | ok     | login
+        GET  /Account/Login                | ok             | ok             | ok               | ok         | ok         | ok     | ok
+        GET  /health                       | ok             | ok             | ok               | ok         | ok         | ok     | ok
+        GET  /openapi/v1.json              | ok             | ok             | ok               | ok         | ok         | ok     | ok
+        GET  /api/candidates               | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{id}          | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}       | 404            | 404            | deny             | deny       | deny       | deny   | login
+        POST /api/referrals                | ok             | ok             | ok               | deny       | deny       | deny   | login
+        GET  /api/referrals/mine           | deny           | deny           | ok               | deny       | deny       | deny   | login
+        """;
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        var lines = Matrix.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = lines[0].Split('|', StringSplitOptions.TrimEntries);
+        Assert.Equal(["route", .. Roles], header);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            Assert.Equal(Roles.Length + 1, cells.Length);
+            for (var i = 0; i < Roles.Length; i++)
+            {
+                data.Add(cells[0], Roles[i], cells[i + 1]);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Route_Role_AnswersAsDomainSays(string route, string role, string expected)
+    {
+        var parts = route.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var (method, path) = (parts[0], parts[1]
+            .Replace("{id}", app.OwnCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var client = app.Client(role);
+        using var response = method == "POST" ? await client.PostJsonAsync(path, Referral()) : await client.GetAsync(path);
+        var isApi = path.StartsWith("/api/", StringComparison.Ordinal);
+        var status = response.StatusCode;
+        var because = $"{route} as {role}: got {(int)status} {response.Headers.Location}";
+
+        switch (expected)
+        {
+            case "ok":
+                Assert.True(status == (method == "POST" ? HttpStatusCode.Created : HttpStatusCode.OK), because + " " + await response.Content.ReadAsStringAsync());
+                break;
+            case "404":
+                Assert.True(status == HttpStatusCode.NotFound, because);
+                break;
+            case "login" when isApi:
+                Assert.True(status == HttpStatusCode.Unauthorized, because);
+                break;
+            case "login":
+                Assert.True(status == HttpStatusCode.Redirect && response.RedirectPath() == "/Account/Login", because);
+                break;
+            case "deny" when isApi:
+                Assert.True(status == HttpStatusCode.Forbidden, because);
+                break;
+            case "deny":
+                Assert.True(status == HttpStatusCode.Redirect && response.RedirectPath() == "/Account/AccessDenied", because);
+                break;
+            case ['→', .. var target]:
+                Assert.True(status == HttpStatusCode.Redirect && response.RedirectPath() == target, because);
+                break;
+            default:
+                Assert.Fail("Unknown outcome in the matrix: " + expected);
+                break;
+        }
+    }
+
+    private object Referral() => new
+    {
+        firstName = TestData.Unique("Api"),
+        lastName = TestData.Unique("Matrise"),
+        nationalId = TestData.SyntheticNationalId(),
+        referredById = app.NavVeileder.Id,
+        referredOn = app.Data.Today.AddDays(-1),
+        innsatsgruppe = "Situasjonsbestemt",
+        reason = "Ønsker arbeid.",
+        teamId = app.OwnTeam.Id,
+    };
+}

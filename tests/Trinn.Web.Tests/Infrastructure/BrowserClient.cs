@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Trinn.Web.Tests.Infrastructure;
+
+/// <summary>A form as the server rendered it: its hidden fields (antiforgery token, versions) and the page's HTML.</summary>
+public sealed record HtmlForm(string Url, string Html, IReadOnlyDictionary<string, string> Hidden);
+
+/// <summary>A browser-like client: keeps cookies, never follows redirects, and reads and posts forms.</summary>
+public sealed partial class BrowserClient(HttpClient http) : IDisposable
+{
+    public HttpClient Http { get; } = http;
+
+    public static BrowserClient Anonymous(TrinnFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return new BrowserClient(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    }
+
+    /// <summary>Signs in through the real login page and checks that the sign-in succeeded.</summary>
+    public static async Task<BrowserClient> LoginAsync(TrinnFactory factory, string userName, string password = TestData.Password)
+    {
+        var client = Anonymous(factory);
+        var response = await client.TryLoginAsync(userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login as {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    public async Task<HttpResponseMessage> TryLoginAsync(string userName, string password)
+    {
+        var form = await GetFormAsync("/Account/Login");
+        return await PostFormAsync(form, new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(new Uri(url, UriKind.Relative));
+
+    public async Task<string> GetHtmlAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {url} gave {(int)response.StatusCode}: {body}");
+        }
+
+        return WebUtility.HtmlDecode(body);
+    }
+
+    /// <summary>GETs a page with a form and keeps its hidden fields for a later post (the antiforgery token among them).</summary>
+    public async Task<HtmlForm> GetFormAsync(string url)
+    {
+        using var response = await GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {url} gave {(int)response.StatusCode}");
+        }
+
+        var hidden = new Dictionary<string, string>();
+        foreach (Match input in InputTag().Matches(html))
+        {
+            var attributes = Attribute().Matches(input.Value).ToDictionary(
+                a => a.Groups["name"].Value.ToLowerInvariant(), a => WebUtility.HtmlDecode(a.Groups["value"].Value));
+            if (attributes.GetValueOrDefault("type") == "hidden" && attributes.TryGetValue("name", out var name))
+            {
+                hidden.TryAdd(name, attributes.GetValueOrDefault("value") ?? "");
+            }
+        }
+
+        if (!hidden.ContainsKey("__RequestVerificationToken"))
+        {
+            throw new InvalidOperationException($"GET {url} has no antiforgery token.");
+        }
+
+        return new HtmlForm(url, html, hidden);
+    }
+
+    /// <summary>Posts the form's hidden fields plus <paramref name="fields"/> (which win) to the form's URL.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(HtmlForm form, Dictionary<string, string> fields, string? action = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(fields);
+        var values = new Dictionary<string, string>(form.Hidden);
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await Http.PostAsync(new Uri(action ?? form.Url, UriKind.Relative), content);
+    }
+
+    /// <summary>GETs the form and posts it at once.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, Dictionary<string, string> fields) =>
+        await PostFormAsync(await GetFormAsync(url), fields);
+
+    public Task<HttpResponseMessage> PostJsonAsync<T>(string url, T body) => Http.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);
+
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex InputTag();
+
+    [GeneratedRegex("(?<name>[a-zA-Z_:.-]+)\\s*=\\s*\"(?<value>[^\"]*)\"")]
+    private static partial Regex Attribute();
+}
+
+public static class ResponseExtensions
+{
+    /// <summary>The path a redirect points to, whether the Location header is absolute or relative.</summary>
+    public static string RedirectPath(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} has no Location header.");
+        var absolute = location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location);
+        return absolute.AbsolutePath;
+    }
+
+    public static async Task<string> HtmlAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The text of the field message the form field tag helper renders under a field (id <c>{field}-error</c>).</summary>
+    public static string? FieldError(string html, string fieldId)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var match = Regex.Match(html, $"<div[^>]*id=\"{Regex.Escape(fieldId)}-error\"[^>]*>\\s*<p[^>]*>(?<text>.*?)</p>", RegexOptions.Singleline);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups["text"].Value) : null;
+    }
+}

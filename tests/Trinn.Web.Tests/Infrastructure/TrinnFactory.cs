@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Trinn.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh SQLite file that the app's own migrations create at start-up (environment "Testing",
+/// no demo data, synthetic national IDs allowed). One instance per test class (IClassFixture).
+/// </summary>
+public class TrinnFactory : WebApplicationFactory<Program>
+{
+    private readonly string sqlitePath = Path.Combine(Path.GetTempPath(), $"trinn-webtests-{Guid.NewGuid():N}.db");
+    private TestData? data;
+
+    /// <summary>Every log entry the app writes, for assertions about what is (and is not) logged.</summary>
+    public TestLogSink Logs { get; } = new();
+
+    /// <summary>Set by subclasses that want to control "now"; null means the app's system clock.</summary>
+    public FakeTimeProvider? FakeTime { get; protected init; }
+
+    public TestData Data => data ??= new TestData(this);
+
+    /// <summary>The clock the app uses.</summary>
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+
+    protected virtual string EnvironmentName => "Testing";
+
+    /// <summary>Configuration the app reads at start-up; subclasses add or override keys.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["Database:ConnectionString"] = $"Data Source={sqlitePath}",
+        ["Database:MigrateOnStartup"] = "true",
+        ["Demo:Enabled"] = "false",
+        ["NationalIds:AllowSynthetic"] = "true",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment(EnvironmentName);
+        // UseSetting (not ConfigureAppConfiguration) so that Program.cs sees the values when it reads them eagerly.
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            if (FakeTime is { } fake)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(fake);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { sqlitePath, sqlitePath + "-wal", sqlitePath + "-shm" })
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // A temp file left behind is harmless.
+                }
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The same app on a real PostgreSQL server: a unique database on the server named by <c>TRINN_TEST_POSTGRES</c>
+/// (test.sh starts a throwaway cluster and sets it), migrated by the app, dropped on dispose.
+/// </summary>
+public class PostgresTrinnFactory : TrinnFactory
+{
+    public const string EnvironmentVariable = "TRINN_TEST_POSTGRES";
+
+    private readonly string serverConnectionString;
+    private readonly string databaseName = $"trinn_test_{Guid.NewGuid():N}";
+
+    public PostgresTrinnFactory()
+    {
+        serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                $"{EnvironmentVariable} is not set, so the PostgreSQL tests cannot run. Run ./test.sh, which starts a "
+                + "throwaway PostgreSQL cluster and sets it (an Npgsql connection string to the 'postgres' database).");
+        using var connection = new NpgsqlConnection(serverConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
+        command.ExecuteNonQuery();
+    }
+
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Database:Provider"] = "Postgres";
+        settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
+        return settings;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(serverConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>A production-like setting: synthetic national IDs are refused.</summary>
+public sealed class NoSyntheticIdsFactory : TrinnFactory
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["NationalIds:AllowSynthetic"] = "false";
+        return settings;
+    }
+}
+
+/// <summary>The app with a clock the test controls, starting at the real current time.</summary>
+public class FakeClockTrinnFactory : TrinnFactory
+{
+    public FakeClockTrinnFactory()
+    {
+        FakeTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
+    }
+}
+
+public sealed class FakeClockPostgresTrinnFactory : PostgresTrinnFactory
+{
+    public FakeClockPostgresTrinnFactory()
+    {
+        FakeTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
+    }
+}
