@@ -40,6 +40,8 @@ public class TrinnFactory : WebApplicationFactory<Program>
         ["Database:MigrateOnStartup"] = "true",
         ["Demo:Enabled"] = "false",
         ["NationalIds:AllowSynthetic"] = "true",
+        // The suites sign in hundreds of times a minute from one address; SecurityTests checks the real limit.
+        ["Security:SensitiveRequestsPerMinute"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -158,4 +160,23 @@ public sealed class FakeClockPostgresTrinnFactory : PostgresTrinnFactory
     {
         FakeTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
     }
+}
+
+/// <summary>The app with the sign-in rate limit at 3 attempts per minute per client address.</summary>
+public sealed class StrictRateLimitFactory : TrinnFactory
+{
+    public const int Limit = 3;
+
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Security:SensitiveRequestsPerMinute"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return settings;
+    }
+}
+
+/// <summary>The app as in production: generic errors, https-only cookies, HSTS.</summary>
+public sealed class ProductionFactory : TrinnFactory
+{
+    protected override string EnvironmentName => "Production";
 }
