@@ -1,4 +1,5 @@
 using Trinn.Web.Features.Api;
+using Trinn.Web.Features.Audit;
 using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +30,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapTrinnApi();
+app.MapAuditExport();
 app.MapHealth();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
 using Trinn.Core.Identity;
@@ -8,8 +9,16 @@ using Trinn.Core.Teams;
 
 namespace Trinn.Core.Data;
 
-public class TrinnDbContext(DbContextOptions<TrinnDbContext> options) : IdentityDbContext<TrinnUser>(options)
+/// <summary>
+/// Trinn's database. Every save also appends what changed to the tamper-evident audit trail in the same
+/// transaction (<see cref="AuditChain"/>), so no change is ever stored without its audit entry.
+/// </summary>
+public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActor? actor = null, TimeProvider? time = null)
+    : IdentityDbContext<TrinnUser>(options)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private bool _writingAudit;
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<Candidate> Candidates => Set<Candidate>();
@@ -26,16 +35,64 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options) : Identity
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    // Everything in Trinn saves asynchronously; the synchronous path exists for EF's own callers and follows the same rules.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (_writingAudit)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var pending = AuditCapture.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await WriteAuditAsync(pending.Select(p => p.ToEvent()).ToList(), cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
+        return count;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Records events that are not changes (reads, refused access, exports) in the audit trail.</summary>
+    public async Task AuditAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await WriteAuditAsync(events, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+    }
+
+    private async Task WriteAuditAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        _writingAudit = true;
+        try
+        {
+            await AuditChain.AppendAsync(this, events, actor, _time.GetUtcNow().UtcDateTime, cancellationToken);
+            await base.SaveChangesAsync(true, cancellationToken);
+        }
+        finally
+        {
+            _writingAudit = false;
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

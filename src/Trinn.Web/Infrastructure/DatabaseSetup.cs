@@ -33,6 +33,8 @@ internal static partial class DatabaseSetup
         builder.Services.Configure<NationalIdOptions>(builder.Configuration.GetSection(NationalIdOptions.SectionName));
         builder.Services.AddTrinnDatabase(options, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<Trinn.Core.Audit.IAuditActor, HttpAuditActor>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }

@@ -31,6 +31,7 @@ internal static class PagesSetup
                 o.Conventions.AuthorizePage("/Referrals/Mine", Policies.NavVeileder);
                 o.Conventions.AuthorizeFolder("/Overview", Policies.Aggregates);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 o.Conventions.AllowAnonymousToPage("/Error");

@@ -94,6 +94,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /Referrals/Mine               | deny           | deny           | ok               | deny       | deny       | deny   | login
         GET  /Overview                     | deny           | ok             | deny             | ok         | ok         | deny   | login
         GET  /Admin                        | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Audit                        | deny           | ok             | deny             | deny       | deny       | ok     | login
+        GET  /Audit/Candidate/{id}         | deny           | ok             | deny             | deny       | deny       | ok     | login
+        GET  /Audit/Candidate/{other}      | deny           | 404            | deny             | deny       | deny       | ok     | login
+        GET  /Audit/Candidate/{id}/Export  | deny           | ok             | deny             | deny       | deny       | ok     | login
         GET  /Account/Profile              | ok             | ok             | ok               | ok         | ok         | ok     | login
         GET  /Account/Login                | ok             | ok             | ok               | ok         | ok         | ok     | ok
         GET  /health                       | ok             | ok             | ok               | ok         | ok         | ok     | ok

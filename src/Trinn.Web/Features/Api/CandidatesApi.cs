@@ -75,6 +75,7 @@ internal static class CandidatesApi
                 c.JournalNotes.Max(n => (DateOnly?)n.Date),
                 c.DischargedOn, c.DischargeOutcome))
             .ToListAsync();
+        await db.AuditReadAsync("CandidateListApi", items.Select(i => i.Id).ToList());
         return TypedResults.Ok(new PagedResult<CandidateSummary>(items, page, pageSize, total));
     }
 
@@ -95,9 +96,11 @@ internal static class CandidatesApi
             .SingleOrDefaultAsync();
         if (doc is null)
         {
-            loggers.CreateLogger("Trinn.Api").LogCandidateNotVisible(id, user.UserId());
+            await db.AuditDeniedAsync(id, user, loggers.CreateLogger("Trinn.Api"));
             return TypedResults.NotFound();
         }
+
+        await db.AuditReadAsync("CandidateApi", id);
 
         return TypedResults.Ok(doc);
     }
@@ -136,6 +139,7 @@ internal static class CandidatesApi
                     : r.Candidate.PrimarySpecialistId == null ? CandidateStatus.AwaitingSpecialist : CandidateStatus.Active,
                 r.Candidate.DischargedOn))
             .ToListAsync();
+        await db.AuditReadAsync("ReferralStatusApi", rows.Select(r => r.CandidateId).ToList());
         return TypedResults.Ok(rows);
     }
 }

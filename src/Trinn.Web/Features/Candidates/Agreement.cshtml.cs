@@ -28,6 +28,8 @@ public sealed class AgreementModel(TrinnDbContext db, IStringLocalizer<SharedRes
             return NotFound();
         }
 
+        await db.AuditReadAsync("AgreementPage", candidate.Id);
+
         Show(candidate);
         Input = AgreementInput.From(candidate.Agreement, NorwegianTime.Today(time));
         return Page();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
@@ -31,10 +32,21 @@ internal static partial class CandidateAccess
         var candidate = await query.SingleOrDefaultAsync(c => c.Id == id);
         if (candidate is null)
         {
-            logger.LogCandidateNotVisible(id, user.UserId());
+            await db.AuditDeniedAsync(id, user, logger);
         }
 
         return candidate;
+    }
+
+    /// <summary>Records that the signed-in user read these candidates' personal data (GDPR art. 15: who has seen what).</summary>
+    public static Task AuditReadAsync(this TrinnDbContext db, string entityType, params IReadOnlyCollection<int> candidateIds) =>
+        db.AuditAsync(candidateIds.Select(id => new AuditEvent(AuditAction.Read, entityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, null)).ToList());
+
+    /// <summary>Logs (ids only) and audits an attempt to open a candidate the user may not see.</summary>
+    public static async Task AuditDeniedAsync(this TrinnDbContext db, int candidateId, ClaimsPrincipal user, ILogger logger)
+    {
+        logger.LogCandidateNotVisible(candidateId, user.UserId());
+        await db.AuditAsync([new AuditEvent(AuditAction.AccessDenied, nameof(Candidate), candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), candidateId, null)]);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Candidate {CandidateId} was requested by user {UserId} who may not see it")]

@@ -45,9 +45,11 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
             .SingleOrDefaultAsync();
         if (found is null)
         {
-            logger.LogCandidateNotVisible(id, User.UserId());
+            await db.AuditDeniedAsync(id, User, logger);
             return NotFound();
         }
+
+        await db.AuditReadAsync("DetailsPage", id);
 
         found.DaysInStage = Math.Max(0, today.DayNumber - found.StageSince.DayNumber);
         found.Timeline = await db.StageChanges.AsNoTracking().Where(s => s.CandidateId == id)

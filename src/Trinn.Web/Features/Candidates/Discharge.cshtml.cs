@@ -32,6 +32,8 @@ public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedRes
             return NotFound();
         }
 
+        await db.AuditReadAsync("DischargePage", candidate.Id);
+
         Show(candidate);
         Input = new DischargeInput { Date = NorwegianTime.Today(time), Version = candidate.Version };
         return Page();

@@ -31,6 +31,8 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
             return NotFound();
         }
 
+        await db.AuditReadAsync("EditPage", candidate.Id);
+
         await ShowAsync(candidate);
         Input = EditCandidateInput.From(candidate);
         return Page();

@@ -65,5 +65,6 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             .Skip(Pager.Skip).Take(PageSize)
             .Select(CandidateListItem.Projection)
             .ToListAsync();
+        await db.AuditReadAsync("TeamPage", Rows.Select(c => c.Id).ToList());
     }
 }

@@ -32,6 +32,8 @@ public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResou
             return NotFound();
         }
 
+        await db.AuditReadAsync("JournalPage", candidate.Id);
+
         Show(candidate);
         Input = new JournalInput { Date = NorwegianTime.Today(time), Place = WorkPlace.OutOfOffice };
         return Page();

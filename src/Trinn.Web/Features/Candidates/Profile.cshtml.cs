@@ -34,6 +34,8 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
             return NotFound();
         }
 
+        await db.AuditReadAsync("ProfilePage", candidate.Id);
+
         await ShowAsync(candidate);
         var latest = await LatestAsync(id);
         Input = ProfileInput.From(latest);

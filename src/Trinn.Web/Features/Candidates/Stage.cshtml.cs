@@ -34,6 +34,8 @@ public sealed class StageModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             return NotFound();
         }
 
+        await db.AuditReadAsync("StagePage", candidate.Id);
+
         Show(candidate);
         Input = new MoveStageInput { Date = NorwegianTime.Today(time), Version = candidate.Version };
         return Page();

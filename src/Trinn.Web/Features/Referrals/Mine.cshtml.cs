@@ -33,6 +33,7 @@ public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource
             .Skip(Pager.Skip).Take(PageSize)
             .Select(r => new
             {
+                r.CandidateId,
                 Name = r.Candidate!.FirstName + " " + r.Candidate.LastName,
                 r.ReferredOn,
                 Team = r.Candidate.Team!.Name,
@@ -41,6 +42,7 @@ public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource
                 r.Candidate.Stage,
             })
             .ToListAsync();
+        await db.AuditReadAsync("ReferralStatusPage", rows.Select(r => r.CandidateId).ToList());
         Rows = rows.Select(r => new ReferralStatusRow(
                 r.Name,
                 r.ReferredOn,

@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Data;
+
+namespace Trinn.Core.Audit;
+
+/// <summary>Who is acting: the signed-in user in the web app, "system" in the CLI. A real boundary (HTTP vs console).</summary>
+public interface IAuditActor
+{
+    string? UserId { get; }
+
+    string? Role { get; }
+}
+
+public sealed record AuditEvent(AuditAction Action, string EntityType, string? EntityId, int? CandidateId, string? Changes);
+
+public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, string? Problem)
+{
+    public bool IsIntact => FirstBrokenSequence is null;
+}
+
+public static class AuditChain
+{
+    public static readonly string GenesisHash = new('0', 64);
+
+    /// <summary>
+    /// Appends events to the chain inside the caller's transaction. The head row is updated first, which locks it
+    /// (a row lock in PostgreSQL, the write lock in SQLite), so two writers can never link to the same predecessor.
+    /// </summary>
+    public static async Task AppendAsync(TrinnDbContext db, IReadOnlyList<AuditEvent> events, IAuditActor? actor, DateTime nowUtc, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct);
+        var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
+        var sequence = head.LastSequence;
+        var previous = head.LastHash;
+        var entries = new List<AuditEntry>(events.Count);
+        foreach (var e in events)
+        {
+            var entry = new AuditEntry
+            {
+                Sequence = ++sequence,
+                AtUtc = nowUtc,
+                UserId = actor?.UserId,
+                Role = actor?.Role,
+                Action = e.Action,
+                EntityType = e.EntityType,
+                EntityId = e.EntityId,
+                CandidateId = e.CandidateId,
+                Changes = e.Changes,
+                PreviousHash = previous,
+                Hash = "",
+            };
+            entry.Hash = entry.ComputeHash();
+            previous = entry.Hash;
+            entries.Add(entry);
+        }
+
+        await db.Set<AuditEntry>().AddRangeAsync(entries, ct);
+        await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), ct);
+    }
+
+    /// <summary>Walks the chain in order and reports the first entry whose hash, link or sequence is wrong.</summary>
+    public static async Task<AuditVerification> VerifyAsync(TrinnDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var previous = GenesisHash;
+        long expected = 1;
+        long checkedCount = 0;
+        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (entry.Sequence != expected)
+            {
+                return new(checkedCount, expected, $"entry #{expected} is missing");
+            }
+
+            if (entry.PreviousHash != previous)
+            {
+                return new(checkedCount, entry.Sequence, $"entry #{entry.Sequence} does not link to entry #{entry.Sequence - 1}");
+            }
+
+            if (entry.ComputeHash() != entry.Hash)
+            {
+                return new(checkedCount, entry.Sequence, $"entry #{entry.Sequence} was changed after it was written");
+            }
+
+            previous = entry.Hash;
+            expected++;
+            checkedCount++;
+        }
+
+        var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
+        if (head.LastSequence != checkedCount || head.LastHash != previous)
+        {
+            return new(checkedCount, checkedCount + 1, $"the chain ends at #{checkedCount} but the head says #{head.LastSequence}");
+        }
+
+        return new(checkedCount, null, null);
+    }
+}

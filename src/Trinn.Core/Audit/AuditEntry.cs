@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Trinn.Core.Audit;
+
+public enum AuditAction
+{
+    Read = 1,
+    Create = 2,
+    Update = 3,
+    Delete = 4,
+    AccessDenied = 5,
+    Export = 6,
+}
+
+/// <summary>
+/// One entry of the append-only audit trail. Each entry carries a SHA-256 over its content and the previous
+/// entry's hash, so editing or deleting any row breaks the chain from that row on (<see cref="AuditChain.Verify"/>).
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>1, 2, 3 … with no gaps: the order of the chain.</summary>
+    public long Sequence { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string? Role { get; set; }
+
+    public AuditAction Action { get; set; }
+
+    public required string EntityType { get; set; }
+
+    public string? EntityId { get; set; }
+
+    public int? CandidateId { get; set; }
+
+    /// <summary>For changes: JSON object field → [old, new]. Secrets are recorded as changed without values.</summary>
+    public string? Changes { get; set; }
+
+    public required string PreviousHash { get; set; }
+
+    public required string Hash { get; set; }
+
+    public string ComputeHash()
+    {
+        var content = string.Join(
+            '\u001f',
+            Sequence.ToString(CultureInfo.InvariantCulture),
+            AtUtc.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            UserId ?? "",
+            Role ?? "",
+            ((int)Action).ToString(CultureInfo.InvariantCulture),
+            EntityType,
+            EntityId ?? "",
+            CandidateId?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Changes ?? "",
+            PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    }
+}
+
+/// <summary>The head of the chain, one row. Appending locks it first, so concurrent writers take turns.</summary>
+public class AuditHead
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; set; } = SingletonId;
+
+    public long LastSequence { get; set; }
+
+    public required string LastHash { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.Role).HasMaxLength(50);
+        builder.Property(e => e.EntityType).HasMaxLength(100);
+        builder.Property(e => e.EntityId).HasMaxLength(100);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.HasIndex(e => new { e.CandidateId, e.AtUtc });
+    }
+}
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> builder)
+    {
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.LastHash).HasMaxLength(64);
+        builder.HasData(new AuditHead { Id = AuditHead.SingletonId, LastSequence = 0, LastHash = AuditChain.GenesisHash });
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
+using Trinn.Core.Identity;
+using Trinn.Web.Tests.Infrastructure;
+
+namespace Trinn.Web.Tests.Audit;
+
+public abstract class AuditTrailTests(TrinnFactory factory)
+{
+    [Fact]
+    public async Task ReadingACandidate_IsAuditedWithUserRoleAndCandidate()
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist);
+        using var client = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!);
+
+        await client.GetHtmlAsync($"/Candidates/Details/{candidate.Id}");
+
+        var reads = await Entries(candidate.Id, AuditAction.Read);
+        var read = Assert.Single(reads, e => e.EntityType == "DetailsPage");
+        Assert.Equal(staff.Specialist.Id, read.UserId);
+        Assert.Equal(Roles.Jobbspesialist, read.Role);
+    }
+
+    [Fact]
+    public async Task ChangingACandidate_RecordsOldAndNewValuesButNeverTheNationalId()
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist);
+        using var client = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!);
+        var form = await client.GetFormAsync($"/Candidates/Edit/{candidate.Id}");
+
+        using var response = await client.PostFormAsync(form, new()
+        {
+            ["Input.FirstName"] = "Endretnavn",
+            ["Input.LastName"] = candidate.LastName,
+            ["Input.Phone"] = "41111111",
+            ["Input.PrimarySpecialistId"] = staff.Specialist.Id,
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var update = Assert.Single(await Entries(candidate.Id, AuditAction.Update), e => e.EntityType == "Candidate");
+        using var changes = JsonDocument.Parse(update.Changes!);
+        Assert.Equal(candidate.FirstName, changes.RootElement.GetProperty("FirstName")[0].GetString());
+        Assert.Equal("Endretnavn", changes.RootElement.GetProperty("FirstName")[1].GetString());
+        Assert.Equal("41111111", changes.RootElement.GetProperty("Phone")[1].GetString());
+        var all = await factory.Data.WithDbAsync(db => db.Set<AuditEntry>().Where(e => e.CandidateId == candidate.Id).Select(e => e.Changes).ToListAsync());
+        Assert.DoesNotContain(all, c => c != null && c.Contains(candidate.NationalId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task OtherTeamsCandidate_AttemptIsAuditedAsDenied()
+    {
+        var mine = await factory.Data.AddTeamWithStaffAsync();
+        var theirs = await factory.Data.AddTeamWithStaffAsync();
+        var candidate = await factory.Data.AddCandidateAsync(theirs.Team, theirs.NavVeileder);
+        using var client = await BrowserClient.LoginAsync(factory, mine.Specialist.UserName!);
+
+        using var response = await client.GetAsync($"/Candidates/Details/{candidate.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var denied = Assert.Single(await Entries(candidate.Id, AuditAction.AccessDenied));
+        Assert.Equal(mine.Specialist.Id, denied.UserId);
+    }
+
+    [Fact]
+    public async Task Chain_AfterActivity_VerifiesIntact()
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist);
+        using var client = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!);
+        await client.GetHtmlAsync($"/Candidates/Details/{candidate.Id}");
+        await client.GetHtmlAsync("/Portfolio");
+
+        var result = await factory.Data.WithDbAsync(db => AuditChain.VerifyAsync(db));
+
+        Assert.True(result.IsIntact, result.Problem);
+        Assert.True(result.EntriesChecked > 3);
+    }
+
+    [Fact]
+    public async Task AccessLog_MetodeveilederSeesWhoReadTheCandidate_AndExportHoldsEverything()
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var supervisor = await factory.Data.AddUserAsync(Roles.Metodeveileder, staff.Team);
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist, stage: 2);
+        using (var specialist = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!))
+        {
+            await specialist.GetHtmlAsync($"/Candidates/Details/{candidate.Id}");
+        }
+
+        using var client = await BrowserClient.LoginAsync(factory, supervisor.UserName!);
+        var html = await client.GetHtmlAsync($"/Audit/Candidate/{candidate.Id}");
+        Assert.Contains(staff.Specialist.DisplayName, html, StringComparison.Ordinal);
+        Assert.Contains("Leste", html, StringComparison.Ordinal);
+
+        using var export = await client.GetAsync($"/Audit/Candidate/{candidate.Id}/Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var doc = JsonDocument.Parse(await export.Content.ReadAsStringAsync());
+        Assert.Equal(candidate.NationalId, doc.RootElement.GetProperty("candidate").GetProperty("nationalId").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("stageChanges").GetArrayLength());
+        Assert.Contains(doc.RootElement.GetProperty("accessLog").EnumerateArray(), e => e.GetProperty("userId").GetString() == staff.Specialist.Id);
+        Assert.Single(await Entries(candidate.Id, AuditAction.Export));
+    }
+
+    private Task<List<AuditEntry>> Entries(int candidateId, AuditAction action) =>
+        factory.Data.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.CandidateId == candidateId && e.Action == action).ToListAsync());
+}
+
+public sealed class AuditTrailSqliteTests(TrinnFactory factory) : AuditTrailTests(factory), IClassFixture<TrinnFactory>;
+
+public sealed class AuditTrailPostgresTests(PostgresTrinnFactory factory) : AuditTrailTests(factory), IClassFixture<PostgresTrinnFactory>;
+
+public sealed class AuditTamperTests(TrinnFactory factory) : IClassFixture<TrinnFactory>
+{
+    [Fact]
+    public async Task Verify_OneRowEditedInTheDatabase_FindsExactlyThatRow()
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder);
+        }
+
+        var target = await factory.Data.WithDbAsync(db => db.Set<AuditEntry>().OrderBy(e => e.Sequence).Skip(4).Select(e => e.Sequence).FirstAsync());
+        var last = await factory.Data.WithDbAsync(db => db.Set<AuditEntry>().MaxAsync(e => e.Sequence));
+        Assert.True(target < last);
+
+        // Someone with database access rewrites history: who did it.
+        await factory.Data.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET UserId = 'someone-else' WHERE Sequence = {target}"));
+
+        var result = await factory.Data.WithDbAsync(db => AuditChain.VerifyAsync(db));
+        Assert.False(result.IsIntact);
+        Assert.Equal(target, result.FirstBrokenSequence);
+    }
+}
