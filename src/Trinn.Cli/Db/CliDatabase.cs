@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Trinn.Core.Data;
+using Trinn.Core.NationalIds;
 
 namespace Trinn.Cli.Db;
 
@@ -17,6 +18,16 @@ internal static class CliDatabase
             .AddEnvironmentVariables()
             .Build();
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var encryptionKey = configuration["NationalIds:EncryptionKey"];
+        var lookupKey = configuration["NationalIds:LookupKey"];
+        if (!string.IsNullOrEmpty(encryptionKey) && !string.IsNullOrEmpty(lookupKey))
+        {
+            NationalIdProtector.Current = new NationalIdProtector(encryptionKey, lookupKey);
+        }
+        else
+        {
+            Console.Error.WriteLine("trinn: NationalIds:EncryptionKey/LookupKey not set; using the DEVELOPMENT keys.");
+        }
         if (provider is not null)
         {
             options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)

@@ -35,6 +35,8 @@ public static class AuditChain
             return;
         }
 
+        // PostgreSQL keeps microseconds; the hash must cover exactly what is stored.
+        nowUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % 10), DateTimeKind.Utc);
         await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId)
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct);
         var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);

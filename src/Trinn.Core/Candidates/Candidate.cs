@@ -20,7 +20,11 @@ public class Candidate : IVersioned
 
     public required string LastName { get; set; }
 
+    /// <summary>Plain in memory; encrypted in the database (<see cref="NationalIds.NationalIdProtector"/>).</summary>
     public required string NationalId { get; set; }
+
+    /// <summary>Keyed hash of <see cref="NationalId"/> for exact lookup; kept in step by the DbContext on save.</summary>
+    public string NationalIdHash { get; set; } = "";
 
     public string? Phone { get; set; }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
+using Trinn.Core.NationalIds;
 using Trinn.Core.Teams;
 
 namespace Trinn.Core.Data;
@@ -43,7 +44,11 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
     {
         builder.Property(c => c.FirstName).HasMaxLength(Candidate.NameMaxLength);
         builder.Property(c => c.LastName).HasMaxLength(Candidate.NameMaxLength);
-        builder.Property(c => c.NationalId).HasMaxLength(11);
+        // Encrypted at rest with a random nonce; NationalIdHash serves exact lookups.
+        builder.Property(c => c.NationalId).HasMaxLength(200).HasConversion(
+            v => NationalIdProtector.Current.Protect(v),
+            v => NationalIdProtector.Current.Unprotect(v));
+        builder.Property(c => c.NationalIdHash).HasMaxLength(64);
         builder.Property(c => c.Phone).HasMaxLength(30);
         builder.Property(c => c.Email).HasMaxLength(200);
         builder.Property(c => c.Address).HasMaxLength(300);
@@ -70,7 +75,7 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         builder.HasIndex(c => new { c.TeamId, c.DischargedOn, c.Stage });
         builder.HasIndex(c => new { c.PrimarySpecialistId, c.DischargedOn });
         builder.HasIndex(c => c.BackupSpecialistId);
-        builder.HasIndex(c => c.NationalId);
+        builder.HasIndex(c => new { c.NationalIdHash, c.TeamId });
     }
 }
 

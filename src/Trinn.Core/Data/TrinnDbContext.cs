@@ -111,6 +111,14 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActo
 
     private void BumpVersions()
     {
+        foreach (var entry in ChangeTracker.Entries<Candidate>())
+        {
+            if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && entry.Property(c => c.NationalId).IsModified))
+            {
+                entry.Entity.NationalIdHash = NationalIds.NationalIdProtector.Current.LookupHash(entry.Entity.NationalId);
+            }
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)

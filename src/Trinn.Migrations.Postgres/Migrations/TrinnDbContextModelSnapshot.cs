@@ -284,8 +284,13 @@ namespace Trinn.Migrations.Postgres.Migrations
 
                     b.Property<string>("NationalId")
                         .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NationalIdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("NextAction")
                         .HasMaxLength(200)
@@ -318,7 +323,7 @@ namespace Trinn.Migrations.Postgres.Migrations
 
                     b.HasIndex("BackupSpecialistId");
 
-                    b.HasIndex("NationalId");
+                    b.HasIndex("NationalIdHash", "TeamId");
 
                     b.HasIndex("PrimarySpecialistId", "DischargedOn");
 

@@ -271,7 +271,12 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
                     b.Property<string>("NationalId")
                         .IsRequired()
-                        .HasMaxLength(11)
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NationalIdHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NextAction")
@@ -305,7 +310,7 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BackupSpecialistId");
 
-                    b.HasIndex("NationalId");
+                    b.HasIndex("NationalIdHash", "TeamId");
 
                     b.HasIndex("PrimarySpecialistId", "DischargedOn");
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Trinn.Core.Data;
 using Trinn.Core.Demo;
 using Trinn.Core.Identity;
+using Trinn.Core.NationalIds;
 
 namespace Trinn.Web.Infrastructure;
 
@@ -20,6 +21,12 @@ public sealed class NationalIdOptions
 
     /// <summary>Accept Skatteetaten's synthetic test numbers (month + 80). Off by default; on for development, demo and tests.</summary>
     public bool AllowSynthetic { get; set; }
+
+    /// <summary>AES-256 key (32 bytes, base64) for national IDs at rest. Required outside development, demo and tests.</summary>
+    public string? EncryptionKey { get; set; }
+
+    /// <summary>HMAC key (32 bytes, base64) for exact national-ID lookup. Required outside development, demo and tests.</summary>
+    public string? LookupKey { get; set; }
 }
 
 internal static partial class DatabaseSetup
@@ -30,7 +37,22 @@ internal static partial class DatabaseSetup
         var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.Configure<DatabaseOptions>(section);
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
-        builder.Services.Configure<NationalIdOptions>(builder.Configuration.GetSection(NationalIdOptions.SectionName));
+        var idSection = builder.Configuration.GetSection(NationalIdOptions.SectionName);
+        builder.Services.Configure<NationalIdOptions>(idSection);
+        var ids = idSection.Get<NationalIdOptions>() ?? new NationalIdOptions();
+        if (!string.IsNullOrEmpty(ids.EncryptionKey) && !string.IsNullOrEmpty(ids.LookupKey))
+        {
+            NationalIdProtector.Current = new NationalIdProtector(ids.EncryptionKey, ids.LookupKey);
+        }
+        else if (!SecuritySetup.AllowsPlainHttp(builder.Environment))
+        {
+            throw new InvalidOperationException(
+                "NationalIds:EncryptionKey and NationalIds:LookupKey must be set (32 bytes each, base64) outside development, demo and tests.");
+        }
+        else
+        {
+            NationalIdProtector.Current = NationalIdProtector.Development;
+        }
         builder.Services.AddTrinnDatabase(options, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();

@@ -23,7 +23,7 @@ public abstract partial class ApiTests(TrinnFactory app)
         using var response = await api.PostAsJsonAsync(new Uri("/api/referrals", UriKind.Relative), Referral(staff, nationalId));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = await app.Data.WithDbAsync(db => db.Candidates.Where(c => c.NationalId == nationalId).Select(c => c.Id).SingleAsync());
+        var id = await app.Data.WithDbAsync(db => db.Candidates.Where(c => c.NationalIdHash == Trinn.Core.NationalIds.NationalIdProtector.Current.LookupHash(nationalId)).Select(c => c.Id).SingleAsync());
         Assert.Equal($"/api/candidates/{id}", response.Headers.Location?.OriginalString);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(id, body.GetProperty("candidateId").GetInt32());

@@ -25,7 +25,7 @@ public sealed class NorwegianDateTests(NorwegianDateTests.LateEveningUtcFactory 
 
         using var referral = await client.SubmitAsync("/Referrals/New", ReferralPageTests.Fields(staff, nationalId, referredOn: osloToday));
         Assert.Equal(HttpStatusCode.Redirect, referral.StatusCode);
-        var id = await app.Data.WithDbAsync(db => db.Candidates.Where(c => c.NationalId == nationalId).Select(c => c.Id).SingleAsync());
+        var id = await app.Data.WithDbAsync(db => db.Candidates.Where(c => c.NationalIdHash == Trinn.Core.NationalIds.NationalIdProtector.Current.LookupHash(nationalId)).Select(c => c.Id).SingleAsync());
 
         using var move = await client.SubmitAsync($"/Candidates/Stage/{id}", StageAndDischargeTests.Move(2, osloToday, "Avtale signert"));
 

@@ -52,7 +52,7 @@ public sealed class DemoSeedingTests
 
         protected override Dictionary<string, string?> Settings()
         {
-            var settings = base.Settings();
+            var settings = ProductionFactory.WithProductionKeys(base.Settings());
             settings["Demo:Enabled"] = "true";
             return settings;
         }

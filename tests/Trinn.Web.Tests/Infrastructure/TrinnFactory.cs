@@ -179,4 +179,18 @@ public sealed class StrictRateLimitFactory : TrinnFactory
 public sealed class ProductionFactory : TrinnFactory
 {
     protected override string EnvironmentName => "Production";
+
+    protected override Dictionary<string, string?> Settings() => WithProductionKeys(base.Settings());
+
+    /// <summary>
+    /// Production refuses to start without national-ID keys. Tests pass the development keys' values, because the
+    /// protector is process-wide and every factory in this test run must read what the others wrote.
+    /// </summary>
+    public static Dictionary<string, string?> WithProductionKeys(Dictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["NationalIds:EncryptionKey"] = Trinn.Core.NationalIds.NationalIdProtector.DevelopmentEncryptionKey;
+        settings["NationalIds:LookupKey"] = Trinn.Core.NationalIds.NationalIdProtector.DevelopmentLookupKey;
+        return settings;
+    }
 }

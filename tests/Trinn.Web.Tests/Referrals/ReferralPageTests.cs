@@ -43,7 +43,7 @@ public abstract class ReferralPageTests(TrinnFactory app)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var candidate = await app.Data.WithDbAsync(db => db.Candidates.AsNoTracking()
-            .Include(c => c.Referral).Include(c => c.StageChanges).SingleAsync(c => c.NationalId == nationalId));
+            .Include(c => c.Referral).Include(c => c.StageChanges).SingleAsync(c => c.NationalIdHash == Trinn.Core.NationalIds.NationalIdProtector.Current.LookupHash(nationalId)));
         Assert.Equal($"/Candidates/Details/{candidate.Id}", response.RedirectPath());
         Assert.Equal(staff.Team.Id, candidate.TeamId);
         Assert.Equal(1, candidate.Stage);

@@ -37,8 +37,8 @@ public sealed class IndexModel(TrinnDbContext db, IOptions<NationalIdOptions> id
             return Page();
         }
 
-        var number = NationalIdNumber.Normalize(Input.NationalId!);
-        var query = db.Candidates.AsNoTracking().Where(c => c.NationalId == number);
+        var hash = NationalIdProtector.Current.LookupHash(Input.NationalId!);
+        var query = db.Candidates.AsNoTracking().Where(c => c.NationalIdHash == hash);
         if (!User.IsInRole(Roles.Admin))
         {
             var team = User.TeamId();

@@ -137,8 +137,8 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
 
         if (id.IsValid && input.TeamId is { } t2)
         {
-            var number = NationalIdNumber.Normalize(input.NationalId!);
-            if (await db.Candidates.AnyAsync(c => c.TeamId == t2 && c.NationalId == number && c.DischargedOn == null))
+            var hash = NationalIdProtector.Current.LookupHash(input.NationalId!);
+            if (await db.Candidates.AnyAsync(c => c.TeamId == t2 && c.NationalIdHash == hash && c.DischargedOn == null))
             {
                 errors[nameof(input.NationalId)] = "Error_AlreadyActive";
             }
