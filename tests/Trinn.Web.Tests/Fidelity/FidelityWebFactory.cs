@@ -16,7 +16,7 @@ namespace Trinn.Web.Tests.Fidelity;
 /// Trinn on a temporary SQLite file with the real migrations and a fake clock, with two teams and one user per
 /// role: Team 1 has js1, js2 and mv1; Team 2 has js3 and mv2; nav1, leder1, forsker1 and admin1 have no team.
 /// </summary>
-public sealed class FidelityWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class FidelityWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Fidelity!Test1";
 
@@ -38,8 +38,7 @@ public sealed class FidelityWebFactory : WebApplicationFactory<Program>, IAsyncL
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
+        ConfigureDatabase(builder);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("NationalIds:AllowSynthetic", "true");
         builder.ConfigureServices(s =>
@@ -49,7 +48,13 @@ public sealed class FidelityWebFactory : WebApplicationFactory<Program>, IAsyncL
         });
     }
 
-    public async Task InitializeAsync()
+    protected virtual void ConfigureDatabase(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
+    }
+
+    public virtual async Task InitializeAsync()
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
@@ -82,7 +87,7 @@ public sealed class FidelityWebFactory : WebApplicationFactory<Program>, IAsyncL
         }
     }
 
-    public new async Task DisposeAsync()
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
