@@ -17,6 +17,7 @@
       },
       options: {
         animation: false,
+        maintainAspectRatio: false,
         responsive: true,
         scales: { y: { min: 0, max: 5, ticks: { stepSize: 1 } } },
         plugins: { legend: { position: 'bottom' } }
