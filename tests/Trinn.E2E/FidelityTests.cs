@@ -1,5 +1,11 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Trinn.Core.Data;
+using Trinn.Core.Fidelity;
+using Trinn.Core.Identity;
+using Trinn.Core.Instruments.Shipped;
 
 namespace Trinn.E2E;
 
@@ -96,5 +102,55 @@ public sealed class FidelityTests(BrowserFixture fx)
         await Assertions.Expect(leder.Locator("main a[href^='/Fidelity/Answer/']")).ToHaveCountAsync(0);
         await leder.GotoAsync("/Fidelity/Table");
         await Axe.AssertAccessibleAsync(leder);
+    }
+
+    [Fact]
+    public async Task AnswerForm_Branching_ShowsAndHidesQuestionsLive()
+    {
+        // A round on a copy of the scale in which question 2 is asked only when question 1 is "20 eller færre".
+        int roundId;
+        using (var scope = fx.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+            var key = "se_fidelity_e2e_" + Guid.NewGuid().ToString("N")[..6];
+            var branched = ShippedInstruments.Fidelity with
+            {
+                Key = key,
+                Items = ShippedInstruments.Fidelity.Items.Select(i => i.Id == "item2" ? i with { ShowIf = "[item1] = '5'" } : i).ToList(),
+            };
+            var version = await InstrumentStore.PublishAsync(db, branched, DateTime.UtcNow);
+            var mv1 = await db.Users.SingleAsync(u => u.UserName == "mv1");
+            var round = new FidelityRound
+            {
+                TeamId = mv1.TeamId!.Value,
+                Label = "Forgrening " + key[^6..],
+                OpensOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1),
+                ClosesOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7),
+                InstrumentKey = version.Key,
+                InstrumentVersion = version.Version,
+                CreatedById = mv1.Id,
+            };
+            db.Add(round);
+            await db.SaveChangesAsync();
+            roundId = round.Id;
+        }
+
+        var js2 = await fx.LoginAsync("js2", phone: true);
+        await js2.GotoAsync($"/Fidelity/Answer/{roundId}");
+        var question2 = js2.Locator("[data-item='item2']");
+        await Assertions.Expect(question2).ToBeHiddenAsync();
+        await Axe.AssertAccessibleAsync(js2);
+
+        await js2.CheckAsync("#a_item1_5");
+        await Assertions.Expect(question2).ToBeVisibleAsync();
+        await js2.CheckAsync("#a_item1_3");
+        await Assertions.Expect(question2).ToBeHiddenAsync();
+        await js2.CheckAsync("#a_item1_5");
+        await Assertions.Expect(question2).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(js2);
+        await js2.CheckAsync("#a_item2_4");
+        await js2.ClickAsync("main button[type=submit]");
+        await Pages.WaitForUrlAsync(js2, new Regex($"/Fidelity/Answer/{roundId}\\?saved=(True|true)$"));
+        await Assertions.Expect(js2.Locator("#a_item2_4")).ToBeCheckedAsync();
     }
 }
