@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
-using Trinn.Core.Identity;
 using Trinn.Core.Instruments.Shipped;
 
 namespace Trinn.E2E;
@@ -152,5 +151,49 @@ public sealed class FidelityTests(BrowserFixture fx)
         await js2.ClickAsync("main button[type=submit]");
         await Pages.WaitForUrlAsync(js2, new Regex($"/Fidelity/Answer/{roundId}\\?saved=(True|true)$"));
         await Assertions.Expect(js2.Locator("#a_item2_4")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task AnswerPage_ClosedRound_IsReadOnlyWithAClearMessage()
+    {
+        int roundId;
+        using (var scope = fx.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+            var version = await InstrumentStore.PublishAsync(db, ShippedInstruments.Fidelity, DateTime.UtcNow);
+            var mv1 = await db.Users.SingleAsync(u => u.UserName == "mv1");
+            var js2 = await db.Users.SingleAsync(u => u.UserName == "js2");
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var round = new FidelityRound
+            {
+                TeamId = mv1.TeamId!.Value,
+                Label = "Stengt " + Guid.NewGuid().ToString("N")[..4],
+                OpensOn = today.AddDays(-30),
+                ClosesOn = today.AddDays(-2),
+                InstrumentKey = version.Key,
+                InstrumentVersion = version.Version,
+                CreatedById = mv1.Id,
+            };
+            db.Add(round);
+            await db.SaveChangesAsync();
+            db.Add(new FidelityResponse
+            {
+                RoundId = round.Id,
+                RespondentId = js2.Id,
+                InstrumentKey = version.Key,
+                InstrumentVersion = version.Version,
+                AnswersJson = "{\"instrument_key\":\"se_fidelity\",\"instrument_version\":1,\"values\":{\"item1\":[\"2\"]}}",
+            });
+            await db.SaveChangesAsync();
+            roundId = round.Id;
+        }
+
+        var page = await fx.LoginAsync("js2", phone: true);
+        await page.GotoAsync($"/Fidelity/Answer/{roundId}");
+
+        await Assertions.Expect(page.GetByTestId("closed")).ToContainTextAsync("Svarene kan ikke lenger endres");
+        await Assertions.Expect(page.GetByTestId("answers")).ToContainTextAsync("31 – 40");
+        await Assertions.Expect(page.Locator("main input[type=radio]")).ToHaveCountAsync(0);
+        await Axe.AssertAccessibleAsync(page);
     }
 }
