@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for tests that arrange data the UI cannot (such as a questionnaire with branching).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public async Task InitializeAsync()
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -36,6 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("Database:ConnectionString", $"Data Source={_dbPath}");
             b.UseSetting("Demo:Enabled", "false");
             b.UseSetting("NationalIds:AllowSynthetic", "true");
+            b.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
             b.UseSetting("Urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
