@@ -159,9 +159,13 @@ public sealed class CsvTable : IColumnSource
     /// </summary>
     public IReadOnlyList<decimal?> Numbers(string name)
     {
-        if (parsed.TryGetValue(name, out IReadOnlyList<decimal?>? done))
+        // A kept upload may be read by two requests of the same user at once.
+        lock (parsed)
         {
-            return done;
+            if (parsed.TryGetValue(name, out IReadOnlyList<decimal?>? done))
+            {
+                return done;
+            }
         }
 
         int index = Index(name);
@@ -182,7 +186,11 @@ public sealed class CsvTable : IColumnSource
             values[r] = value;
         }
 
-        parsed[name] = values;
+        lock (parsed)
+        {
+            parsed[name] = values;
+        }
+
         return values;
     }
 

@@ -27,6 +27,10 @@ public sealed class IndexModel(ResearchDataStore store, IOptions<ResearchOptions
     [BindProperty(SupportsGet = true)]
     public AnalysisInput Input { get; set; } = new();
 
+    /// <summary>The uploaded CSV (bound on the upload post only).</summary>
+    [BindProperty]
+    public IFormFile? DataFile { get; set; }
+
     public UploadedTable? Data { get; private set; }
 
     /// <summary>The contract result of the analysis that ran (null for Table 2 and before a run).</summary>
@@ -88,10 +92,11 @@ public sealed class IndexModel(ResearchDataStore store, IOptions<ResearchOptions
         return File(Encoding.UTF8.GetBytes(body.ToJsonString(Indented)), "application/json", $"trinn-{Input.Analysis}.json");
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? dataFile)
+    public async Task<IActionResult> OnPostUploadAsync()
     {
-        const string field = "DataFile";
+        const string field = nameof(DataFile);
         Data = store.Get(User.UserId());
+        IFormFile? dataFile = DataFile;
         if (dataFile is null || dataFile.Length == 0)
         {
             ModelState.AddModelError(field, t["Error_FileEmpty"]);

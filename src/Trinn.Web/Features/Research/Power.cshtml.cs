@@ -63,6 +63,8 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
 
     public IReadOnlyList<PowerPoint> Curve { get; private set; } = [];
 
+    public double? TargetPower { get; private set; }
+
     public string Test => Input.Test is PowerInput.PairedT or PowerInput.IndependentT ? Input.Test : PowerInput.RepeatedMeasures;
 
     public IActionResult OnGet()
@@ -80,12 +82,13 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
             Error("EffectSize", t[Test == PowerInput.RepeatedMeasures ? "Power_Error_F" : "Power_Error_D"]);
         }
 
-        if (alpha is { } a && !(a > 0 && a < 1))
+        bool alphaValid = alpha is > 0 and < 1;
+        if (alpha is not null && !alphaValid)
         {
             Error("Alpha", t["Power_Error_Alpha"]);
         }
 
-        if (power is { } p && !(p > (alpha ?? 0) && p < 1))
+        if (power is { } p && !(p > (alphaValid ? alpha!.Value : 0) && p < 1))
         {
             Error("Power", t["Power_Error_Power"]);
         }
@@ -116,6 +119,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
             return Page();
         }
 
+        TargetPower = power;
         try
         {
             Calculate(effect!.Value, alpha!.Value, power!.Value, m, rho, eps, groups);
