@@ -319,7 +319,13 @@ public sealed class ResearchPageTests(ResearchApp app) : IClassFixture<ResearchA
     {
         var values = new Dictionary<string, string>
         {
-            ["EffectSize"] = "0,25", ["Alpha"] = "0,05", ["Power"] = "0,9", ["Measurements"] = "4", ["Correlation"] = "0,5", ["Epsilon"] = "1", ["Groups"] = "1",
+            ["EffectSize"] = "0,25",
+            ["Alpha"] = "0,05",
+            ["Power"] = "0,9",
+            ["Measurements"] = "4",
+            ["Correlation"] = "0,5",
+            ["Epsilon"] = "1",
+            ["Groups"] = "1",
         };
         values[field] = value;
         using var client = await app.LoginAsync(Roles.Forsker);
