@@ -9,5 +9,5 @@ dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   cs="Data Source=design-time.db"; [ "$provider" = Postgres ] && cs="Host=localhost;Database=trinn_design_time"
   Database__Provider=$provider Database__ConnectionString="$cs" dotnet ef migrations has-pending-model-changes \
-    --project src/Trinn.Migrations.$provider --startup-project src/Trinn.Web --no-build -c Release
+    --project src/Trinn.Migrations.$provider --startup-project src/Trinn.Web --no-build --configuration Release
 done

@@ -63,7 +63,7 @@ public sealed class IndexModel(ResearchDataStore store, IOptions<ResearchOptions
             return Page();
         }
 
-        (JsonObject? request, JsonObject? result) = RunAnalysis();
+        (JsonObject? request, _) = RunAnalysis();
         if (request is not null)
         {
             Sentences = Result is null ? [] : ApaSentences.For(Input.Analysis!, Result, Input, t);
