@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Trinn.Core.Research;
 using Trinn.Statistics.Contract;
 
 namespace Trinn.Cli.Stats;
@@ -77,7 +78,7 @@ internal static class StatsCommand
             {
                 string dataPath = req["data"] is JsonValue d && d.TryGetValue(out string? ds) ? ds
                     : throw new StatsRequestException("The request needs a text field 'data' with the CSV path.");
-                data = CsvColumnSource.Load(ResolveData(dataPath, path));
+                data = CsvFile.Load(ResolveData(dataPath, path));
             }
 
             return StatsRequest.Run(req, data);
@@ -157,7 +158,7 @@ internal static class StatsCommand
 
         cmd.SetAction(r => Guard(r, () =>
         {
-            CsvColumnSource data = CsvColumnSource.Load(Need(r, "--input"));
+            CsvTable data = CsvFile.Load(Need(r, "--input"));
             JsonObject inputObject = input(r);
             if (analysis == "t_test_independent")
             {
@@ -169,7 +170,7 @@ internal static class StatsCommand
         return cmd;
     }
 
-    private static void DefaultGroups(JsonObject input, CsvColumnSource data)
+    private static void DefaultGroups(JsonObject input, CsvTable data)
     {
         if (input["group1"] is not null && input["group2"] is not null)
         {

@@ -47,10 +47,17 @@ public static class SmallCellSuppression
         return hidden;
     }
 
-    /// <summary>The shown text of one count: the number, or "&lt;threshold" when hidden.</summary>
+    /// <summary>Shown for a cell hidden only so that a small one cannot be worked out from the totals (Statistics Norway's ":").</summary>
+    public const string ComplementSymbol = ":";
+
+    /// <summary>
+    /// The shown text of one count: the number; "&lt;threshold" when it is hidden for being small; and
+    /// <see cref="ComplementSymbol"/> when it is hidden as a complement, so a hidden 11 is never shown as "&lt;5".
+    /// </summary>
     public static string Display(int count, bool hidden, int threshold = DefaultThreshold) =>
-        hidden ? "<" + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)
-               : count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        !hidden ? count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : count > 0 && count < threshold ? "<" + threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : ComplementSymbol;
 
     private static bool Complement(List<(int R, int C)> line, int[,] counts, bool[,] hidden)
     {

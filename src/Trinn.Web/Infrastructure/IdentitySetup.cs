@@ -13,6 +13,7 @@ public static class Policies
     public const string Referrer = nameof(Referrer);
     public const string NavVeileder = nameof(NavVeileder);
     public const string Aggregates = nameof(Aggregates);
+    public const string Research = nameof(Research);
     public const string Admin = nameof(Admin);
     public const string AuditReader = nameof(AuditReader);
 }
@@ -73,6 +74,7 @@ internal static class IdentitySetup
             .AddPolicy(Policies.Referrer, p => p.RequireRole(Roles.NavVeileder, Roles.Jobbspesialist, Roles.Metodeveileder))
             .AddPolicy(Policies.NavVeileder, p => p.RequireRole(Roles.NavVeileder))
             .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Leder, Roles.Forsker, Roles.Metodeveileder))
+            .AddPolicy(Policies.Research, p => p.RequireRole(Roles.Forsker))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Metodeveileder, Roles.Admin));
         return builder;

@@ -30,6 +30,7 @@ internal static class PagesSetup
                 o.Conventions.AuthorizePage("/Referrals/New", Policies.Referrer);
                 o.Conventions.AuthorizePage("/Referrals/Mine", Policies.NavVeileder);
                 o.Conventions.AuthorizeFolder("/Overview", Policies.Aggregates);
+                o.Conventions.AuthorizeFolder("/Research", Policies.Research);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -66,6 +67,11 @@ internal static class PagesSetup
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddScoped<Features.Referrals.ReferralRegistration>();
+        builder.Services.AddOptions<Features.Research.ResearchOptions>()
+            .BindConfiguration(Features.Research.ResearchOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Features.Research.ResearchDataStore>();
         return builder;
     }
 }

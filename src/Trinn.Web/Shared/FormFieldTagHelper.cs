@@ -21,6 +21,9 @@ public sealed class FormFieldTagHelper(HtmlEncoder encoder) : TagHelper
 
     public string? Description { get; set; }
 
+    /// <summary>A label for this use of the field, instead of the property's display name.</summary>
+    public string? Label { get; set; }
+
     public IEnumerable<SelectListItem>? Items { get; set; }
 
     public string? Autocomplete { get; set; }
@@ -39,7 +42,7 @@ public sealed class FormFieldTagHelper(HtmlEncoder encoder) : TagHelper
         var state = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var error = state?.Errors.FirstOrDefault()?.ErrorMessage;
         var value = state?.AttemptedValue ?? FormatModel(For.Model);
-        var label = For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
+        var label = Label ?? For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? name;
         var describedBy = new List<string>();
         if (Description is not null)
         {

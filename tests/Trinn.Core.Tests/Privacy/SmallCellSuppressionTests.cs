@@ -45,6 +45,8 @@ public class SmallCellSuppressionTests
     [Theory]
     [InlineData(4, true, "<5")]
     [InlineData(12, false, "12")]
+    [InlineData(12, true, ":")]
+    [InlineData(0, true, ":")]
     public void Display_ShowsNumberOrLessThanThreshold(int count, bool hidden, string expected)
     {
         Assert.Equal(expected, SmallCellSuppression.Display(count, hidden));
