@@ -1,10 +1,12 @@
 using Trinn.Web.Features.Api;
+using Trinn.Web.Features.Employers;
 using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTrinnDatabase();
 builder.AddTrinnIdentity();
 builder.AddTrinnPages();
+builder.AddTrinnEmployers();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -1,0 +1,176 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Trinn.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Stages345 : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Employer",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganizationNumber = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    Sector = table.Column<int>(type: "integer", nullable: false),
+                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Size = table.Column<int>(type: "integer", nullable: true),
+                    IaAgreement = table.Column<bool>(type: "boolean", nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Employer", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Employer_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmployerContact",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployerId = table.Column<int>(type: "integer", nullable: false),
+                    SpecialistId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<int>(type: "integer", nullable: false),
+                    FirstContact = table.Column<bool>(type: "boolean", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployerContact", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmployerContact_AspNetUsers_SpecialistId",
+                        column: x => x.SpecialistId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EmployerContact_Employer_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmployerContactPerson",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployerId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployerContactPerson", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EmployerContactPerson_Employer_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EmployerContactCandidate",
+                columns: table => new
+                {
+                    EmployerContactId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmployerContactCandidate", x => new { x.EmployerContactId, x.CandidateId });
+                    table.ForeignKey(
+                        name: "FK_EmployerContactCandidate_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EmployerContactCandidate_EmployerContact_EmployerContactId",
+                        column: x => x.EmployerContactId,
+                        principalTable: "EmployerContact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employer_TeamId_Name",
+                table: "Employer",
+                columns: new[] { "TeamId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employer_TeamId_OrganizationNumber",
+                table: "Employer",
+                columns: new[] { "TeamId", "OrganizationNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContact_Date",
+                table: "EmployerContact",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContact_EmployerId_Date",
+                table: "EmployerContact",
+                columns: new[] { "EmployerId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContact_SpecialistId_Date",
+                table: "EmployerContact",
+                columns: new[] { "SpecialistId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContactCandidate_CandidateId",
+                table: "EmployerContactCandidate",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EmployerContactPerson_EmployerId",
+                table: "EmployerContactPerson",
+                column: "EmployerId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "EmployerContactCandidate");
+
+            migrationBuilder.DropTable(
+                name: "EmployerContactPerson");
+
+            migrationBuilder.DropTable(
+                name: "EmployerContact");
+
+            migrationBuilder.DropTable(
+                name: "Employer");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Employers;
+
+namespace Trinn.Web.Tests.Stages345;
+
+/// <summary>Every employer route × every role: the team's job specialists and method supervisor in, other teams 404, other roles denied.</summary>
+public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
+{
+    private static readonly string[] AllRoutes =
+    [
+        "/Employers", "/Employers/New", "/Employers/Week", "/Employers/Details/{id}", "/Employers/Edit/{id}", "/Employers/Contact/{id}",
+    ];
+
+    public static readonly TheoryData<string> Routes = new(AllRoutes);
+
+    public static readonly TheoryData<string, string> DeniedRoles = Cross(["nav1", "leder1", "forsker1", "admin1"]);
+
+    public static readonly TheoryData<string, string> TeamRoles = Cross(["js1", "mv1"]);
+
+    [Theory]
+    [MemberData(nameof(TeamRoles))]
+    public async Task TeamMember_OwnTeam_Ok(string user, string route)
+    {
+        var client = await fx.LoginAsync(user);
+        var response = await client.GetAsync(await UrlAsync(route));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(DeniedRoles))]
+    public async Task OtherRoles_Denied(string user, string route)
+    {
+        var client = await fx.LoginAsync(user);
+        var response = await client.GetAsync(await UrlAsync(route));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Anonymous_SentToLogin(string route)
+    {
+        var response = await fx.Anonymous().GetAsync(await UrlAsync(route));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Employers/Details/{id}")]
+    [InlineData("/Employers/Edit/{id}")]
+    [InlineData("/Employers/Contact/{id}")]
+    public async Task OtherTeam_NotFound(string route)
+    {
+        var client = await fx.LoginAsync("jsb");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(await UrlAsync(route))).StatusCode);
+    }
+
+    [Fact]
+    public async Task OtherTeam_ListDoesNotShowEmployer()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA, "Synlig bare for A " + Guid.NewGuid().ToString("N")[..6]));
+        var mine = await (await (await fx.LoginAsync("js2")).GetAsync("/Employers")).HtmlAsync();
+        var theirs = await (await (await fx.LoginAsync("jsb")).GetAsync("/Employers")).HtmlAsync();
+        Assert.Contains(employer.Name, mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(employer.Name, theirs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OtherTeam_PostsNotFoundAndNothingChanged()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA, "Uendret AS"));
+        var client = await fx.LoginAsync("jsb");
+        var edit = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/Employers/Edit/{employer.Id}", new()
+        {
+            ["Input.Name"] = "Kapret AS",
+            ["Input.OrganizationNumber"] = employer.OrganizationNumber,
+            ["Input.Sector"] = "1",
+            ["Input.Version"] = "0",
+        });
+        var contact = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/Employers/Contact/{employer.Id}", new()
+        {
+            ["Input.Date"] = "2026-11-26",
+            ["Input.Kind"] = "1",
+            ["Input.Purpose"] = "1",
+        });
+        var person = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/Employers/Details/{employer.Id}?handler=Person", new() { ["Person.Name"] = "X" });
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, contact.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, person.StatusCode);
+        await fx.WithDbAsync(async db =>
+        {
+            Assert.Equal("Uendret AS", (await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == employer.Id)).Name);
+            Assert.False(await db.Set<EmployerContact>().AnyAsync(c => c.EmployerId == employer.Id));
+            Assert.False(await db.Set<EmployerContactPerson>().AnyAsync(p => p.EmployerId == employer.Id));
+        });
+    }
+
+    private async Task<string> UrlAsync(string route)
+    {
+        if (!route.Contains("{id}", StringComparison.Ordinal))
+        {
+            return route;
+        }
+
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        return route.Replace("{id}", employer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    private static TheoryData<string, string> Cross(string[] users)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var user in users)
+        {
+            foreach (var route in AllRoutes)
+            {
+                data.Add(user, route);
+            }
+        }
+
+        return data;
+    }
+}
