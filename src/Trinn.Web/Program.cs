@@ -1,5 +1,6 @@
 using Trinn.Web.Features.Api;
 using Trinn.Web.Features.Employers;
+using Trinn.Web.Features.Placements;
 using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddTrinnDatabase();
 builder.AddTrinnIdentity();
 builder.AddTrinnPages();
 builder.AddTrinnEmployers();
+builder.AddTrinnPlacements();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -762,6 +762,116 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Ending")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Market")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PositionPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegisteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("CandidateId", "StartDate");
+
+                    b.ToTable("Placement");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Placements.SupportMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("HoursPerMonth")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MentorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("NextReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("Kind", "NextReviewDate");
+
+                    b.ToTable("SupportMeasure");
+                });
+
             modelBuilder.Entity("Trinn.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -995,6 +1105,36 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Employers.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Placements.SupportMeasure", b =>
+                {
+                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                        .WithMany("Measures")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Placement");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.Navigation("Agreement");
@@ -1018,6 +1158,11 @@ namespace Trinn.Migrations.Postgres.Migrations
             modelBuilder.Entity("Trinn.Core.Employers.EmployerContact", b =>
                 {
                     b.Navigation("Candidates");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
+                {
+                    b.Navigation("Measures");
                 });
 #pragma warning restore 612, 618
         }

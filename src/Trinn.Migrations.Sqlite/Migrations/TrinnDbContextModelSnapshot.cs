@@ -733,6 +733,112 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Ending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Market")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PositionPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("CandidateId", "StartDate");
+
+                    b.ToTable("Placement");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Placements.SupportMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FromDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HoursPerMonth")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("Kind", "NextReviewDate");
+
+                    b.ToTable("SupportMeasure");
+                });
+
             modelBuilder.Entity("Trinn.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -964,6 +1070,36 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Employers.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Placements.SupportMeasure", b =>
+                {
+                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                        .WithMany("Measures")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Placement");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.Navigation("Agreement");
@@ -987,6 +1123,11 @@ namespace Trinn.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Trinn.Core.Employers.EmployerContact", b =>
                 {
                     b.Navigation("Candidates");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
+                {
+                    b.Navigation("Measures");
                 });
 #pragma warning restore 612, 618
         }

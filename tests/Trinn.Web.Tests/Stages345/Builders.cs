@@ -36,7 +36,7 @@ internal static class Builders
         return employer;
     }
 
-    public static async Task<Candidate> AddCandidateAsync(this TrinnDbContext db, int teamId, string? primaryId = null, int stage = 3, DateOnly? referredOn = null)
+    public static async Task<Candidate> AddCandidateAsync(this TrinnDbContext db, int teamId, string primaryId, int stage = 3, DateOnly? referredOn = null)
     {
         int seed;
         lock (Gate)
@@ -54,10 +54,19 @@ internal static class Builders
             PrimarySpecialistId = primaryId,
             CreatedAtUtc = AppFixture.Now.UtcDateTime,
         };
-        candidate.Start(start, primaryId ?? "system", AppFixture.Now.UtcDateTime);
+        candidate.Referral = new Referral
+        {
+            ReferredById = primaryId,
+            ReferredOn = start,
+            Innsatsgruppe = Innsatsgruppe.SpesieltTilpasset,
+            Reason = "Test",
+            RegisteredById = primaryId,
+            RegisteredAtUtc = AppFixture.Now.UtcDateTime,
+        };
+        candidate.Start(start, primaryId, AppFixture.Now.UtcDateTime);
         for (var s = 2; s <= stage; s++)
         {
-            candidate.MoveToStage(s, start.AddDays(s), "Test", primaryId ?? "system", AppFixture.Today, AppFixture.Now.UtcDateTime);
+            candidate.MoveToStage(s, start.AddDays(s), "Test", primaryId, AppFixture.Today, AppFixture.Now.UtcDateTime);
         }
 
         db.Candidates.Add(candidate);
@@ -81,4 +90,17 @@ internal static class ResponseExtensions
     /// <summary>The page as text with HTML entities decoded (Razor encodes æøå).</summary>
     public static async Task<string> HtmlAsync(this HttpResponseMessage response) =>
         System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+}
+
+internal static class PlacementBuilders
+{
+    public static async Task<Trinn.Core.Placements.Placement> AddPlacementAsync(
+        this TrinnDbContext db, int candidateId, int employerId, Trinn.Core.Placements.PlacementKind kind, DateOnly start, DateOnly? end = null, int? percent = 50)
+    {
+        var p = Trinn.Core.Placements.Placement.Register(candidateId, employerId, kind, Trinn.Core.Placements.LabourMarket.Regular,
+            Trinn.Core.Placements.Placement.IsPaidKind(kind) ? percent : null, start, end, "test", AppFixture.Now.UtcDateTime);
+        db.Add(p);
+        await db.SaveChangesAsync();
+        return p;
+    }
 }

@@ -4,12 +4,13 @@ using Trinn.Core.Employers;
 
 namespace Trinn.Web.Tests.Stages345;
 
-/// <summary>Every employer route × every role: the team's job specialists and method supervisor in, other teams 404, other roles denied.</summary>
+/// <summary>Every stage 3–5 route × every role: the team's job specialists and method supervisor in, other teams 404, other roles denied.</summary>
 public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
 {
     private static readonly string[] AllRoutes =
     [
         "/Employers", "/Employers/New", "/Employers/Week", "/Employers/Details/{id}", "/Employers/Edit/{id}", "/Employers/Contact/{id}",
+        "/Placements/Index/{cid}", "/Placements/New/{cid}", "/Placements/End/{pid}", "/Placements/Measure/{pid}",
     ];
 
     public static readonly TheoryData<string> Routes = new(AllRoutes);
@@ -50,6 +51,10 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
     [InlineData("/Employers/Details/{id}")]
     [InlineData("/Employers/Edit/{id}")]
     [InlineData("/Employers/Contact/{id}")]
+    [InlineData("/Placements/Index/{cid}")]
+    [InlineData("/Placements/New/{cid}")]
+    [InlineData("/Placements/End/{pid}")]
+    [InlineData("/Placements/Measure/{pid}")]
     public async Task OtherTeam_NotFound(string route)
     {
         var client = await fx.LoginAsync("jsb");
@@ -88,24 +93,57 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, contact.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, person.StatusCode);
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, Trinn.Core.Placements.PlacementKind.Permanent, new DateOnly(2026, 10, 1)));
+        var end = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/Placements/End/{placement.Id}", new()
+        {
+            ["Input.EndDate"] = "2026-11-20",
+            ["Input.Ending"] = "1",
+            ["Input.Version"] = "0",
+        });
+        var measure = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/Placements/Measure/{placement.Id}", new()
+        {
+            ["Input.Kind"] = "4",
+            ["Input.Text"] = "Plan",
+        });
+        var newPlacement = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/Placements/New/{candidate.Id}", new()
+        {
+            ["Input.EmployerId"] = S(employer.Id),
+            ["Input.Kind"] = "1",
+            ["Input.Market"] = "1",
+            ["Input.StartDate"] = "2026-11-20",
+        });
+        Assert.Equal(HttpStatusCode.NotFound, end.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, measure.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, newPlacement.StatusCode);
         await fx.WithDbAsync(async db =>
         {
             Assert.Equal("Uendret AS", (await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == employer.Id)).Name);
             Assert.False(await db.Set<EmployerContact>().AnyAsync(c => c.EmployerId == employer.Id));
             Assert.False(await db.Set<EmployerContactPerson>().AnyAsync(p => p.EmployerId == employer.Id));
+            Assert.Null((await db.Set<Trinn.Core.Placements.Placement>().AsNoTracking().SingleAsync(p => p.Id == placement.Id)).Ending);
+            Assert.False(await db.Set<Trinn.Core.Placements.SupportMeasure>().AnyAsync(m => m.PlacementId == placement.Id));
+            Assert.Equal(1, await db.Set<Trinn.Core.Placements.Placement>().CountAsync(p => p.CandidateId == candidate.Id));
         });
     }
 
     private async Task<string> UrlAsync(string route)
     {
-        if (!route.Contains("{id}", StringComparison.Ordinal))
+        if (!route.Contains('{', StringComparison.Ordinal))
         {
             return route;
         }
 
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
-        return route.Replace("{id}", employer.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, Trinn.Core.Placements.PlacementKind.Permanent, new DateOnly(2026, 10, 1)));
+        return route
+            .Replace("{id}", S(employer.Id), StringComparison.Ordinal)
+            .Replace("{cid}", S(candidate.Id), StringComparison.Ordinal)
+            .Replace("{pid}", S(placement.Id), StringComparison.Ordinal);
     }
+
+    private static string S(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static TheoryData<string, string> Cross(string[] users)
     {

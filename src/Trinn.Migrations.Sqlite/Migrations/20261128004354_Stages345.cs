@@ -96,6 +96,41 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Placement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Market = table.Column<int>(type: "INTEGER", nullable: false),
+                    PositionPercent = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Ending = table.Column<int>(type: "INTEGER", nullable: true),
+                    RegisteredById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Placement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Placement_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Placement_Employer_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmployerContactCandidate",
                 columns: table => new
                 {
@@ -115,6 +150,36 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         name: "FK_EmployerContactCandidate_EmployerContact_EmployerContactId",
                         column: x => x.EmployerContactId,
                         principalTable: "EmployerContact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupportMeasure",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlacementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ToDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: true),
+                    NextReviewDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MentorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    HoursPerMonth = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportMeasure", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupportMeasure_Placement_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placement",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -154,6 +219,26 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "IX_EmployerContactPerson_EmployerId",
                 table: "EmployerContactPerson",
                 column: "EmployerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placement_CandidateId_StartDate",
+                table: "Placement",
+                columns: new[] { "CandidateId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Placement_EmployerId",
+                table: "Placement",
+                column: "EmployerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasure_Kind_NextReviewDate",
+                table: "SupportMeasure",
+                columns: new[] { "Kind", "NextReviewDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportMeasure_PlacementId",
+                table: "SupportMeasure",
+                column: "PlacementId");
         }
 
         /// <inheritdoc />
@@ -166,7 +251,13 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "EmployerContactPerson");
 
             migrationBuilder.DropTable(
+                name: "SupportMeasure");
+
+            migrationBuilder.DropTable(
                 name: "EmployerContact");
+
+            migrationBuilder.DropTable(
+                name: "Placement");
 
             migrationBuilder.DropTable(
                 name: "Employer");

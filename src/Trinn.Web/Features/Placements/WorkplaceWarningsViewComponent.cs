@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Core.Placements;
+using Trinn.Web.Features.Candidates;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Placements;
+
+/// <summary>
+/// Stage 4–5 warnings for Min portefølje (own candidates) and the team view (all the team's): wage subsidies past
+/// their review date with no employer contact about support measures since the last review.
+/// </summary>
+public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvider time) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(bool mineOnly)
+    {
+        var today = NorwegianTime.Today(time);
+        var user = UserClaimsPrincipal;
+        var me = user.UserId();
+        var candidates = db.Candidates.AsNoTracking().VisibleTo(user).Where(c => c.DischargedOn == null);
+        if (mineOnly)
+        {
+            candidates = candidates.Where(c => c.PrimarySpecialistId == me);
+        }
+
+        var rows = await db.Set<SupportMeasure>().AsNoTracking()
+            .Where(m => m.Kind == SupportMeasureKind.Lonnstilskudd && m.NextReviewDate < today && m.Placement!.Ending == null
+                        && candidates.Any(c => c.Id == m.Placement.CandidateId))
+            .Select(m => new
+            {
+                m.Placement!.CandidateId,
+                Name = m.Placement.Candidate!.FirstName + " " + m.Placement.Candidate.LastName,
+                Employer = m.Placement.Employer!.Name,
+                m.NextReviewDate,
+                m.LastReviewedOn,
+                m.FromDate,
+                LastContact = db.Set<EmployerContact>()
+                    .Where(c => c.EmployerId == m.Placement.EmployerId && c.Purpose == EmployerContactPurpose.AgreeSupportMeasures
+                                && c.Candidates.Any(l => l.CandidateId == m.Placement.CandidateId))
+                    .Max(c => (DateOnly?)c.Date),
+            })
+            .ToListAsync();
+        var warnings = rows
+            .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
+            .OrderBy(r => r.NextReviewDate)
+            .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer))
+            .ToList();
+        return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
+    }
+}
+
+public enum WorkplaceWarningKind
+{
+    WageSubsidyReview = 1,
+}
+
+public sealed record WorkplaceWarning(int CandidateId, string CandidateName, WorkplaceWarningKind Kind, DateOnly Date, string Detail);
