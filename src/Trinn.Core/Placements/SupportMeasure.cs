@@ -75,7 +75,12 @@ public class SupportMeasure
 
         return new SupportMeasure
         {
-            Kind = SupportMeasureKind.Lonnstilskudd, Percent = p, FromDate = start, ToDate = end, NextReviewDate = review, CreatedAtUtc = nowUtc,
+            Kind = SupportMeasureKind.Lonnstilskudd,
+            Percent = p,
+            FromDate = start,
+            ToDate = end,
+            NextReviewDate = review,
+            CreatedAtUtc = nowUtc,
         };
     }
 
@@ -94,7 +99,12 @@ public class SupportMeasure
         var (start, end) = Period(from, to);
         return new SupportMeasure
         {
-            Kind = SupportMeasureKind.Mentortilskudd, MentorName = mentor.Trim(), HoursPerMonth = hours, FromDate = start, ToDate = end, CreatedAtUtc = nowUtc,
+            Kind = SupportMeasureKind.Mentortilskudd,
+            MentorName = mentor.Trim(),
+            HoursPerMonth = hours,
+            FromDate = start,
+            ToDate = end,
+            CreatedAtUtc = nowUtc,
         };
     }
 
@@ -107,13 +117,19 @@ public class SupportMeasure
 
         return new SupportMeasure
         {
-            Kind = SupportMeasureKind.Inkluderingstilskudd, Amount = a, Text = Required(purpose), CreatedAtUtc = nowUtc,
+            Kind = SupportMeasureKind.Inkluderingstilskudd,
+            Amount = a,
+            Text = Required(purpose),
+            CreatedAtUtc = nowUtc,
         };
     }
 
     public static SupportMeasure Tilretteleggingsplan(string? plan, DateOnly? from, DateTime nowUtc) => new()
     {
-        Kind = SupportMeasureKind.Tilretteleggingsplan, Text = Required(plan), FromDate = from, CreatedAtUtc = nowUtc,
+        Kind = SupportMeasureKind.Tilretteleggingsplan,
+        Text = Required(plan),
+        FromDate = from,
+        CreatedAtUtc = nowUtc,
     };
 
     /// <summary>
