@@ -1,5 +1,6 @@
 using Trinn.Web.Features.Api;
 using Trinn.Web.Features.Employers;
+using Trinn.Web.Features.FollowUps;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Infrastructure;
 
@@ -9,6 +10,7 @@ builder.AddTrinnIdentity();
 builder.AddTrinnPages();
 builder.AddTrinnEmployers();
 builder.AddTrinnPlacements();
+builder.AddTrinnFollowUps();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Employers;
@@ -78,6 +79,17 @@ public sealed class NewModel(
                 Input.StartDate!.Value, Input.EndDate, User.UserId(), now);
             PlacementStages.OnRegistered(candidate, placement, User.UserId(), today, now);
             db.Add(placement);
+            if (placement.IsPaid)
+            {
+                // Fidelity item 17: the follow-up plan is made with the job, in the same save.
+                foreach (var (date, kind) in FollowUpPlanner.Plan(placement.StartDate))
+                {
+                    var followUp = FollowUp.Planned(candidate.Id, kind, date);
+                    followUp.Placement = placement;
+                    db.Add(followUp);
+                }
+            }
+
             await db.SaveChangesAsync();
             return RedirectToPage("/Placements/Index", new { candidateId });
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
@@ -10,7 +11,8 @@ namespace Trinn.Web.Features.Placements;
 
 /// <summary>
 /// Stage 4–5 warnings for Min portefølje (own candidates) and the team view (all the team's): wage subsidies past
-/// their review date with no employer contact about support measures since the last review.
+/// their review date with no employer contact about support measures since the last review, and planned follow-ups
+/// at the workplace that are overdue.
 /// </summary>
 public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvider time) : ViewComponent
 {
@@ -47,6 +49,12 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
             .OrderBy(r => r.NextReviewDate)
             .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer))
             .ToList();
+        var overdue = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => f.DoneOn == null && f.PlannedDate < today && candidates.Any(c => c.Id == f.CandidateId))
+            .OrderBy(f => f.PlannedDate).Take(200)
+            .Select(f => new { f.CandidateId, Name = f.Candidate!.FirstName + " " + f.Candidate.LastName, f.PlannedDate })
+            .ToListAsync();
+        warnings.AddRange(overdue.Select(f => new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.PlannedDate, "")));
         return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
     }
 }
@@ -54,6 +62,7 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
 public enum WorkplaceWarningKind
 {
     WageSubsidyReview = 1,
+    FollowUpOverdue = 2,
 }
 
 public sealed record WorkplaceWarning(int CandidateId, string CandidateName, WorkplaceWarningKind Kind, DateOnly Date, string Detail);

@@ -12,6 +12,28 @@ namespace Trinn.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CalendarFeedToken",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeedToken", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeedToken_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Employer",
                 columns: table => new
                 {
@@ -155,6 +177,38 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUp",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlacementId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlannedDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUp", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_Placement_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placement",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportMeasure",
                 columns: table => new
                 {
@@ -183,6 +237,17 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedToken_TokenHash",
+                table: "CalendarFeedToken",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedToken_UserId",
+                table: "CalendarFeedToken",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employer_TeamId_Name",
@@ -221,6 +286,21 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 column: "EmployerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_CandidateId_PlannedDate",
+                table: "FollowUp",
+                columns: new[] { "CandidateId", "PlannedDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_DoneOn_PlannedDate",
+                table: "FollowUp",
+                columns: new[] { "DoneOn", "PlannedDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_PlacementId",
+                table: "FollowUp",
+                column: "PlacementId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Placement_CandidateId_StartDate",
                 table: "Placement",
                 columns: new[] { "CandidateId", "StartDate" });
@@ -245,10 +325,16 @@ namespace Trinn.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CalendarFeedToken");
+
+            migrationBuilder.DropTable(
                 name: "EmployerContactCandidate");
 
             migrationBuilder.DropTable(
                 name: "EmployerContactPerson");
+
+            migrationBuilder.DropTable(
+                name: "FollowUp");
 
             migrationBuilder.DropTable(
                 name: "SupportMeasure");

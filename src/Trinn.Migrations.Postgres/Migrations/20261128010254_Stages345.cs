@@ -13,6 +13,28 @@ namespace Trinn.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CalendarFeedToken",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeedToken", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeedToken_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Employer",
                 columns: table => new
                 {
@@ -156,6 +178,38 @@ namespace Trinn.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUp",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    PlacementId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    PlannedDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneBy = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUp", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_Placement_PlacementId",
+                        column: x => x.PlacementId,
+                        principalTable: "Placement",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportMeasure",
                 columns: table => new
                 {
@@ -184,6 +238,17 @@ namespace Trinn.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedToken_TokenHash",
+                table: "CalendarFeedToken",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeedToken_UserId",
+                table: "CalendarFeedToken",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Employer_TeamId_Name",
@@ -222,6 +287,21 @@ namespace Trinn.Migrations.Postgres.Migrations
                 column: "EmployerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_CandidateId_PlannedDate",
+                table: "FollowUp",
+                columns: new[] { "CandidateId", "PlannedDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_DoneOn_PlannedDate",
+                table: "FollowUp",
+                columns: new[] { "DoneOn", "PlannedDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_PlacementId",
+                table: "FollowUp",
+                column: "PlacementId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Placement_CandidateId_StartDate",
                 table: "Placement",
                 columns: new[] { "CandidateId", "StartDate" });
@@ -246,10 +326,16 @@ namespace Trinn.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "CalendarFeedToken");
+
+            migrationBuilder.DropTable(
                 name: "EmployerContactCandidate");
 
             migrationBuilder.DropTable(
                 name: "EmployerContactPerson");
+
+            migrationBuilder.DropTable(
+                name: "FollowUp");
 
             migrationBuilder.DropTable(
                 name: "SupportMeasure");
