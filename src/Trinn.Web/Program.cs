@@ -1,4 +1,5 @@
 using Trinn.Web.Features.Api;
+using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.FollowUps;
 using Trinn.Web.Features.Placements;
@@ -11,6 +12,7 @@ builder.AddTrinnPages();
 builder.AddTrinnEmployers();
 builder.AddTrinnPlacements();
 builder.AddTrinnFollowUps();
+builder.AddTrinnDuration();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -484,6 +484,77 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("ProfileVersions");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ReducedWorkCapacity")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId")
+                        .IsUnique();
+
+                    b.HasIndex("EndDate");
+
+                    b.ToTable("FollowUpPeriod");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Duration.PeriodExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FollowUpPeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FromEnd")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("ToEnd")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpPeriodId");
+
+                    b.ToTable("PeriodExtension");
+                });
+
             modelBuilder.Entity("Trinn.Core.Employers.Employer", b =>
                 {
                     b.Property<int>("Id")
@@ -1107,6 +1178,26 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Duration.PeriodExtension", b =>
+                {
+                    b.HasOne("Trinn.Core.Duration.FollowUpPeriod", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("FollowUpPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.Employers.Employer", b =>
                 {
                     b.HasOne("Trinn.Core.Teams.Team", "Team")
@@ -1252,6 +1343,11 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Referral");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
+                {
+                    b.Navigation("Extensions");
                 });
 
             modelBuilder.Entity("Trinn.Core.Employers.Employer", b =>

@@ -463,6 +463,73 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("ProfileVersions");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReducedWorkCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId")
+                        .IsUnique();
+
+                    b.HasIndex("EndDate");
+
+                    b.ToTable("FollowUpPeriod");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Duration.PeriodExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FollowUpPeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FromEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToEnd")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpPeriodId");
+
+                    b.ToTable("PeriodExtension");
+                });
+
             modelBuilder.Entity("Trinn.Core.Employers.Employer", b =>
                 {
                     b.Property<int>("Id")
@@ -1068,6 +1135,26 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Duration.PeriodExtension", b =>
+                {
+                    b.HasOne("Trinn.Core.Duration.FollowUpPeriod", null)
+                        .WithMany("Extensions")
+                        .HasForeignKey("FollowUpPeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.Employers.Employer", b =>
                 {
                     b.HasOne("Trinn.Core.Teams.Team", "Team")
@@ -1213,6 +1300,11 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Referral");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
+                {
+                    b.Navigation("Extensions");
                 });
 
             modelBuilder.Entity("Trinn.Core.Employers.Employer", b =>

@@ -11,7 +11,7 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
     [
         "/Employers", "/Employers/New", "/Employers/Week", "/Employers/Details/{id}", "/Employers/Edit/{id}", "/Employers/Contact/{id}",
         "/Placements/Index/{cid}", "/Placements/New/{cid}", "/Placements/End/{pid}", "/Placements/Measure/{pid}",
-        "/FollowUps/Index/{cid}", "/FollowUps/Calendar",
+        "/FollowUps/Index/{cid}", "/FollowUps/Calendar", "/Duration/Index/{cid}",
     ];
 
     public static readonly TheoryData<string> Routes = new(AllRoutes);
@@ -57,6 +57,7 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
     [InlineData("/Placements/End/{pid}")]
     [InlineData("/Placements/Measure/{pid}")]
     [InlineData("/FollowUps/Index/{cid}")]
+    [InlineData("/Duration/Index/{cid}")]
     public async Task OtherTeam_NotFound(string route)
     {
         var client = await fx.LoginAsync("jsb");
@@ -120,6 +121,8 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, newPlacement.StatusCode);
         var addFollowUp = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/FollowUps/Index/{candidate.Id}?handler=Add", new() { ["Add.Date"] = "2026-12-01" });
         Assert.Equal(HttpStatusCode.NotFound, addFollowUp.StatusCode);
+        var startPeriod = await AppFixture.PostWithTokenFromAsync(client, "/Employers/New", $"/Duration/Index/{candidate.Id}?handler=Start", new() { ["StartInput.StartDate"] = "2026-11-01" });
+        Assert.Equal(HttpStatusCode.NotFound, startPeriod.StatusCode);
         await fx.WithDbAsync(async db =>
         {
             Assert.Equal("Uendret AS", (await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == employer.Id)).Name);
@@ -129,6 +132,7 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
             Assert.False(await db.Set<Trinn.Core.Placements.SupportMeasure>().AnyAsync(m => m.PlacementId == placement.Id));
             Assert.Equal(1, await db.Set<Trinn.Core.Placements.Placement>().CountAsync(p => p.CandidateId == candidate.Id));
             Assert.False(await db.Set<Trinn.Core.FollowUps.FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id));
+            Assert.False(await db.Set<Trinn.Core.Duration.FollowUpPeriod>().AnyAsync(p => p.CandidateId == candidate.Id));
         });
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
+using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
@@ -12,7 +13,7 @@ namespace Trinn.Web.Features.Placements;
 /// <summary>
 /// Stage 4–5 warnings for Min portefølje (own candidates) and the team view (all the team's): wage subsidies past
 /// their review date with no employer contact about support measures since the last review, and planned follow-ups
-/// at the workplace that are overdue.
+/// at the workplace that are overdue, and follow-up periods (forskrift § 5) ending within 30 days.
 /// </summary>
 public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvider time) : ViewComponent
 {
@@ -55,6 +56,13 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
             .Select(f => new { f.CandidateId, Name = f.Candidate!.FirstName + " " + f.Candidate.LastName, f.PlannedDate })
             .ToListAsync();
         warnings.AddRange(overdue.Select(f => new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.PlannedDate, "")));
+        var soon = today.AddDays(FollowUpPeriod.WarningDays);
+        var ending = await db.Set<FollowUpPeriod>().AsNoTracking()
+            .Where(p => p.EndDate <= soon && candidates.Any(c => c.Id == p.CandidateId))
+            .OrderBy(p => p.EndDate).Take(200)
+            .Select(p => new { p.CandidateId, Name = p.Candidate!.FirstName + " " + p.Candidate.LastName, p.EndDate })
+            .ToListAsync();
+        warnings.AddRange(ending.Select(p => new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.EndDate, "")));
         return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
     }
 }
@@ -63,6 +71,7 @@ public enum WorkplaceWarningKind
 {
     WageSubsidyReview = 1,
     FollowUpOverdue = 2,
+    DurationEnding = 3,
 }
 
 public sealed record WorkplaceWarning(int CandidateId, string CandidateName, WorkplaceWarningKind Kind, DateOnly Date, string Detail);

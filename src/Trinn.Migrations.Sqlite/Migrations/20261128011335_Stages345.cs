@@ -62,6 +62,29 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUpPeriod",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReducedWorkCapacity = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpPeriod", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpPeriod_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmployerContact",
                 columns: table => new
                 {
@@ -150,6 +173,30 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         principalTable: "Employer",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeriodExtension",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FollowUpPeriodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FromEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ToEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeriodExtension", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeriodExtension_FollowUpPeriod_FollowUpPeriodId",
+                        column: x => x.FollowUpPeriodId,
+                        principalTable: "FollowUpPeriod",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -301,6 +348,22 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 column: "PlacementId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpPeriod_CandidateId",
+                table: "FollowUpPeriod",
+                column: "CandidateId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpPeriod_EndDate",
+                table: "FollowUpPeriod",
+                column: "EndDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeriodExtension_FollowUpPeriodId",
+                table: "PeriodExtension",
+                column: "FollowUpPeriodId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Placement_CandidateId_StartDate",
                 table: "Placement",
                 columns: new[] { "CandidateId", "StartDate" });
@@ -337,10 +400,16 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "FollowUp");
 
             migrationBuilder.DropTable(
+                name: "PeriodExtension");
+
+            migrationBuilder.DropTable(
                 name: "SupportMeasure");
 
             migrationBuilder.DropTable(
                 name: "EmployerContact");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpPeriod");
 
             migrationBuilder.DropTable(
                 name: "Placement");

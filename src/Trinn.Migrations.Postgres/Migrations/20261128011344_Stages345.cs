@@ -63,6 +63,29 @@ namespace Trinn.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "FollowUpPeriod",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReducedWorkCapacity = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpPeriod", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpPeriod_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EmployerContact",
                 columns: table => new
                 {
@@ -151,6 +174,30 @@ namespace Trinn.Migrations.Postgres.Migrations
                         principalTable: "Employer",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PeriodExtension",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FollowUpPeriodId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    FromEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PeriodExtension", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PeriodExtension_FollowUpPeriod_FollowUpPeriodId",
+                        column: x => x.FollowUpPeriodId,
+                        principalTable: "FollowUpPeriod",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -302,6 +349,22 @@ namespace Trinn.Migrations.Postgres.Migrations
                 column: "PlacementId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUpPeriod_CandidateId",
+                table: "FollowUpPeriod",
+                column: "CandidateId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpPeriod_EndDate",
+                table: "FollowUpPeriod",
+                column: "EndDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PeriodExtension_FollowUpPeriodId",
+                table: "PeriodExtension",
+                column: "FollowUpPeriodId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Placement_CandidateId_StartDate",
                 table: "Placement",
                 columns: new[] { "CandidateId", "StartDate" });
@@ -338,10 +401,16 @@ namespace Trinn.Migrations.Postgres.Migrations
                 name: "FollowUp");
 
             migrationBuilder.DropTable(
+                name: "PeriodExtension");
+
+            migrationBuilder.DropTable(
                 name: "SupportMeasure");
 
             migrationBuilder.DropTable(
                 name: "EmployerContact");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpPeriod");
 
             migrationBuilder.DropTable(
                 name: "Placement");
