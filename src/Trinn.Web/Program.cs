@@ -3,6 +3,7 @@ using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.FollowUps;
 using Trinn.Web.Features.Placements;
+using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddTrinnEmployers();
 builder.AddTrinnPlacements();
 builder.AddTrinnFollowUps();
 builder.AddTrinnDuration();
+builder.AddTrinnTimeLog();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -136,6 +136,13 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("[data-feed-url]")).ToContainTextAsync("/FollowUps/Feed/");
         await Axe.AssertAccessibleAsync(page);
 
+        // The visit's 45 minutes are carried into the time log without typing them again.
+        await page.GotoAsync("/TimeLog");
+        await Axe.AssertAccessibleAsync(page);
+        await page.Locator("[data-carry^='note-'] button").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-share]")).ToContainTextAsync("% ute av kontoret");
+        await Assertions.Expect(page.Locator("[data-rule='out-of-office']")).ToContainTextAsync("misforstått som 60 %");
+
         // Discharge to ordinary work.
         await page.GotoAsync($"/Candidates/Discharge/{candidateId}");
         await page.SelectOptionAsync("#Input_Outcome", "1");

@@ -1043,6 +1043,57 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EmployerContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("JournalNoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("OutOfOffice")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerContactId")
+                        .IsUnique();
+
+                    b.HasIndex("JournalNoteId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("TimeBlock");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1330,6 +1381,25 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Placement");
+                });
+
+            modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
+                {
+                    b.HasOne("Trinn.Core.Employers.EmployerContact", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", null)
+                        .WithMany()
+                        .HasForeignKey("JournalNoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>

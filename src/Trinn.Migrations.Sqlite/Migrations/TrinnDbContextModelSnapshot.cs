@@ -1000,6 +1000,55 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployerContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JournalNoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutOfOffice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerContactId")
+                        .IsUnique();
+
+                    b.HasIndex("JournalNoteId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("TimeBlock");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1287,6 +1336,25 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Placement");
+                });
+
+            modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
+                {
+                    b.HasOne("Trinn.Core.Employers.EmployerContact", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", null)
+                        .WithMany()
+                        .HasForeignKey("JournalNoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>

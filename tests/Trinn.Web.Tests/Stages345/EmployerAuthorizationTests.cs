@@ -11,7 +11,7 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
     [
         "/Employers", "/Employers/New", "/Employers/Week", "/Employers/Details/{id}", "/Employers/Edit/{id}", "/Employers/Contact/{id}",
         "/Placements/Index/{cid}", "/Placements/New/{cid}", "/Placements/End/{pid}", "/Placements/Measure/{pid}",
-        "/FollowUps/Index/{cid}", "/FollowUps/Calendar", "/Duration/Index/{cid}",
+        "/FollowUps/Index/{cid}", "/FollowUps/Calendar", "/Duration/Index/{cid}", "/TimeLog",
     ];
 
     public static readonly TheoryData<string> Routes = new(AllRoutes);

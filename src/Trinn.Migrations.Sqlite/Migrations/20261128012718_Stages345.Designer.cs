@@ -11,7 +11,7 @@ using Trinn.Core.Data;
 namespace Trinn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrinnDbContext))]
-    [Migration("20261128011335_Stages345")]
+    [Migration("20261128012718_Stages345")]
     partial class Stages345
     {
         /// <inheritdoc />
@@ -1003,6 +1003,55 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployerContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("JournalNoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutOfOffice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerContactId")
+                        .IsUnique();
+
+                    b.HasIndex("JournalNoteId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Date");
+
+                    b.ToTable("TimeBlock");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1290,6 +1339,25 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Placement");
+                });
+
+            modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
+                {
+                    b.HasOne("Trinn.Core.Employers.EmployerContact", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", null)
+                        .WithMany()
+                        .HasForeignKey("JournalNoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>

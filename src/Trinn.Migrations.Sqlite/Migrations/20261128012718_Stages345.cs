@@ -224,6 +224,45 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TimeBlock",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutOfOffice = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    JournalNoteId = table.Column<int>(type: "INTEGER", nullable: true),
+                    EmployerContactId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimeBlock", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimeBlock_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TimeBlock_EmployerContact_EmployerContactId",
+                        column: x => x.EmployerContactId,
+                        principalTable: "EmployerContact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_TimeBlock_JournalNotes_JournalNoteId",
+                        column: x => x.JournalNoteId,
+                        principalTable: "JournalNotes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FollowUp",
                 columns: table => new
                 {
@@ -382,6 +421,23 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "IX_SupportMeasure_PlacementId",
                 table: "SupportMeasure",
                 column: "PlacementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeBlock_EmployerContactId",
+                table: "TimeBlock",
+                column: "EmployerContactId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeBlock_JournalNoteId",
+                table: "TimeBlock",
+                column: "JournalNoteId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeBlock_UserId_Date",
+                table: "TimeBlock",
+                columns: new[] { "UserId", "Date" });
         }
 
         /// <inheritdoc />
@@ -406,13 +462,16 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "SupportMeasure");
 
             migrationBuilder.DropTable(
-                name: "EmployerContact");
+                name: "TimeBlock");
 
             migrationBuilder.DropTable(
                 name: "FollowUpPeriod");
 
             migrationBuilder.DropTable(
                 name: "Placement");
+
+            migrationBuilder.DropTable(
+                name: "EmployerContact");
 
             migrationBuilder.DropTable(
                 name: "Employer");

@@ -225,6 +225,45 @@ namespace Trinn.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TimeBlock",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    OutOfOffice = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    JournalNoteId = table.Column<int>(type: "integer", nullable: true),
+                    EmployerContactId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimeBlock", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimeBlock_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TimeBlock_EmployerContact_EmployerContactId",
+                        column: x => x.EmployerContactId,
+                        principalTable: "EmployerContact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_TimeBlock_JournalNotes_JournalNoteId",
+                        column: x => x.JournalNoteId,
+                        principalTable: "JournalNotes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FollowUp",
                 columns: table => new
                 {
@@ -383,6 +422,23 @@ namespace Trinn.Migrations.Postgres.Migrations
                 name: "IX_SupportMeasure_PlacementId",
                 table: "SupportMeasure",
                 column: "PlacementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeBlock_EmployerContactId",
+                table: "TimeBlock",
+                column: "EmployerContactId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeBlock_JournalNoteId",
+                table: "TimeBlock",
+                column: "JournalNoteId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimeBlock_UserId_Date",
+                table: "TimeBlock",
+                columns: new[] { "UserId", "Date" });
         }
 
         /// <inheritdoc />
@@ -407,13 +463,16 @@ namespace Trinn.Migrations.Postgres.Migrations
                 name: "SupportMeasure");
 
             migrationBuilder.DropTable(
-                name: "EmployerContact");
+                name: "TimeBlock");
 
             migrationBuilder.DropTable(
                 name: "FollowUpPeriod");
 
             migrationBuilder.DropTable(
                 name: "Placement");
+
+            migrationBuilder.DropTable(
+                name: "EmployerContact");
 
             migrationBuilder.DropTable(
                 name: "Employer");
