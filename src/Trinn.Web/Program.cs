@@ -36,6 +36,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapTrinnApi();
+app.MapStages345Api();
 app.MapHealth();
 
 await app.RunAsync();
