@@ -1,6 +1,11 @@
 using Trinn.Web.Features.Api;
 using Trinn.Web.Features.Audit;
 using Trinn.Web.Features.Fidelity;
+using Trinn.Web.Features.Duration;
+using Trinn.Web.Features.Employers;
+using Trinn.Web.Features.FollowUps;
+using Trinn.Web.Features.Placements;
+using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +14,11 @@ builder.AddTrinnIdentity();
 builder.AddTrinnPages();
 builder.AddTrinnSecurity();
 builder.AddTrinnFidelity();
+builder.AddTrinnEmployers();
+builder.AddTrinnPlacements();
+builder.AddTrinnFollowUps();
+builder.AddTrinnDuration();
+builder.AddTrinnTimeLog();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -33,6 +43,7 @@ app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapTrinnApi();
 app.MapAuditExport();
+app.MapStages345Api();
 app.MapHealth();
 
 await app.RunAsync();

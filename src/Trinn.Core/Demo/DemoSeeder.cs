@@ -102,6 +102,7 @@ public sealed class DemoSeeder(
 
         SeedCandidates(created, team1, team2);
         await db.SaveChangesAsync(ct);
+        await new EmployerDemoSeeder(db, time).SeedAsync(ct);
         return true;
     }
 

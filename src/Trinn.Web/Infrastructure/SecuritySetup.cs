@@ -21,7 +21,7 @@ internal static class SecuritySetup
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly string[] SensitivePaths = ["/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/calendar"];
+    private static readonly string[] SensitivePaths = ["/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/FollowUps/Feed"];
 
     public static WebApplicationBuilder AddTrinnSecurity(this WebApplicationBuilder builder)
     {
@@ -92,5 +92,5 @@ internal static class SecuritySetup
 
     private static bool IsSensitive(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && SensitivePaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-        || request.Path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase);
+        || request.Path.StartsWithSegments("/FollowUps/Feed", StringComparison.OrdinalIgnoreCase);
 }

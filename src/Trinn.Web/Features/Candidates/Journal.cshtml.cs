@@ -69,6 +69,11 @@ public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResou
             Text = Input.Text!,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         });
+        if (Input.Kind == JournalKind.WorkplaceVisit)
+        {
+            await Trinn.Web.Features.FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidate.Id, Input.Date!.Value, Trinn.Core.FollowUps.FollowUpDoneBy.JournalNote);
+        }
+
         await db.SaveChangesAsync();
         return RedirectToPage("/Candidates/Details", new { id });
     }

@@ -1,0 +1,126 @@
+using Trinn.Core.Candidates;
+using Trinn.Core.Common;
+using Trinn.Core.Identity;
+
+namespace Trinn.Core.Employers;
+
+public enum EmployerContactKind
+{
+    Visit = 1,
+    Phone = 2,
+    MeetingWithCandidate = 3,
+    WorkplaceFollowUp = 4,
+    Negotiation = 5,
+}
+
+/// <summary>Why the contact was made. The Kvalitetsveileder asks that every employer contact has a purpose.</summary>
+public enum EmployerContactPurpose
+{
+    BuildNetwork = 1,
+    PresentCandidate = 2,
+    JobDevelopment = 3,
+    JobInterview = 4,
+    FollowUp = 5,
+    AgreeSupportMeasures = 6,
+}
+
+/// <summary>One contact between a job specialist and an employer (arbeidsgiverkontakt).</summary>
+public class EmployerContact
+{
+    public const int NoteMaxLength = 2000;
+    public const int MaxDurationMinutes = 24 * 60;
+
+    public int Id { get; set; }
+
+    public int EmployerId { get; set; }
+
+    public Employer? Employer { get; set; }
+
+    public required string SpecialistId { get; set; }
+
+    public TrinnUser? Specialist { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public EmployerContactKind Kind { get; set; }
+
+    public EmployerContactPurpose Purpose { get; set; }
+
+    /// <summary>The team's first contact with this employer (a new employer in the network).</summary>
+    public bool FirstContact { get; set; }
+
+    public int DurationMinutes { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<EmployerContactCandidate> Candidates { get; } = [];
+
+    /// <summary>Builds a contact after checking the rules the form cannot: a purpose, a date not in the future, a sane duration.</summary>
+    public static EmployerContact Create(
+        int employerId, string specialistId, DateOnly date, EmployerContactKind kind, EmployerContactPurpose? purpose,
+        bool firstContact, int durationMinutes, string? note, IEnumerable<int> candidateIds, DateOnly today, DateTime nowUtc)
+    {
+        if (purpose is not { } p || !Enum.IsDefined(p))
+        {
+            throw new DomainException(nameof(Purpose), "Error_Required");
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException(nameof(Kind), "Error_Required");
+        }
+
+        if (date > today)
+        {
+            throw new DomainException(nameof(Date), "Error_DateInFuture");
+        }
+
+        if (durationMinutes is < 0 or > MaxDurationMinutes)
+        {
+            throw new DomainException(nameof(DurationMinutes), "Error_Duration");
+        }
+
+        if (note is { Length: > NoteMaxLength })
+        {
+            throw new DomainException(nameof(Note), "Error_TooLong");
+        }
+
+        var contact = new EmployerContact
+        {
+            EmployerId = employerId,
+            SpecialistId = specialistId,
+            Date = date,
+            Kind = kind,
+            Purpose = p,
+            FirstContact = firstContact,
+            DurationMinutes = durationMinutes,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            CreatedAtUtc = nowUtc,
+        };
+        foreach (var id in candidateIds.Distinct())
+        {
+            contact.Candidates.Add(new EmployerContactCandidate { CandidateId = id });
+        }
+
+        return contact;
+    }
+}
+
+/// <summary>A candidate the contact was about (optional, any number).</summary>
+public class EmployerContactCandidate
+{
+    public int EmployerContactId { get; set; }
+
+    public int CandidateId { get; set; }
+
+    public Candidate? Candidate { get; set; }
+}
+
+/// <summary>The employer-contact target, with its source, so the number is never shown without its rule.</summary>
+public static class EmployerContactTarget
+{
+    /// <summary>Kvalitetsveileder for jobbspesialister i NAV (Kathrud et al. 2019): "seks nye arbeidsgiverbesøk hver uke" for the top score.</summary>
+    public const int PerWeek = 6;
+}

@@ -1,0 +1,201 @@
+using Trinn.Core.Common;
+
+namespace Trinn.Core.Placements;
+
+public enum SupportMeasureKind
+{
+    Lonnstilskudd = 1,
+    Mentortilskudd = 2,
+    Inkluderingstilskudd = 3,
+    Tilretteleggingsplan = 4,
+}
+
+/// <summary>
+/// A virkemiddel on a placement. One table for the four kinds; each kind fills its own fields and the factory
+/// methods check that the right ones are there.
+/// </summary>
+public class SupportMeasure
+{
+    public const int TextMaxLength = 2000;
+
+    public int Id { get; set; }
+
+    public int PlacementId { get; set; }
+
+    public Placement? Placement { get; set; }
+
+    public SupportMeasureKind Kind { get; private set; }
+
+    public DateOnly? FromDate { get; private set; }
+
+    public DateOnly? ToDate { get; private set; }
+
+    /// <summary>Lønnstilskudd: share of the wage (the report saw 30–75 %).</summary>
+    public int? Percent { get; private set; }
+
+    /// <summary>Lønnstilskudd: when it must be looked at again, so it does not "roll" without review.</summary>
+    public DateOnly? NextReviewDate { get; private set; }
+
+    /// <summary>Lønnstilskudd: the last review; the start of the subsidy until the first one.</summary>
+    public DateOnly? LastReviewedOn { get; private set; }
+
+    public string? MentorName { get; private set; }
+
+    public decimal? HoursPerMonth { get; private set; }
+
+    public decimal? Amount { get; private set; }
+
+    /// <summary>Inkluderingstilskudd: what the grant is for; tilretteleggingsplan: the plan.</summary>
+    public string? Text { get; private set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public static SupportMeasure Lonnstilskudd(int? percent, DateOnly? from, DateOnly? to, DateOnly? nextReview, DateTime nowUtc)
+    {
+        if (percent is not { } p)
+        {
+            throw new DomainException(nameof(Percent), "Error_Required");
+        }
+
+        if (p is < 1 or > 100)
+        {
+            throw new DomainException(nameof(Percent), "Error_Percent");
+        }
+
+        var (start, end) = Period(from, to);
+        if (nextReview is not { } review)
+        {
+            throw new DomainException(nameof(NextReviewDate), "Error_Required");
+        }
+
+        if (review < start)
+        {
+            throw new DomainException(nameof(NextReviewDate), "Error_ReviewBeforeStart");
+        }
+
+        return new SupportMeasure
+        {
+            Kind = SupportMeasureKind.Lonnstilskudd,
+            Percent = p,
+            FromDate = start,
+            ToDate = end,
+            NextReviewDate = review,
+            CreatedAtUtc = nowUtc,
+        };
+    }
+
+    public static SupportMeasure Mentortilskudd(string? mentor, decimal? hoursPerMonth, DateOnly? from, DateOnly? to, DateTime nowUtc)
+    {
+        if (string.IsNullOrWhiteSpace(mentor))
+        {
+            throw new DomainException(nameof(MentorName), "Error_Required");
+        }
+
+        if (hoursPerMonth is not { } hours || hours <= 0 || hours > 200)
+        {
+            throw new DomainException(nameof(HoursPerMonth), "Error_HoursPerMonth");
+        }
+
+        var (start, end) = Period(from, to);
+        return new SupportMeasure
+        {
+            Kind = SupportMeasureKind.Mentortilskudd,
+            MentorName = mentor.Trim(),
+            HoursPerMonth = hours,
+            FromDate = start,
+            ToDate = end,
+            CreatedAtUtc = nowUtc,
+        };
+    }
+
+    public static SupportMeasure Inkluderingstilskudd(decimal? amount, string? purpose, DateTime nowUtc)
+    {
+        if (amount is not { } a || a <= 0)
+        {
+            throw new DomainException(nameof(Amount), "Error_Amount");
+        }
+
+        return new SupportMeasure
+        {
+            Kind = SupportMeasureKind.Inkluderingstilskudd,
+            Amount = a,
+            Text = Required(purpose),
+            CreatedAtUtc = nowUtc,
+        };
+    }
+
+    public static SupportMeasure Tilretteleggingsplan(string? plan, DateOnly? from, DateTime nowUtc) => new()
+    {
+        Kind = SupportMeasureKind.Tilretteleggingsplan,
+        Text = Required(plan),
+        FromDate = from,
+        CreatedAtUtc = nowUtc,
+    };
+
+    /// <summary>
+    /// A wage subsidy is overdue for review when its review date has passed and no employer contact about support
+    /// measures has been registered since the last review (or since it started).
+    /// </summary>
+    public static bool ReviewOverdue(DateOnly? nextReview, DateOnly? lastReviewedOn, DateOnly? from, DateOnly? lastContactAboutIt, DateOnly today)
+    {
+        if (nextReview is not { } review || review >= today)
+        {
+            return false;
+        }
+
+        var since = lastReviewedOn ?? from ?? DateOnly.MinValue;
+        return lastContactAboutIt is not { } contact || contact < since;
+    }
+
+    /// <summary>Records a review and the next review date.</summary>
+    public void Review(DateOnly reviewedOn, DateOnly? nextReview, DateOnly today)
+    {
+        if (Kind != SupportMeasureKind.Lonnstilskudd)
+        {
+            throw new DomainException(nameof(NextReviewDate), "Error_NotWageSubsidy");
+        }
+
+        if (reviewedOn > today)
+        {
+            throw new DomainException(nameof(LastReviewedOn), "Error_DateInFuture");
+        }
+
+        if (nextReview is not { } next || next <= reviewedOn)
+        {
+            throw new DomainException(nameof(NextReviewDate), "Error_ReviewAfterReviewed");
+        }
+
+        LastReviewedOn = reviewedOn;
+        NextReviewDate = next;
+    }
+
+    private static (DateOnly Start, DateOnly? End) Period(DateOnly? from, DateOnly? to)
+    {
+        if (from is not { } start)
+        {
+            throw new DomainException(nameof(FromDate), "Error_Required");
+        }
+
+        if (to is { } end && end < start)
+        {
+            throw new DomainException(nameof(ToDate), "Error_EndBeforeStart");
+        }
+
+        return (start, to);
+    }
+
+    private static string Required(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainException(nameof(Text), "Error_Required");
+        }
+
+        if (text.Length > TextMaxLength)
+        {
+            throw new DomainException(nameof(Text), "Error_TooLong");
+        }
+
+        return text.Trim();
+    }
+}

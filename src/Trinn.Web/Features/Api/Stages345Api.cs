@@ -1,0 +1,124 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Placements;
+using Trinn.Core.TimeLog;
+using Trinn.Web.Features.Candidates;
+using Trinn.Web.Features.Employers;
+using Trinn.Web.Features.TimeLog;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Api;
+
+/// <summary>Read API for stages 3–5: employers and contacts, placements, follow-ups and the caller's time log. Same authorization as the pages.</summary>
+internal static class Stages345Api
+{
+    public const int MaxRows = 1000;
+
+    public static void MapStages345Api(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Trinn").RequireAuthorization(Policies.TeamMember);
+        api.MapGet("/employers", EmployersAsync).WithName("ListEmployers").WithSummary("The team's employer register.");
+        api.MapGet("/employers/{id:int}/contacts", ContactsAsync).WithName("ListEmployerContacts").WithSummary("The team's contacts with one employer, newest first.");
+        api.MapGet("/candidates/{id:int}/placements", PlacementsAsync).WithName("ListPlacements").WithSummary("A candidate's placements with support measures.");
+        api.MapGet("/candidates/{id:int}/follow-ups", FollowUpsAsync).WithName("ListFollowUps").WithSummary("A candidate's planned and done follow-ups at the workplace.");
+        api.MapGet("/specialists/me/time-log", TimeLogAsync).WithName("MyTimeLog")
+            .WithSummary("The caller's time log for one ISO week (week=YYYY-Www, default this week) with the out-of-office share against 40 %.");
+    }
+
+    private static async Task<Ok<List<EmployerDocument>>> EmployersAsync(TrinnDbContext db, ClaimsPrincipal user) =>
+        TypedResults.Ok(await db.Set<Employer>().AsNoTracking().VisibleTo(user).OrderBy(e => e.Name).Take(MaxRows)
+            .Select(e => new EmployerDocument(e.Id, e.Name, e.OrganizationNumber, e.Sector, e.Industry, e.Size, e.IaAgreement, e.Address, e.Version))
+            .ToListAsync());
+
+    private static async Task<Results<Ok<List<EmployerContactDocument>>, NotFound>> ContactsAsync(int id, TrinnDbContext db, ClaimsPrincipal user)
+    {
+        if (!await db.Set<Employer>().VisibleTo(user).AnyAsync(e => e.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
+            .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(MaxRows)
+            .Select(c => new EmployerContactDocument(c.Id, c.Date, c.SpecialistId, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
+                c.Candidates.Select(l => l.CandidateId).ToList()))
+            .ToListAsync());
+    }
+
+    private static async Task<Results<Ok<List<PlacementDocument>>, NotFound>> PlacementsAsync(int id, TrinnDbContext db, ClaimsPrincipal user)
+    {
+        if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rows = await db.Set<Placement>().AsNoTracking().Where(p => p.CandidateId == id)
+            .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id)
+            .Select(p => new { p, Measures = p.Measures.OrderBy(m => m.Id).ToList() })
+            .ToListAsync();
+        return TypedResults.Ok(rows.Select(r => new PlacementDocument(
+            r.p.Id, r.p.EmployerId, r.p.Kind, r.p.IsPaid, r.p.Market, r.p.PositionPercent, r.p.StartDate, r.p.EndDate, r.p.Ending, r.p.JobbsmakTooLong, r.p.Version,
+            r.Measures.Select(m => new SupportMeasureDocument(m.Id, m.Kind, m.FromDate, m.ToDate, m.Percent, m.NextReviewDate, m.LastReviewedOn,
+                m.MentorName, m.HoursPerMonth, m.Amount, m.Text)).ToList())).ToList());
+    }
+
+    private static async Task<Results<Ok<List<FollowUpDocument>>, NotFound>> FollowUpsAsync(int id, TrinnDbContext db, ClaimsPrincipal user)
+    {
+        if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await db.Set<FollowUp>().AsNoTracking().Where(f => f.CandidateId == id)
+            .OrderBy(f => f.PlannedDate).ThenBy(f => f.Id).Take(MaxRows)
+            .Select(f => new FollowUpDocument(f.Id, f.PlacementId, f.Kind, f.PlannedDate, f.Note, f.DoneOn, f.DoneBy, f.Version))
+            .ToListAsync());
+    }
+
+    private static async Task<Results<Ok<TimeLogDocument>, ValidationProblem>> TimeLogAsync(
+        string? week, TrinnDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<TimeLogResource> l)
+    {
+        var isoWeek = IsoWeek.Of(NorwegianTime.Today(time));
+        if (week is not null && !IsoWeek.TryParse(week, out isoWeek))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["week"] = [l["Error_Week"]] });
+        }
+
+        var me = user.UserId();
+        var (from, to) = (isoWeek.Monday, isoWeek.Sunday);
+        var blocks = await db.Set<TimeBlock>().AsNoTracking().Where(b => b.UserId == me && b.Date >= from && b.Date <= to)
+            .OrderBy(b => b.Date).ThenBy(b => b.Id).ToListAsync();
+        var summary = TimeLogSummary.Of(blocks);
+        return TypedResults.Ok(new TimeLogDocument(
+            isoWeek.ToString(), from, to, summary.TotalMinutes, summary.OutOfOfficeMinutes, summary.OutOfOfficePercent, TimeLogSummary.TargetPercent,
+            blocks.Select(b => new TimeBlockDocument(b.Id, b.Date, b.Minutes, b.Category, b.OutOfOffice, b.Note, b.JournalNoteId, b.EmployerContactId)).ToList()));
+    }
+}
+
+public sealed record EmployerDocument(
+    int Id, string Name, string OrganizationNumber, EmployerSector Sector, string? Industry, EmployerSize? Size, bool IaAgreement, string? Address, long Version);
+
+public sealed record EmployerContactDocument(
+    int Id, DateOnly Date, string SpecialistId, EmployerContactKind Kind, EmployerContactPurpose Purpose, bool FirstContact, int DurationMinutes,
+    string? Note, List<int> CandidateIds);
+
+public sealed record PlacementDocument(
+    int Id, int EmployerId, PlacementKind Kind, bool Paid, LabourMarket Market, int? PositionPercent, DateOnly StartDate, DateOnly? EndDate,
+    PlacementEnding? Ending, bool JobbsmakTooLong, long Version, List<SupportMeasureDocument> Measures);
+
+public sealed record SupportMeasureDocument(
+    int Id, SupportMeasureKind Kind, DateOnly? FromDate, DateOnly? ToDate, int? Percent, DateOnly? NextReviewDate, DateOnly? LastReviewedOn,
+    string? MentorName, decimal? HoursPerMonth, decimal? Amount, string? Text);
+
+public sealed record FollowUpDocument(int Id, int? PlacementId, FollowUpKind Kind, DateOnly PlannedDate, string? Note, DateOnly? DoneOn, FollowUpDoneBy? DoneBy, long Version);
+
+public sealed record TimeLogDocument(
+    string Week, DateOnly Monday, DateOnly Sunday, int TotalMinutes, int OutOfOfficeMinutes, decimal? OutOfOfficePercent, int TargetPercent,
+    List<TimeBlockDocument> Blocks);
+
+public sealed record TimeBlockDocument(int Id, DateOnly Date, int Minutes, TimeCategory Category, bool OutOfOffice, string? Note, int? JournalNoteId, int? EmployerContactId);

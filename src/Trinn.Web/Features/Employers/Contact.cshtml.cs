@@ -1,0 +1,144 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Web.Features.Candidates;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Employers;
+
+/// <summary>Registers an employer contact by the signed-in specialist; the purpose is required.</summary>
+public sealed class ContactModel(
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<EmployersResource> e, TimeProvider time, ILogger<ContactModel> logger) : PageModel
+{
+    [BindProperty]
+    public EmployerContactInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public List<SelectListItem> Kinds { get; private set; } = [];
+
+    public List<SelectListItem> Purposes { get; private set; } = [];
+
+    public List<SelectListItem> TeamCandidates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, int? candidateId)
+    {
+        var employer = await db.FindEmployerForEditAsync(id, User, logger);
+        if (employer is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(employer);
+        Input = new EmployerContactInput
+        {
+            Date = NorwegianTime.Today(time),
+            FirstContact = !await db.Set<EmployerContact>().AnyAsync(c => c.EmployerId == id),
+            CandidateIds = candidateId is { } c ? [c] : [],
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var employer = await db.FindEmployerForEditAsync(id, User, logger);
+        if (employer is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(employer);
+        var wanted = Input.CandidateIds.Distinct().ToList();
+        var visible = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => wanted.Contains(c.Id)).CountAsync();
+        if (visible != wanted.Count)
+        {
+            ModelState.AddModelError("Input.CandidateIds", e["Error_CandidateNotInTeam"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var contact = EmployerContact.Create(
+                employer.Id, User.UserId(), Input.Date!.Value, Input.Kind!.Value, Input.Purpose, Input.FirstContact,
+                Input.DurationMinutes ?? 0, Input.Note, wanted, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
+            db.Add(contact);
+            if (contact.Kind == EmployerContactKind.WorkplaceFollowUp)
+            {
+                foreach (var candidateId in wanted)
+                {
+                    await FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidateId, contact.Date, Trinn.Core.FollowUps.FollowUpDoneBy.EmployerContact);
+                }
+            }
+
+            await db.SaveChangesAsync();
+            return RedirectToPage("/Employers/Details", new { id });
+        }
+        catch (DomainException ex)
+        {
+            var label = ex.Field switch
+            {
+                nameof(EmployerContact.Purpose) => "Field_ContactPurpose",
+                nameof(EmployerContact.Kind) => "Field_ContactKind",
+                nameof(EmployerContact.Note) => "Field_Note",
+                nameof(EmployerContact.DurationMinutes) => "Field_Duration",
+                _ => "Field_Date",
+            };
+            ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey, t[label], EmployerContact.NoteMaxLength]);
+            return Page();
+        }
+    }
+
+    private async Task ShowAsync(Employer employer)
+    {
+        Id = employer.Id;
+        Name = employer.Name;
+        Kinds = EmployerAccess.EnumItems<EmployerContactKind>(e, t["Select_Choose"]);
+        Purposes = EmployerAccess.EnumItems<EmployerContactPurpose>(e, t["Select_Choose"]);
+        TeamCandidates = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.DischargedOn == null)
+            .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
+            .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
+            .ToListAsync()
+            .ContinueWith(r => r.Result.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(), TaskScheduler.Default);
+    }
+}
+
+public sealed class EmployerContactInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_Date")]
+    public DateOnly? Date { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_ContactKind")]
+    public EmployerContactKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_ContactPurpose")]
+    public EmployerContactPurpose? Purpose { get; set; }
+
+    [Display(Name = "Field_FirstContact")]
+    public bool FirstContact { get; set; }
+
+    [Range(0, EmployerContact.MaxDurationMinutes, ErrorMessage = "Error_Duration")]
+    [Display(Name = "Field_Duration")]
+    public int? DurationMinutes { get; set; }
+
+    [StringLength(EmployerContact.NoteMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_Note")]
+    public string? Note { get; set; }
+
+    public List<int> CandidateIds { get; set; } = [];
+}

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Employers;
+
+/// <summary>One employer: details, contact persons (added here) and the team's contacts with it.</summary>
+public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger) : PageModel
+{
+    [BindProperty]
+    public ContactPersonInput Person { get; set; } = new();
+
+    public EmployerView? Employer { get; private set; }
+
+    public IReadOnlyList<EmployerContactPerson> People { get; private set; } = [];
+
+    public IReadOnlyList<EmployerContactRow> Contacts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostPersonAsync(int id)
+    {
+        var employer = await db.FindEmployerForEditAsync(id, User, logger);
+        if (employer is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id);
+            return Page();
+        }
+
+        db.Add(new EmployerContactPerson
+        {
+            EmployerId = employer.Id,
+            Name = Person.Name!.Trim(),
+            Role = EmployerAccess.Blank(Person.Role),
+            Phone = EmployerAccess.Blank(Person.Phone),
+            Email = EmployerAccess.Blank(Person.Email),
+        });
+        await db.SaveChangesAsync();
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        Employer = await db.Set<Employer>().AsNoTracking().VisibleTo(User).Where(e => e.Id == id)
+            .Select(e => new EmployerView(e.Id, e.Name, e.OrganizationNumber, e.Sector, e.Industry, e.Size, e.IaAgreement, e.Address))
+            .SingleOrDefaultAsync();
+        if (Employer is null)
+        {
+            logger.LogEmployerNotVisible(id, User.UserId());
+            return false;
+        }
+
+        People = await db.Set<EmployerContactPerson>().AsNoTracking().Where(p => p.EmployerId == id).OrderBy(p => p.Name).ToListAsync();
+        Contacts = await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
+            .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(200)
+            .Select(c => new EmployerContactRow(
+                c.Id, c.Date, c.Specialist!.DisplayName, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
+                c.Candidates.Select(l => l.Candidate!.FirstName + " " + l.Candidate.LastName).ToList()))
+            .ToListAsync();
+        return true;
+    }
+}
+
+public sealed record EmployerView(
+    int Id, string Name, string OrganizationNumber, EmployerSector Sector, string? Industry, EmployerSize? Size, bool IaAgreement, string? Address);
+
+public sealed record EmployerContactRow(
+    int Id, DateOnly Date, string Specialist, EmployerContactKind Kind, EmployerContactPurpose Purpose, bool FirstContact,
+    int DurationMinutes, string? Note, List<string> Candidates);
+
+public sealed class ContactPersonInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [StringLength(EmployerContactPerson.NameMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_ContactPersonName")]
+    public string? Name { get; set; }
+
+    [StringLength(100, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_ContactPersonRole")]
+    public string? Role { get; set; }
+
+    [StringLength(30, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_Phone")]
+    public string? Phone { get; set; }
+
+    [StringLength(200, ErrorMessage = "Error_TooLong")]
+    [EmailAddress(ErrorMessage = "Error_Email")]
+    [Display(Name = "Field_Email")]
+    public string? Email { get; set; }
+}

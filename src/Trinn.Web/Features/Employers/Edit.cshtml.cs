@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Employers;
+
+/// <summary>Edits an employer; a stale form (someone else saved in between) is refused, not merged.</summary>
+public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<EmployersResource> e, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty]
+    public EmployerInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public List<SelectListItem> Sectors { get; private set; } = [];
+
+    public List<SelectListItem> Sizes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var employer = await db.FindEmployerForEditAsync(id, User, logger);
+        if (employer is null)
+        {
+            return NotFound();
+        }
+
+        Show(employer);
+        Input = EmployerInput.From(employer);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var employer = await db.FindEmployerForEditAsync(id, User, logger);
+        if (employer is null)
+        {
+            return NotFound();
+        }
+
+        Show(employer);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            ConcurrencyGuard.Expect(db, employer, Input.Version);
+            if (!EmployerForm.TryApply(Input, employer, ModelState, t, e))
+            {
+                db.Entry(employer).State = EntityState.Unchanged;
+                return Page();
+            }
+
+            if (await db.Set<Employer>().AnyAsync(x => x.TeamId == employer.TeamId && x.Id != employer.Id && x.OrganizationNumber == employer.OrganizationNumber))
+            {
+                ModelState.AddModelError("Input.OrganizationNumber", e["Error_OrgNumberTaken"]);
+                return Page();
+            }
+
+            await db.SaveChangesAsync();
+            return RedirectToPage("/Employers/Details", new { id });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ConcurrencyGuard.ReloadAsync(db, employer);
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            Input = EmployerInput.From(employer);
+            return Page();
+        }
+    }
+
+    private void Show(Employer employer)
+    {
+        Id = employer.Id;
+        Name = employer.Name;
+        Sectors = EmployerAccess.EnumItems<EmployerSector>(e, t["Select_Choose"]);
+        Sizes = EmployerAccess.EnumItems<EmployerSize>(e, t["Select_None"]);
+    }
+}

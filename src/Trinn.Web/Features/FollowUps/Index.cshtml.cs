@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Core.FollowUps;
+using Trinn.Web.Features.Candidates;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.FollowUps;
+
+/// <summary>A candidate's planned follow-ups at the workplace: see, move and add.</summary>
+public sealed class IndexModel(
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<FollowUpsResource> f, TimeProvider time, ILogger<IndexModel> logger) : PageModel
+{
+    [BindProperty]
+    public MoveFollowUpInput Move { get; set; } = new();
+
+    [BindProperty]
+    public AddFollowUpInput Add { get; set; } = new();
+
+    public int CandidateId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<FollowUp> Rows { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int candidateId) => await LoadAsync(candidateId) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(int candidateId)
+    {
+        if (!await LoadAsync(candidateId))
+        {
+            return NotFound();
+        }
+
+        KeepErrorsOf("Move.");
+        if (Move.Date is null)
+        {
+            ModelState.AddModelError("Move.Date", t["Error_Required", t["Field_PlannedDate"]]);
+        }
+
+        var followUp = await db.Set<FollowUp>().SingleOrDefaultAsync(x => x.Id == Move.Id && x.CandidateId == candidateId);
+        if (followUp is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            ConcurrencyGuard.Expect(db, followUp, Move.Version);
+            followUp.MoveTo(Move.Date!.Value);
+            await db.SaveChangesAsync();
+            return RedirectToPage(new { candidateId });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("Move.Date", f[ex.MessageKey]);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            await LoadAsync(candidateId);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(int candidateId)
+    {
+        if (!await LoadAsync(candidateId))
+        {
+            return NotFound();
+        }
+
+        KeepErrorsOf("Add.");
+        if (Add.Date is null)
+        {
+            ModelState.AddModelError("Add.Date", t["Error_Required", t["Field_PlannedDate"]]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.Add(FollowUp.Planned(candidateId, FollowUpKind.Extra, Add.Date!.Value, string.IsNullOrWhiteSpace(Add.Note) ? null : Add.Note.Trim()));
+        await db.SaveChangesAsync();
+        return RedirectToPage(new { candidateId });
+    }
+
+    /// <summary>Two forms post to this page; each handler keeps only its own form's errors.</summary>
+    private void KeepErrorsOf(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
+    private async Task<bool> LoadAsync(int candidateId)
+    {
+        var candidate = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.Id == candidateId)
+            .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).SingleOrDefaultAsync();
+        if (candidate is null)
+        {
+            logger.LogCandidateNotVisible(candidateId, User.UserId());
+            return false;
+        }
+
+        (CandidateId, Name, Today) = (candidate.Id, candidate.Name, NorwegianTime.Today(time));
+        Rows = await db.Set<FollowUp>().AsNoTracking().Where(x => x.CandidateId == candidateId)
+            .OrderBy(x => x.PlannedDate).ThenBy(x => x.Id).ToListAsync();
+        return true;
+    }
+}
+
+public sealed class MoveFollowUpInput
+{
+    public int Id { get; set; }
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_PlannedDate")]
+    public DateOnly? Date { get; set; }
+
+    public long Version { get; set; }
+}
+
+public sealed class AddFollowUpInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_PlannedDate")]
+    public DateOnly? Date { get; set; }
+
+    [StringLength(FollowUp.NoteMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_Note")]
+    public string? Note { get; set; }
+}

@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Core.Placements;
+using Trinn.Web.Features.Employers;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Placements;
+
+/// <summary>Adds a support measure (virkemiddel) to an open placement; each kind has its own required fields.</summary>
+public sealed class MeasureModel(
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<PlacementsResource> p, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public MeasureInput Input { get; set; } = new();
+
+    public int CandidateId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public List<SelectListItem> Kinds { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var placement = await db.FindPlacementForEditAsync(id, User);
+        if (placement is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(placement);
+        Input = new MeasureInput { FromDate = placement.StartDate };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var placement = await db.FindPlacementForEditAsync(id, User);
+        if (placement is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(placement);
+        if (placement.Ending is not null)
+        {
+            ModelState.AddModelError(string.Empty, p["Error_PlacementEnded"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var measure = Input.Kind!.Value switch
+            {
+                SupportMeasureKind.Lonnstilskudd => SupportMeasure.Lonnstilskudd(Input.Percent, Input.FromDate, Input.ToDate, Input.NextReviewDate, now),
+                SupportMeasureKind.Mentortilskudd => SupportMeasure.Mentortilskudd(Input.MentorName, Input.HoursPerMonth, Input.FromDate, Input.ToDate, now),
+                SupportMeasureKind.Inkluderingstilskudd => SupportMeasure.Inkluderingstilskudd(Input.Amount, Input.Text, now),
+                _ => SupportMeasure.Tilretteleggingsplan(Input.Text, Input.FromDate, now),
+            };
+            measure.PlacementId = placement.Id;
+            db.Add(measure);
+            await db.SaveChangesAsync();
+            return RedirectToPage("/Placements/Index", new { candidateId = placement.CandidateId });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("Input." + ex.Field, PlacementMessages.For(ex, t, p));
+            return Page();
+        }
+    }
+
+    private async Task ShowAsync(Placement placement)
+    {
+        CandidateId = placement.CandidateId;
+        var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
+        Title = EmployerAccess.EnumName(p, placement.Kind) + " – " + employer;
+        Kinds = EmployerAccess.EnumItems<SupportMeasureKind>(p, t["Select_Choose"]);
+    }
+}
+
+public sealed class MeasureInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_MeasureKind")]
+    public SupportMeasureKind? Kind { get; set; }
+
+    [Display(Name = "Field_Percent")]
+    public int? Percent { get; set; }
+
+    [Display(Name = "Field_FromDate")]
+    public DateOnly? FromDate { get; set; }
+
+    [Display(Name = "Field_ToDate")]
+    public DateOnly? ToDate { get; set; }
+
+    [Display(Name = "Field_NextReviewDate")]
+    public DateOnly? NextReviewDate { get; set; }
+
+    [StringLength(100, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_MentorName")]
+    public string? MentorName { get; set; }
+
+    [Display(Name = "Field_HoursPerMonth")]
+    public int? HoursPerMonth { get; set; }
+
+    [Display(Name = "Field_Amount")]
+    public int? Amount { get; set; }
+
+    [StringLength(SupportMeasure.TextMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_MeasureText")]
+    public string? Text { get; set; }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Trinn.Core.Data;
+using Trinn.Core.Duration;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Placements;
+
+namespace Trinn.Web.Tests.Stages345;
+
+/// <summary>The demo installation shows stages 3–5: employers, contacts, placements, an overdue follow-up and a wage subsidy past review.</summary>
+public sealed class DemoDataTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"trinn-s345-demo-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program> _factory = default!;
+
+    public Task InitializeAsync()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Database:Provider", "Sqlite");
+            b.UseSetting("Database:ConnectionString", $"Data Source={_path}");
+            b.UseSetting("Demo:Enabled", "true");
+            b.UseSetting("NationalIds:AllowSynthetic", "true");
+            b.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
+        });
+        _ = _factory.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Demo_HasStage345Data()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        Assert.True(await db.Set<Employer>().CountAsync() >= 10);
+        Assert.All(await db.Set<Employer>().Select(e => e.OrganizationNumber).ToListAsync(), n => Assert.True(OrganizationNumber.IsValid(n), n));
+        Assert.True(await db.Set<EmployerContact>().AnyAsync(c => c.FirstContact));
+        Assert.True(await db.Set<Placement>().AnyAsync(p => p.Kind == PlacementKind.Jobbsmak));
+        Assert.True(await db.Set<Placement>().AnyAsync(p => p.Kind == PlacementKind.Permanent || p.Kind == PlacementKind.Temporary));
+        Assert.True(await db.Set<FollowUp>().AnyAsync(f => f.DoneOn == null && f.PlannedDate < today));
+        var subsidies = await db.Set<SupportMeasure>().Where(m => m.Kind == SupportMeasureKind.Lonnstilskudd).ToListAsync();
+        Assert.Contains(subsidies, m => SupportMeasure.ReviewOverdue(m.NextReviewDate, m.LastReviewedOn, m.FromDate, null, today));
+        Assert.True(await db.Set<FollowUpPeriod>().AnyAsync());
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Placements;
+
+namespace Trinn.Web.Tests.Stages345;
+
+/// <summary>Follow-up plan, completion by visits, overdue warnings and the calendar feed, on each database provider.</summary>
+public abstract partial class FollowUpPagesTests(AppFixture fx)
+{
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task PaidPlacement_PlansTheFidelityItem17Schedule()
+    {
+        var (candidate, _) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var plan = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().Where(f => f.CandidateId == candidate.Id).OrderBy(f => f.PlannedDate).ToListAsync());
+        Assert.Equal(FollowUpPlanner.Plan(new DateOnly(2026, 11, 30)).Select(p => (p.Date, p.Kind)), plan.Select(f => (f.PlannedDate, f.Kind)));
+        Assert.All(plan, f => Assert.NotNull(f.PlacementId));
+    }
+
+    [Fact]
+    public async Task UnpaidPlacement_NoFollowUpPlan()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"]));
+        var client = await fx.LoginAsync("js1");
+        await AppFixture.PostFormAsync(client, $"/Placements/New/{candidate.Id}", new()
+        {
+            ["Input.EmployerId"] = S(employer.Id),
+            ["Input.Kind"] = "1",
+            ["Input.Market"] = "1",
+            ["Input.StartDate"] = "2026-11-30",
+            ["Input.EndDate"] = "2026-12-01",
+        });
+        Assert.False(await fx.WithDbAsync(db => db.Set<FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id)));
+    }
+
+    [Fact]
+    public async Task WorkplaceVisitNote_MarksOldestOpenDone_OtherNotesDoNot()
+    {
+        // Started 2 November: before-start (30 Oct) and after-start (4 Nov) are overdue on 27 November.
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var phone = await AppFixture.PostFormAsync(client, $"/Candidates/Journal/{candidate.Id}", new()
+        {
+            ["Input.Date"] = "2026-11-26",
+            ["Input.Kind"] = S((int)JournalKind.Phone),
+            ["Input.Place"] = "1",
+            ["Input.Text"] = "Ringte",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, phone.StatusCode);
+        Assert.Equal(0, await DoneCountAsync(candidate.Id));
+
+        var visit = await AppFixture.PostFormAsync(client, $"/Candidates/Journal/{candidate.Id}", new()
+        {
+            ["Input.Date"] = "2026-11-26",
+            ["Input.Kind"] = S((int)JournalKind.WorkplaceVisit),
+            ["Input.Place"] = "2",
+            ["Input.Text"] = "Besøk",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, visit.StatusCode);
+        var done = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.CandidateId == candidate.Id && f.DoneOn != null));
+        Assert.Equal(FollowUpKind.BeforeStart, done.Kind);
+        Assert.Equal(new DateOnly(2026, 11, 26), done.DoneOn);
+        Assert.Equal(FollowUpDoneBy.JournalNote, done.DoneBy);
+    }
+
+    [Fact]
+    public async Task EmployerContactWorkplaceFollowUp_MarksLinkedCandidatesFollowUpDone()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var employerId = await fx.WithDbAsync(db => db.Set<Placement>().Where(p => p.CandidateId == candidate.Id).Select(p => p.EmployerId).SingleAsync());
+        var response = await AppFixture.PostFormAsync(client, $"/Employers/Contact/{employerId}", new()
+        {
+            ["Input.Date"] = "2026-11-25",
+            ["Input.Kind"] = "4",
+            ["Input.Purpose"] = "5",
+            ["Input.CandidateIds"] = S(candidate.Id),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var done = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.CandidateId == candidate.Id && f.DoneOn != null));
+        Assert.Equal(FollowUpDoneBy.EmployerContact, done.DoneBy);
+    }
+
+    [Fact]
+    public async Task OverdueFollowUp_ShownOnPortfolio()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var html = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        Assert.Contains($"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging 30.10.2026 er ikke gjort", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Move_StaleVersionRefused_ThenMovesAndAddsExtra()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var first = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().Where(f => f.CandidateId == candidate.Id).OrderBy(f => f.PlannedDate).FirstAsync());
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var stale = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-26", ["Move.Version"] = "5" }, url + "?handler=Move");
+        var staleHtml = await stale.HtmlAsync();
+        Assert.True(staleHtml.Contains("Noen andre lagret endringer samtidig", StringComparison.Ordinal), staleHtml[staleHtml.IndexOf("<main", StringComparison.Ordinal)..][..1500]);
+        Assert.Equal(first.PlannedDate, await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
+
+        var moved = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-26", ["Move.Version"] = "0" }, url + "?handler=Move");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 26), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
+
+        var missing = await AppFixture.PostFormAsync(client, url, new() { ["Add.Date"] = "" }, url + "?handler=Add");
+        Assert.Contains("Fyll ut Planlagt dato.", await missing.HtmlAsync(), StringComparison.Ordinal);
+        var added = await AppFixture.PostFormAsync(client, url, new() { ["Add.Date"] = "2026-12-10", ["Add.Note"] = "Lønnssamtale" }, url + "?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.True(await fx.WithDbAsync(db => db.Set<FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.Extra && f.Note == "Lønnssamtale")));
+    }
+
+    [Fact]
+    public async Task CalendarFeed_TokenOnly_NoNamesOrIds_CachedAndRevocable()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30), "js2");
+        var created = await AppFixture.PostFormAsync(client, "/FollowUps/Calendar", [], "/FollowUps/Calendar?handler=Create");
+        var url = FeedUrl().Match(await created.HtmlAsync()).Groups[1].Value;
+        Assert.StartsWith("http://localhost/FollowUps/Feed/", url, StringComparison.Ordinal);
+        var secret = url[(url.LastIndexOf('/') + 1)..];
+        Assert.False(await fx.WithDbAsync(db => db.Set<CalendarFeedToken>().AnyAsync(t => t.TokenHash == secret)));
+
+        var anonymous = fx.Anonymous();
+        var feed = await anonymous.GetAsync(new Uri(url).PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("max-age=900", feed.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var ics = await feed.Content.ReadAsStringAsync();
+        Assert.Contains("SUMMARY:Oppfølging (T.K.)\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20261127\r\n", ics, StringComparison.Ordinal);
+        Assert.Contains($"/FollowUps/Index/{candidate.Id}", ics.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(candidate.LastName, ics, StringComparison.Ordinal);
+        Assert.DoesNotContain(candidate.NationalId, ics, StringComparison.Ordinal);
+
+        var again = new HttpRequestMessage(HttpMethod.Get, new Uri(url).PathAndQuery);
+        again.Headers.IfNoneMatch.Add(feed.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(again)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/FollowUps/Feed/" + new string('0', 64))).StatusCode);
+        var revoked = await AppFixture.PostFormAsync(client, "/FollowUps/Calendar", [], "/FollowUps/Calendar?handler=Revoke");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
+    }
+
+    private async Task<int> DoneCountAsync(int candidateId) =>
+        await fx.WithDbAsync(db => db.Set<FollowUp>().CountAsync(f => f.CandidateId == candidateId && f.DoneOn != null));
+
+    /// <summary>A candidate in stage 3 given a paid job through the page, so the plan is made the real way.</summary>
+    private async Task<(Candidate Candidate, HttpClient Client)> PaidJobAsync(DateOnly start, string user = "js1")
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds[user], stage: 3, referredOn: new DateOnly(2026, 6, 1)));
+        var client = await fx.LoginAsync(user);
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/New/{candidate.Id}", new()
+        {
+            ["Input.EmployerId"] = S(employer.Id),
+            ["Input.Kind"] = S((int)PlacementKind.Permanent),
+            ["Input.Market"] = "1",
+            ["Input.PositionPercent"] = "80",
+            ["Input.StartDate"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (candidate, client);
+    }
+
+    [GeneratedRegex("<code data-feed-url>([^<]+)</code>")]
+    private static partial Regex FeedUrl();
+}
+
+public sealed class FollowUpPagesSqliteTests(SqliteAppFixture fx) : FollowUpPagesTests(fx), IClassFixture<SqliteAppFixture>;
+
+public sealed class FollowUpPagesPostgresTests(PostgresAppFixture fx) : FollowUpPagesTests(fx), IClassFixture<PostgresAppFixture>;

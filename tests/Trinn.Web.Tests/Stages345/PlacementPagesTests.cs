@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.Employers;
+using Trinn.Core.Placements;
+
+namespace Trinn.Web.Tests.Stages345;
+
+/// <summary>Placements, support measures and their warnings through the pages, on each database provider.</summary>
+public abstract class PlacementPagesTests(AppFixture fx)
+{
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task NewPaidPlacement_MovesCandidateToStage4InTheTimeline()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 3));
+        var client = await fx.LoginAsync("js1");
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/New/{candidate.Id}", new()
+        {
+            ["Input.EmployerId"] = S(employer.Id),
+            ["Input.Kind"] = S((int)PlacementKind.Temporary),
+            ["Input.Market"] = "1",
+            ["Input.PositionPercent"] = "60",
+            ["Input.StartDate"] = "2026-11-23",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await fx.WithDbAsync(async db =>
+        {
+            var c = await db.Candidates.AsNoTracking().Include(x => x.StageChanges).SingleAsync(x => x.Id == candidate.Id);
+            Assert.Equal(4, c.Stage);
+            Assert.Equal(new DateOnly(2026, 11, 23), c.StageSince);
+            Assert.Contains(c.StageChanges, s => s.FromStage == 3 && s.ToStage == 4 && s.Reason == "Startet i betalt jobb");
+            var p = await db.Set<Placement>().AsNoTracking().SingleAsync(x => x.CandidateId == candidate.Id);
+            Assert.Equal(60, p.PositionPercent);
+        });
+    }
+
+    [Fact]
+    public async Task NewPaidPlacement_NoPercent_FieldErrorNothingSavedStageUnchanged()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 3));
+        var client = await fx.LoginAsync("js1");
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/New/{candidate.Id}", new()
+        {
+            ["Input.EmployerId"] = S(employer.Id),
+            ["Input.Kind"] = S((int)PlacementKind.Permanent),
+            ["Input.Market"] = "1",
+            ["Input.StartDate"] = "2026-11-23",
+        });
+        var html = await response.HtmlAsync();
+        Assert.Contains("Fyll ut stillingsprosent for betalt arbeid.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_PositionPercent-error\"", html, StringComparison.Ordinal);
+        await fx.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Set<Placement>().AnyAsync(p => p.CandidateId == candidate.Id));
+            Assert.Equal(3, (await db.Candidates.AsNoTracking().SingleAsync(c => c.Id == candidate.Id)).Stage);
+        });
+    }
+
+    [Fact]
+    public async Task NewPlacement_EmployerOfOtherTeam_FieldErrorNothingSaved()
+    {
+        var foreign = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamB));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"]));
+        var client = await fx.LoginAsync("js1");
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/New/{candidate.Id}", new()
+        {
+            ["Input.EmployerId"] = S(foreign.Id),
+            ["Input.Kind"] = "1",
+            ["Input.Market"] = "1",
+            ["Input.StartDate"] = "2026-11-23",
+            ["Input.EndDate"] = "2026-11-24",
+        });
+        Assert.Contains("Velg en arbeidsgiver fra teamets register.", await response.HtmlAsync(), StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<Placement>().AnyAsync(p => p.CandidateId == candidate.Id)));
+    }
+
+    [Fact]
+    public async Task Jobbsmak_FiveDays_WarningOnPlacementPage()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"]));
+        var client = await fx.LoginAsync("js1");
+        var ok = await AppFixture.PostFormAsync(client, $"/Placements/New/{candidate.Id}", new()
+        {
+            ["Input.EmployerId"] = S(employer.Id),
+            ["Input.Kind"] = "1",
+            ["Input.Market"] = "1",
+            ["Input.StartDate"] = "2026-11-16",
+            ["Input.EndDate"] = "2026-11-20",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var html = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains("data-warning=\"jobbsmak-long\"", html, StringComparison.Ordinal);
+        Assert.Contains("Jobbsmaken varer 5 dager. Jobbsmak er formelt inntil 3 dager.", html, StringComparison.Ordinal);
+        Assert.Equal(3, await fx.WithDbAsync(db => db.Candidates.Where(c => c.Id == candidate.Id).Select(c => c.Stage).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task EndPaidPlacement_MoveBackChosen_Stage3AndEndingRecorded()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 10, 1)));
+        var client = await fx.LoginAsync("js2");
+        var page = await (await client.GetAsync($"/Placements/End/{placement.Id}")).HtmlAsync();
+        Assert.Contains("Skal kandidaten tilbake til trinn 3", page, StringComparison.Ordinal);
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/End/{placement.Id}", new()
+        {
+            ["Input.EndDate"] = "2026-11-20",
+            ["Input.Ending"] = S((int)PlacementEnding.Dismissed),
+            ["Input.MoveBackToStage3"] = "true",
+            ["Input.Version"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await fx.WithDbAsync(async db =>
+        {
+            var p = await db.Set<Placement>().AsNoTracking().SingleAsync(x => x.Id == placement.Id);
+            Assert.Equal(PlacementEnding.Dismissed, p.Ending);
+            var c = await db.Candidates.AsNoTracking().Include(x => x.StageChanges).SingleAsync(x => x.Id == candidate.Id);
+            Assert.Equal(3, c.Stage);
+            Assert.Contains(c.StageChanges, s => s.FromStage == 4 && s.ToStage == 3 && s.Date == new DateOnly(2026, 11, 20));
+        });
+    }
+
+    [Fact]
+    public async Task EndPlacement_StaleVersion_ConflictAndNothingChanged()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 10, 1)));
+        var client = await fx.LoginAsync("js1");
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/End/{placement.Id}", new()
+        {
+            ["Input.EndDate"] = "2026-11-20",
+            ["Input.Ending"] = "1",
+            ["Input.MoveBackToStage3"] = "true",
+            ["Input.Version"] = "7",
+        });
+        Assert.Contains("Noen andre lagret endringer samtidig", await response.HtmlAsync(), StringComparison.Ordinal);
+        await fx.WithDbAsync(async db =>
+        {
+            Assert.Null((await db.Set<Placement>().AsNoTracking().SingleAsync(x => x.Id == placement.Id)).Ending);
+            Assert.Equal(4, (await db.Candidates.AsNoTracking().SingleAsync(x => x.Id == candidate.Id)).Stage);
+        });
+    }
+
+    [Fact]
+    public async Task WageSubsidy_MissingPercent_FieldErrorNothingSaved()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 10, 1)));
+        var client = await fx.LoginAsync("js1");
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/Measure/{placement.Id}", new()
+        {
+            ["Input.Kind"] = "1",
+            ["Input.FromDate"] = "2026-10-01",
+            ["Input.NextReviewDate"] = "2027-01-01",
+        });
+        var html = await response.HtmlAsync();
+        Assert.Contains("Fyll ut Prosent.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Percent-error\"", html, StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<SupportMeasure>().AnyAsync(m => m.PlacementId == placement.Id)));
+    }
+
+    [Fact]
+    public async Task WageSubsidyPastReview_WarnsOnPortfolioAndTeamView_UntilEmployerContactAboutIt()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 5, 1)));
+        var client = await fx.LoginAsync("js1");
+        var added = await AppFixture.PostFormAsync(client, $"/Placements/Measure/{placement.Id}", new()
+        {
+            ["Input.Kind"] = "1",
+            ["Input.Percent"] = "40",
+            ["Input.FromDate"] = "2026-05-01",
+            ["Input.NextReviewDate"] = "2026-11-01",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var marker = $"href=\"/Placements/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: lønnstilskudd hos {employer.Name} skulle vært revurdert 01.11.2026";
+        var portfolio = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        Assert.True(portfolio.Contains(marker, StringComparison.Ordinal), portfolio[portfolio.IndexOf("<main", StringComparison.Ordinal)..]);
+        var mv = await fx.LoginAsync("mv1");
+        Assert.Contains(marker, await (await mv.GetAsync("/Candidates")).HtmlAsync(), StringComparison.Ordinal);
+        Assert.Contains("data-warning=\"wage-subsidy-review\"", await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync(), StringComparison.Ordinal);
+
+        // A contact about it at another employer, or without the candidate, does not clear the warning.
+        var other = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        await fx.WithDbAsync(async db =>
+        {
+            db.Add(EmployerContact.Create(other.Id, fx.UserIds["js1"], new DateOnly(2026, 11, 20), EmployerContactKind.Phone, EmployerContactPurpose.AgreeSupportMeasures,
+                false, 10, null, [candidate.Id], AppFixture.Today, AppFixture.Now.UtcDateTime));
+            db.Add(EmployerContact.Create(employer.Id, fx.UserIds["js1"], new DateOnly(2026, 11, 20), EmployerContactKind.Phone, EmployerContactPurpose.AgreeSupportMeasures,
+                false, 10, null, [], AppFixture.Today, AppFixture.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        Assert.Contains(marker, await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
+
+        var contact = await AppFixture.PostFormAsync(client, $"/Employers/Contact/{employer.Id}", new()
+        {
+            ["Input.Date"] = "2026-11-26",
+            ["Input.Kind"] = "2",
+            ["Input.Purpose"] = S((int)EmployerContactPurpose.AgreeSupportMeasures),
+            ["Input.CandidateIds"] = S(candidate.Id),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
+        Assert.DoesNotContain(marker, await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class PlacementPagesSqliteTests(SqliteAppFixture fx) : PlacementPagesTests(fx), IClassFixture<SqliteAppFixture>;
+
+public sealed class PlacementPagesPostgresTests(PostgresAppFixture fx) : PlacementPagesTests(fx), IClassFixture<PostgresAppFixture>;

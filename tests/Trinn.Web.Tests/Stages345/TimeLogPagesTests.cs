@@ -1,0 +1,118 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.Employers;
+using Trinn.Core.TimeLog;
+
+namespace Trinn.Web.Tests.Stages345;
+
+/// <summary>The time log through the page, on each database provider. Week 2026-W47 is 16–22 November.</summary>
+public abstract class TimeLogPagesTests(AppFixture fx)
+{
+    [Fact]
+    public async Task AddBlock_NoCategory_FieldErrorNothingSaved()
+    {
+        var client = await fx.LoginAsync("mv1");
+        var response = await AppFixture.PostFormAsync(client, "/TimeLog", new() { ["Input.Date"] = "2026-11-26", ["Input.Minutes"] = "60", ["Input.Category"] = "" }, "/TimeLog?handler=Add");
+        var html = await response.HtmlAsync();
+        Assert.Contains("Fyll ut Kategori.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Category-error\"", html, StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<TimeBlock>().AnyAsync(b => b.UserId == fx.UserIds["mv1"])));
+    }
+
+    [Fact]
+    public async Task CarryNoteAndContact_OnceEach_ShareAgainstFortyPercent()
+    {
+        var me = fx.UserIds["js2"];
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, me));
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var (noteId, contactId) = await fx.WithDbAsync(async db =>
+        {
+            var note = new JournalNote
+            {
+                CandidateId = candidate.Id,
+                AuthorId = me,
+                Date = new DateOnly(2026, 11, 17),
+                Kind = JournalKind.Meeting,
+                Place = WorkPlace.OutOfOffice,
+                DurationMinutes = 90,
+                Text = "Kafé",
+                CreatedAtUtc = AppFixture.Now.UtcDateTime,
+            };
+            db.Add(note);
+            var contact = await db.AddContactAsync(employer.Id, me, new DateOnly(2026, 11, 18), kind: EmployerContactKind.Phone);
+            await db.SaveChangesAsync();
+            return (note.Id, contact.Id);
+        });
+
+        var client = await fx.LoginAsync("js2");
+        var page = await (await client.GetAsync("/TimeLog?week=2026-W47")).HtmlAsync();
+        Assert.Contains($"data-carry=\"note-{noteId}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"data-carry=\"contact-{contactId}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(candidate.LastName, page, StringComparison.Ordinal);
+
+        var carried = await AppFixture.PostFormAsync(client, "/TimeLog?week=2026-W47", [], $"/TimeLog?handler=Carry&source=note&id={noteId}");
+        Assert.Equal(HttpStatusCode.Redirect, carried.StatusCode);
+        var again = await AppFixture.PostFormAsync(client, "/TimeLog?week=2026-W47", [], $"/TimeLog?handler=Carry&source=note&id={noteId}");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        await AppFixture.PostFormAsync(client, "/TimeLog?week=2026-W47", [], $"/TimeLog?handler=Carry&source=contact&id={contactId}");
+        // Office work typed in: 60 minutes in the office.
+        var typed = await AppFixture.PostFormAsync(client, "/TimeLog", new()
+        {
+            ["Input.Date"] = "2026-11-19",
+            ["Input.Minutes"] = "60",
+            ["Input.Category"] = "4",
+            ["Input.OutOfOffice"] = "false",
+        }, "/TimeLog?handler=Add");
+        Assert.Equal(HttpStatusCode.Redirect, typed.StatusCode);
+
+        var blocks = await fx.WithDbAsync(db => db.Set<TimeBlock>().AsNoTracking().Where(b => b.UserId == me).ToListAsync());
+        Assert.Equal(3, blocks.Count);
+        Assert.Single(blocks, b => b.JournalNoteId == noteId && b.OutOfOffice && b.Category == TimeCategory.WithCandidate && b.Minutes == 90);
+        Assert.Single(blocks, b => b.EmployerContactId == contactId && !b.OutOfOffice && b.Category == TimeCategory.AtEmployer && b.Minutes == 30);
+
+        // 90 of 180 minutes out of office = 50 %, above the 40 % target.
+        var week = await (await client.GetAsync("/TimeLog?week=2026-W47")).HtmlAsync();
+        Assert.Contains("50 % ute av kontoret (90 av 180 minutter). Målet er minst 40 %.", week, StringComparison.Ordinal);
+        Assert.Contains("misforstått som 60 %", week, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-carry=", week, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CarryOtherUsersNote_NotFound()
+    {
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"]));
+        var noteId = await fx.WithDbAsync(async db =>
+        {
+            var note = new JournalNote
+            {
+                CandidateId = candidate.Id,
+                AuthorId = fx.UserIds["js1"],
+                Date = new DateOnly(2026, 11, 17),
+                Kind = JournalKind.Meeting,
+                Place = WorkPlace.OutOfOffice,
+                DurationMinutes = 30,
+                Text = "x",
+                CreatedAtUtc = AppFixture.Now.UtcDateTime,
+            };
+            db.Add(note);
+            await db.SaveChangesAsync();
+            return note.Id;
+        });
+        var client = await fx.LoginAsync("mv1");
+        var response = await AppFixture.PostFormAsync(client, "/TimeLog", [], $"/TimeLog?handler=Carry&source=note&id={noteId}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(await fx.WithDbAsync(db => db.Set<TimeBlock>().AnyAsync(b => b.JournalNoteId == noteId)));
+    }
+
+    [Fact]
+    public async Task BadWeek_NorwegianMessage()
+    {
+        var client = await fx.LoginAsync("js1");
+        Assert.Contains("Skriv uken som ÅÅÅÅ-Uuu", await (await client.GetAsync("/TimeLog?week=2026-48")).HtmlAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class TimeLogPagesSqliteTests(SqliteAppFixture fx) : TimeLogPagesTests(fx), IClassFixture<SqliteAppFixture>;
+
+public sealed class TimeLogPagesPostgresTests(PostgresAppFixture fx) : TimeLogPagesTests(fx), IClassFixture<PostgresAppFixture>;
