@@ -24,6 +24,21 @@ public abstract class AuditTrailTests(TrinnFactory factory)
         Assert.Equal(Roles.Jobbspesialist, read.Role);
     }
 
+    [Theory]
+    [InlineData("/Placements/Index/{0}", "PlacementsPage")]
+    [InlineData("/FollowUps/Index/{0}", "FollowUpsPage")]
+    [InlineData("/Duration/Index/{0}", "DurationPage")]
+    public async Task ReadingStageThreeToFivePages_IsAudited(string route, string entityType)
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist, stage: 3);
+        using var client = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!);
+
+        await client.GetHtmlAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, route, candidate.Id));
+
+        Assert.Single(await Entries(candidate.Id, AuditAction.Read), e => e.EntityType == entityType && e.UserId == staff.Specialist.Id);
+    }
+
     [Fact]
     public async Task ChangingACandidate_RecordsOldAndNewValuesButNeverTheNationalId()
     {

@@ -145,9 +145,11 @@ public sealed class IndexModel(
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).SingleOrDefaultAsync();
         if (candidate is null)
         {
-            logger.LogCandidateNotVisible(candidateId, User.UserId());
+            await db.AuditDeniedAsync(candidateId, User, logger);
             return false;
         }
+
+        await db.AuditReadAsync("DurationPage", candidateId);
 
         (CandidateId, Name, Today) = (candidate.Id, candidate.Name, NorwegianTime.Today(time));
         Period = await db.Set<FollowUpPeriod>().AsNoTracking().Include(p => p.Extensions).SingleOrDefaultAsync(p => p.CandidateId == candidateId);

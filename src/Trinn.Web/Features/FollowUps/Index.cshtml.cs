@@ -114,9 +114,11 @@ public sealed class IndexModel(
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).SingleOrDefaultAsync();
         if (candidate is null)
         {
-            logger.LogCandidateNotVisible(candidateId, User.UserId());
+            await db.AuditDeniedAsync(candidateId, User, logger);
             return false;
         }
+
+        await db.AuditReadAsync("FollowUpsPage", candidateId);
 
         (CandidateId, Name, Today) = (candidate.Id, candidate.Name, NorwegianTime.Today(time));
         Rows = await db.Set<FollowUp>().AsNoTracking().Where(x => x.CandidateId == candidateId)

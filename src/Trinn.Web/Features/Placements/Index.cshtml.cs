@@ -31,9 +31,11 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time, ILogger<Ind
             .SingleOrDefaultAsync();
         if (candidate is null)
         {
-            logger.LogCandidateNotVisible(candidateId, User.UserId());
+            await db.AuditDeniedAsync(candidateId, User, logger);
             return NotFound();
         }
+
+        await db.AuditReadAsync("PlacementsPage", candidateId);
 
         (CandidateId, Name, Stage, Discharged, Today) = (candidate.Id, candidate.Name, candidate.Stage, candidate.DischargedOn is not null, NorwegianTime.Today(time));
         var placements = await db.Set<Placement>().AsNoTracking()
