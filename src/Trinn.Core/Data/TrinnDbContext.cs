@@ -41,7 +41,7 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActo
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
+        PrepareForSave();
         if (_writingAudit)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -109,7 +109,8 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActo
         builder.ApplyConfigurationsFromAssembly(typeof(TrinnDbContext).Assembly);
     }
 
-    private void BumpVersions()
+    /// <summary>Bumps concurrency versions and keeps national-ID lookup hashes in step with the IDs.</summary>
+    private void PrepareForSave()
     {
         foreach (var entry in ChangeTracker.Entries<Candidate>())
         {

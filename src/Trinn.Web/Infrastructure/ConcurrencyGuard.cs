@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
 
 namespace Trinn.Web.Infrastructure;
@@ -20,6 +22,39 @@ internal static class ConcurrencyGuard
         db.Entry(entity).Property(e => e.Version).OriginalValue = postedVersion;
     }
 
+    /// <summary>
+    /// Applies a domain change to an entity read at <paramref name="postedVersion"/> and saves it. A refused rule
+    /// becomes a field error under <c>Input.</c>; a stale or racing save reloads the entity and becomes the
+    /// conflict message. Nothing is half-saved either way.
+    /// </summary>
+    public static async Task<SaveOutcome> TrySaveAsync<T>(
+        DbContext db, T entity, long postedVersion, Action<T> change, ModelStateDictionary modelState, IStringLocalizer t)
+        where T : class, IVersioned
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(t);
+        try
+        {
+            Expect(db, entity, postedVersion);
+            change(entity);
+            await db.SaveChangesAsync();
+            return SaveOutcome.Saved;
+        }
+        catch (DomainException ex)
+        {
+            modelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
+            return SaveOutcome.Refused;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ReloadAsync(db, entity);
+            modelState.Clear();
+            modelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            return SaveOutcome.Conflict;
+        }
+    }
+
     /// <summary>Throws away this request's changes to the entity and loads what is stored now.</summary>
     public static async Task ReloadAsync<T>(DbContext db, T entity)
         where T : class
@@ -31,4 +66,11 @@ internal static class ConcurrencyGuard
             other.State = EntityState.Detached;
         }
     }
+}
+
+internal enum SaveOutcome
+{
+    Saved,
+    Refused,
+    Conflict,
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
@@ -49,23 +48,14 @@ public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedRes
 
         if (ModelState.IsValid)
         {
-            try
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, candidate, Input.Version, c => c.Discharge(Input.Date!.Value, Input.Outcome!.Value, TextInput.Blank(Input.Note), c.Referral!.ReferredOn, NorwegianTime.Today(time)), ModelState, t);
+            if (outcome == SaveOutcome.Saved)
             {
-                ConcurrencyGuard.Expect(db, candidate, Input.Version);
-                candidate.Discharge(Input.Date!.Value, Input.Outcome!.Value, string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
-                    candidate.Referral!.ReferredOn, NorwegianTime.Today(time));
-                await db.SaveChangesAsync();
                 return RedirectToPage("/Candidates/Details", new { id });
             }
-            catch (DomainException ex)
+
+            if (outcome == SaveOutcome.Conflict)
             {
-                ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await ConcurrencyGuard.ReloadAsync(db, candidate);
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
                 Input.Version = candidate.Version;
             }
         }

@@ -70,12 +70,12 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
             ConcurrencyGuard.Expect(db, candidate, Input.Version);
             candidate.FirstName = Input.FirstName!.Trim();
             candidate.LastName = Input.LastName!.Trim();
-            candidate.Phone = Blank(Input.Phone);
-            candidate.Email = Blank(Input.Email);
-            candidate.Address = Blank(Input.Address);
-            candidate.PrimarySpecialistId = Blank(Input.PrimarySpecialistId);
-            candidate.BackupSpecialistId = Blank(Input.BackupSpecialistId);
-            candidate.NextAction = Blank(Input.NextAction);
+            candidate.Phone = TextInput.Blank(Input.Phone);
+            candidate.Email = TextInput.Blank(Input.Email);
+            candidate.Address = TextInput.Blank(Input.Address);
+            candidate.PrimarySpecialistId = TextInput.Blank(Input.PrimarySpecialistId);
+            candidate.BackupSpecialistId = TextInput.Blank(Input.BackupSpecialistId);
+            candidate.NextAction = TextInput.Blank(Input.NextAction);
             candidate.NextActionDate = candidate.NextAction is null ? null : Input.NextActionDate;
             await db.SaveChangesAsync();
             return RedirectToPage("/Candidates/Details", new { id });
@@ -96,8 +96,6 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
         Name = candidate.FullName;
         Specialists = await CandidateLookups.SpecialistsAsync(db, candidate.TeamId, t["Select_None"]);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public sealed class EditCandidateInput

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
@@ -51,22 +50,14 @@ public sealed class StageModel(TrinnDbContext db, IStringLocalizer<SharedResourc
 
         if (ModelState.IsValid)
         {
-            try
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, candidate, Input.Version, c => c.MoveToStage(Input.ToStage!.Value, Input.Date!.Value, Input.Reason, User.UserId(), NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime), ModelState, t);
+            if (outcome == SaveOutcome.Saved)
             {
-                ConcurrencyGuard.Expect(db, candidate, Input.Version);
-                candidate.MoveToStage(Input.ToStage!.Value, Input.Date!.Value, Input.Reason, User.UserId(), NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync();
                 return RedirectToPage("/Candidates/Details", new { id });
             }
-            catch (DomainException ex)
+
+            if (outcome == SaveOutcome.Conflict)
             {
-                ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await ConcurrencyGuard.ReloadAsync(db, candidate);
-                ModelState.Clear();
-                ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
                 Input.Version = candidate.Version;
             }
         }

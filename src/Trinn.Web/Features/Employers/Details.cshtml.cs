@@ -6,6 +6,8 @@ using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Web.Infrastructure;
 
+using Trinn.Web.Shared;
+
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>One employer: details, contact persons (added here) and the team's contacts with it.</summary>
@@ -40,9 +42,9 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
         {
             EmployerId = employer.Id,
             Name = Person.Name!.Trim(),
-            Role = EmployerAccess.Blank(Person.Role),
-            Phone = EmployerAccess.Blank(Person.Phone),
-            Email = EmployerAccess.Blank(Person.Email),
+            Role = TextInput.Blank(Person.Role),
+            Phone = TextInput.Blank(Person.Phone),
+            Email = TextInput.Blank(Person.Email),
         });
         await db.SaveChangesAsync();
         return RedirectToPage(new { id });

@@ -47,8 +47,6 @@ internal static partial class EmployerAccess
     public static string EnumName<TEnum>(IStringLocalizer t, TEnum value)
         where TEnum : struct, Enum => t[typeof(TEnum).Name + "_" + value];
 
-    public static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Employer {EmployerId} was requested by user {UserId} who may not see it")]
     public static partial void LogEmployerNotVisible(this ILogger logger, int employerId, string userId);
 }

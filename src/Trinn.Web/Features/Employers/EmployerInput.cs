@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Trinn.Core.Employers;
 
+using Trinn.Web.Shared;
+
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>The register form, shared by New and Edit.</summary>
@@ -53,9 +55,9 @@ public sealed class EmployerInput
     {
         e.Rename(Name, OrganizationNumber);
         e.Sector = Sector!.Value;
-        e.Industry = EmployerAccess.Blank(Industry);
+        e.Industry = TextInput.Blank(Industry);
         e.Size = Size;
         e.IaAgreement = IaAgreement;
-        e.Address = EmployerAccess.Blank(Address);
+        e.Address = TextInput.Blank(Address);
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 
+using Trinn.Web.Shared;
+
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>The team's employer register, searchable by name or organisation number.</summary>
@@ -17,7 +19,7 @@ public sealed class IndexModel(TrinnDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         var query = db.Set<Employer>().AsNoTracking().VisibleTo(User);
-        if (EmployerAccess.Blank(Q) is { } q)
+        if (TextInput.Blank(Q) is { } q)
         {
             var digits = q.Replace(" ", "", StringComparison.Ordinal);
             query = query.Where(e => e.Name.Contains(q) || e.OrganizationNumber == digits);

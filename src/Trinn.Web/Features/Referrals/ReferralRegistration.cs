@@ -9,6 +9,8 @@ using Trinn.Core.NationalIds;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
 
+using Trinn.Web.Shared;
+
 namespace Trinn.Web.Features.Referrals;
 
 /// <summary>An innsøking as typed on the page or sent to <c>POST /api/referrals</c>.</summary>
@@ -159,11 +161,11 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
             FirstName = input.FirstName!.Trim(),
             LastName = input.LastName!.Trim(),
             NationalId = NationalIdNumber.Normalize(input.NationalId!),
-            Phone = Blank(input.Phone),
-            Email = Blank(input.Email),
-            Address = Blank(input.Address),
-            PrimarySpecialistId = Blank(input.PrimarySpecialistId),
-            BackupSpecialistId = Blank(input.BackupSpecialistId),
+            Phone = TextInput.Blank(input.Phone),
+            Email = TextInput.Blank(input.Email),
+            Address = TextInput.Blank(input.Address),
+            PrimarySpecialistId = TextInput.Blank(input.PrimarySpecialistId),
+            BackupSpecialistId = TextInput.Blank(input.BackupSpecialistId),
             CreatedAtUtc = now,
             Referral = new Referral
             {
@@ -180,6 +182,4 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
         await db.SaveChangesAsync();
         return candidate;
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
