@@ -193,12 +193,12 @@ public abstract class CrashTests : IAsyncLifetime
 
 /// <summary>The crash tests each run two app processes; in one collection they take turns instead of competing for the cores.</summary>
 [CollectionDefinition(Name)]
-public sealed class CrashCollection
+public sealed class CrashTestGroup
 {
     public const string Name = "crash";
 }
 
-[Collection(CrashCollection.Name)]
+[Collection(CrashTestGroup.Name)]
 public sealed class CrashSqliteTests : CrashTests
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"trinn-crash-{Guid.NewGuid():N}.db");
@@ -242,7 +242,7 @@ public sealed class CrashSqliteTests : CrashTests
     }
 }
 
-[Collection(CrashCollection.Name)]
+[Collection(CrashTestGroup.Name)]
 public sealed class CrashPostgresTests : CrashTests
 {
     private readonly string _server = Environment.GetEnvironmentVariable(PostgresTrinnFactory.EnvironmentVariable) is { Length: > 0 } s
