@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
@@ -74,7 +75,19 @@ public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResou
             await Trinn.Web.Features.FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidate.Id, Input.Date!.Value, Trinn.Core.FollowUps.FollowUpDoneBy.JournalNote);
         }
 
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The follow-up this visit completes was changed in the same moment: nothing is saved, the note stays in the form.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            Show(candidate);
+            return Page();
+        }
+
         return RedirectToPage("/Candidates/Details", new { id });
     }
 

@@ -98,6 +98,13 @@ public sealed class NewModel(
             ModelState.AddModelError("Input." + ex.Field, PlacementMessages.For(ex, t, p));
             return Page();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The candidate (whose stage a paid job moves) was saved by someone else in the same moment: nothing is saved.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            return Page();
+        }
     }
 
     private async Task ShowAsync(int candidateId, string name)
