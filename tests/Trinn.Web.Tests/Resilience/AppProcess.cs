@@ -47,10 +47,13 @@ internal sealed class AppProcess : IDisposable
         }
     }
 
+    /// <summary>The dotnet host running the tests (the CLI passes it on), so the app runs on the same runtime.</summary>
+    public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
     public static async Task<AppProcess> StartAsync(DatabaseProvider provider, string connectionString)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

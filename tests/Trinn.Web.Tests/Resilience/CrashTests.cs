@@ -171,7 +171,7 @@ public abstract class CrashTests : IAsyncLifetime
     /// <summary>The real <c>trinn audit verify</c>, as its own process.</summary>
     private async Task<(int Exit, string Output)> AuditVerifyAsync()
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(AppProcess.DotnetHost)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
