@@ -162,6 +162,17 @@ public abstract class BackupRestoreTests(ScratchDatabases databases) : IAsyncLif
         Assert.Equal("an older backup", await File.ReadAllTextAsync(existing));
     }
 
+    [Fact]
+    public async Task Backup_WithoutOutput_ExitsWithTwoAndSaysWhatIsMissing()
+    {
+        var source = await databases.CreateAsync();
+
+        var (exit, _, error) = await RunAsync(source, "backup");
+
+        Assert.Equal(BackupCommand.Usage, exit);
+        Assert.Contains("--output FILE is required", error, StringComparison.Ordinal);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
