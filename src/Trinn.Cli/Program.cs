@@ -3,6 +3,7 @@ using System.CommandLine;
 var root = new RootCommand("trinn — kommandolinje for Trinn");
 root.Subcommands.Add(Trinn.Cli.Db.DbCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Audit.AuditCommand.Create());
+root.Subcommands.Add(Trinn.Cli.Retention.RetentionCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Stats.StatsCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Fidelity.FidelityCommand.Create());
 return await root.Parse(args).InvokeAsync();

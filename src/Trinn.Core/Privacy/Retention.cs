@@ -79,6 +79,12 @@ public static class Retention
             await tx.CommitAsync(ct);
         }
 
+        if (plan.Candidates.Count > 0 && db.Database.IsSqlite())
+        {
+            // SQLite keeps deleted text in free pages until the file is rebuilt; the file alone must not reveal it.
+            await db.Database.ExecuteSqlRawAsync("VACUUM", ct);
+        }
+
         return plan;
     }
 
