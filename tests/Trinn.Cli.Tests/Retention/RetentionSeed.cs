@@ -63,8 +63,12 @@ internal static class RetentionSeed
         };
         candidate.Referral = new Referral
         {
-            ReferredById = userId, ReferredOn = referredOn, Innsatsgruppe = Innsatsgruppe.SpesieltTilpasset,
-            Reason = Mark("Innsokingsgrunn"), RegisteredById = userId, RegisteredAtUtc = now,
+            ReferredById = userId,
+            ReferredOn = referredOn,
+            Innsatsgruppe = Innsatsgruppe.SpesieltTilpasset,
+            Reason = Mark("Innsokingsgrunn"),
+            RegisteredById = userId,
+            RegisteredAtUtc = now,
         };
         candidate.Agreement = new CooperationAgreement { SignedOn = referredOn, Agreed = Mark("Avtale"), ConsentResearch = true, ConsentEmployerContact = true };
         candidate.Start(referredOn, userId, now);
@@ -72,12 +76,21 @@ internal static class RetentionSeed
         candidate.MoveToStage(3, referredOn.AddDays(40), Mark("Trinngrunn3"), userId, today, now);
         candidate.JournalNotes.Add(new JournalNote
         {
-            AuthorId = userId, Date = referredOn.AddDays(5), Kind = JournalKind.Meeting, Place = WorkPlace.OutOfOffice,
-            DurationMinutes = 45, Text = Mark("Journal"), CreatedAtUtc = now,
+            AuthorId = userId,
+            Date = referredOn.AddDays(5),
+            Kind = JournalKind.Meeting,
+            Place = WorkPlace.OutOfOffice,
+            DurationMinutes = 45,
+            Text = Mark("Journal"),
+            CreatedAtUtc = now,
         });
         candidate.ProfileVersions.Add(new VocationalProfileVersion
         {
-            VersionNumber = 1, SavedAtUtc = now, SavedById = userId, Interests = Mark("Interesser"), Challenges = Mark("Utfordring"),
+            VersionNumber = 1,
+            SavedAtUtc = now,
+            SavedById = userId,
+            Interests = Mark("Interesser"),
+            Challenges = Mark("Utfordring"),
             PersonalContacts = Mark("Kontaktperson"),
         });
         db.Candidates.Add(candidate);

@@ -274,13 +274,25 @@ public abstract class StudyExportTests(AppFixture fx)
         var nationalId = NationalIdNumber.CreateSynthetic(new DateOnly(1980, 2, 2), new Random(tag.GetHashCode(StringComparison.Ordinal)));
         var candidate = new Candidate
         {
-            TeamId = teamId, FirstName = Mark("Fornavn"), LastName = Mark("Etternavn"), NationalId = nationalId,
+            TeamId = teamId,
+            FirstName = Mark("Fornavn"),
+            LastName = Mark("Etternavn"),
+            NationalId = nationalId,
             Phone = "9" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture),
-            Email = Mark("post") + "@example.org", Address = Mark("Veg") + " 3", PrimarySpecialistId = js, NextAction = Mark("Neste"), CreatedAtUtc = now,
+            Email = Mark("post") + "@example.org",
+            Address = Mark("Veg") + " 3",
+            PrimarySpecialistId = js,
+            NextAction = Mark("Neste"),
+            CreatedAtUtc = now,
         };
         candidate.Referral = new Referral
         {
-            ReferredById = js, ReferredOn = referred, Innsatsgruppe = Innsatsgruppe.Situasjonsbestemt, Reason = Mark("Grunn"), RegisteredById = js, RegisteredAtUtc = now,
+            ReferredById = js,
+            ReferredOn = referred,
+            Innsatsgruppe = Innsatsgruppe.Situasjonsbestemt,
+            Reason = Mark("Grunn"),
+            RegisteredById = js,
+            RegisteredAtUtc = now,
         };
         candidate.Agreement = new CooperationAgreement { SignedOn = referred, Agreed = Mark("Avtalt"), ConsentResearch = consent };
         candidate.Start(referred, js, now);
@@ -288,7 +300,13 @@ public abstract class StudyExportTests(AppFixture fx)
         candidate.MoveToStage(3, referred.AddDays(30), Mark("Trinnvidere"), js, AppFixture.Today, now);
         candidate.JournalNotes.Add(new JournalNote
         {
-            AuthorId = js, Date = referred.AddDays(3), Kind = JournalKind.Meeting, Place = WorkPlace.Office, DurationMinutes = 30, Text = Mark("Journal"), CreatedAtUtc = now,
+            AuthorId = js,
+            Date = referred.AddDays(3),
+            Kind = JournalKind.Meeting,
+            Place = WorkPlace.Office,
+            DurationMinutes = 30,
+            Text = Mark("Journal"),
+            CreatedAtUtc = now,
         });
         candidate.ProfileVersions.Add(new VocationalProfileVersion { VersionNumber = 1, SavedAtUtc = now, SavedById = js, Interests = Mark("Interesse"), Friskfaktorer = Mark("Frisk") });
         db.Candidates.Add(candidate);
