@@ -50,8 +50,15 @@ public sealed class StudyDatasetFormatTests
     {
         var entry = new AuditEntry
         {
-            Sequence = 1, AtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), Action = AuditAction.Update, EntityType = "Candidate",
-            EntityId = "7", CandidateId = 7, Changes = "{\"FirstName\":[\"Ola\",\"Kari\"]}", PreviousHash = AuditChain.GenesisHash, Hash = "",
+            Sequence = 1,
+            AtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            Action = AuditAction.Update,
+            EntityType = "Candidate",
+            EntityId = "7",
+            CandidateId = 7,
+            Changes = "{\"FirstName\":[\"Ola\",\"Kari\"]}",
+            PreviousHash = AuditChain.GenesisHash,
+            Hash = "",
         };
         entry.ChangesDigest = AuditEntry.Digest(entry.Changes);
         entry.Hash = entry.ComputeHash();
