@@ -33,7 +33,7 @@ public sealed class AccessibilityTests(BrowserFixture fx)
         ];
         if (user == "mv1")
         {
-            paths = [.. paths, "/Overview"];
+            paths = [.. paths, "/Overview", "/Studies"];
         }
 
         foreach (var path in paths)
@@ -48,8 +48,8 @@ public sealed class AccessibilityTests(BrowserFixture fx)
     [Theory]
     [InlineData("nav1", new[] { "/Referrals/Mine", "/Referrals/New", "/Account/Profile" })]
     [InlineData("leder1", new[] { "/Overview", "/Account/Profile" })]
-    [InlineData("forsker1", new[] { "/Overview" })]
-    [InlineData("admin1", new[] { "/Admin", "/Account/Profile" })]
+    [InlineData("forsker1", new[] { "/Overview", "/Research/Studies" })]
+    [InlineData("admin1", new[] { "/Admin", "/Account/Profile", "/Studies", "/Studies/New" })]
     public async Task OtherRolesPages_AreAccessible(string user, string[] paths)
     {
         var page = await fx.LoginAsync(user, phone: true);
@@ -60,5 +60,38 @@ public sealed class AccessibilityTests(BrowserFixture fx)
         }
 
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StudyPages_AreAccessible()
+    {
+        var name = "Axe-studie " + Guid.NewGuid().ToString("N")[..6];
+        var admin = await fx.LoginAsync("admin1", phone: true);
+        await admin.GotoAsync("/Studies/New");
+        await admin.ClickAsync("main button[type=submit]");
+        await Axe.AssertAccessibleAsync(admin);
+        await admin.FillAsync("#Input_Name", name);
+        await admin.CheckAsync("#Input_WholeOrganisation");
+        await admin.ClickAsync("main button[type=submit]");
+        await admin.WaitForURLAsync("**/Studies");
+        await Axe.AssertAccessibleAsync(admin);
+        var row = admin.Locator("tr", new() { HasText = name });
+        var enrol = await row.Locator("a[href^='/Studies/Enrol/']").GetAttributeAsync("href");
+        var id = enrol!["/Studies/Enrol/".Length..];
+        foreach (var path in new[] { enrol, "/Studies/Export/" + id })
+        {
+            await admin.GotoAsync(path);
+            await Axe.AssertAccessibleAsync(admin);
+        }
+
+        await admin.Context.CloseAsync();
+        var forsker = await fx.LoginAsync("forsker1", phone: true);
+        foreach (var path in new[] { "/Research/Studies", "/Research/Export/" + id })
+        {
+            await forsker.GotoAsync(path);
+            await Axe.AssertAccessibleAsync(forsker);
+        }
+
+        await forsker.Context.CloseAsync();
     }
 }

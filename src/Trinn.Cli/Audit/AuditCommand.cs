@@ -22,7 +22,9 @@ internal static class AuditCommand
                 var result = await AuditChain.VerifyAsync(db, ct);
                 if (result.IsIntact)
                 {
-                    await r.InvocationConfiguration.Output.WriteLineAsync($"ok: {result.EntriesChecked} audit entries, chain intact");
+                    await r.InvocationConfiguration.Output.WriteLineAsync(result.RedactedEntries == 0
+                        ? $"ok: {result.EntriesChecked} audit entries, chain intact"
+                        : $"ok: {result.EntriesChecked} audit entries, chain intact ({result.RedactedEntries} payloads redacted by retention, digests kept)");
                     return 0;
                 }
 

@@ -10,13 +10,15 @@ namespace Trinn.Cli.Db;
 /// </summary>
 internal static class CliDatabase
 {
+    public static IConfiguration Configuration() => new ConfigurationBuilder()
+        .SetBasePath(Directory.GetCurrentDirectory())
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .Build();
+
     public static DatabaseOptions Options(string? provider, string? connection)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(Directory.GetCurrentDirectory())
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = Configuration();
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var encryptionKey = configuration["NationalIds:EncryptionKey"];
         var lookupKey = configuration["NationalIds:LookupKey"];

@@ -13,7 +13,7 @@ public interface IAuditActor
 
 public sealed record AuditEvent(AuditAction Action, string EntityType, string? EntityId, int? CandidateId, string? Changes);
 
-public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, string? Problem)
+public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, string? Problem, long RedactedEntries = 0)
 {
     public bool IsIntact => FirstBrokenSequence is null;
 }
@@ -56,6 +56,7 @@ public static class AuditChain
                 EntityId = e.EntityId,
                 CandidateId = e.CandidateId,
                 Changes = e.Changes,
+                ChangesDigest = AuditEntry.Digest(e.Changes),
                 PreviousHash = previous,
                 Hash = "",
             };
@@ -76,6 +77,9 @@ public static class AuditChain
         var previous = GenesisHash;
         long expected = 1;
         long checkedCount = 0;
+        long redacted = 0;
+        var anonymised = new HashSet<int>();
+        var redactedOfCandidates = new List<(long Sequence, int CandidateId)>();
         await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (entry.Sequence != expected)
@@ -88,9 +92,23 @@ public static class AuditChain
                 return new(checkedCount, entry.Sequence, $"entry #{entry.Sequence} does not link to entry #{entry.Sequence - 1}");
             }
 
-            if (entry.ComputeHash() != entry.Hash)
+            if (entry.ComputeHash() != entry.Hash || !entry.PayloadMatchesDigest())
             {
                 return new(checkedCount, entry.Sequence, $"entry #{entry.Sequence} was changed after it was written");
+            }
+
+            if (entry.IsRedacted)
+            {
+                redacted++;
+                if (entry.CandidateId is { } redactedCandidate)
+                {
+                    redactedOfCandidates.Add((entry.Sequence, redactedCandidate));
+                }
+            }
+
+            if (entry.Action == AuditAction.Anonymise && entry.CandidateId is { } anonymisedCandidate)
+            {
+                anonymised.Add(anonymisedCandidate);
             }
 
             previous = entry.Hash;
@@ -104,6 +122,13 @@ public static class AuditChain
             return new(checkedCount, checkedCount + 1, $"the chain ends at #{checkedCount} but the head says #{head.LastSequence}");
         }
 
-        return new(checkedCount, null, null);
+        // Retention redacts a candidate's payloads only together with an Anonymise entry for that candidate; a payload
+        // removed by hand has no such entry.
+        if (redactedOfCandidates.FirstOrDefault(r => !anonymised.Contains(r.CandidateId)) is { Sequence: > 0 } stray)
+        {
+            return new(checkedCount, stray.Sequence, $"entry #{stray.Sequence} lost its payload without a retention run for its candidate");
+        }
+
+        return new(checkedCount, null, null, redacted);
     }
 }

@@ -14,6 +14,9 @@ public enum AuditAction
     Delete = 4,
     AccessDenied = 5,
     Export = 6,
+
+    /// <summary>Retention removed a discharged candidate's personal data (no values recorded).</summary>
+    Anonymise = 7,
 }
 
 /// <summary>
@@ -41,8 +44,20 @@ public class AuditEntry
 
     public int? CandidateId { get; set; }
 
-    /// <summary>For changes: JSON object field → [old, new]. Secrets are recorded as changed without values.</summary>
+    /// <summary>
+    /// For changes: JSON object field → [old, new]. Secrets are recorded as changed without values. Retention sets it
+    /// to null (redaction) when the candidate it describes is anonymised; <see cref="ChangesDigest"/> stays.
+    /// </summary>
     public string? Changes { get; set; }
+
+    /// <summary>
+    /// SHA-256 of <see cref="Changes"/> as written ("" when there were none). The chain covers this digest, not the
+    /// payload, so the payload can be redacted while every hash and link still checks out (docs/adr/retention.md).
+    /// </summary>
+    public string ChangesDigest { get; set; } = "";
+
+    /// <summary>The payload was removed by retention: the digest remains, the values are gone.</summary>
+    public bool IsRedacted => Changes is null && ChangesDigest.Length > 0;
 
     public required string PreviousHash { get; set; }
 
@@ -60,10 +75,17 @@ public class AuditEntry
             EntityType,
             EntityId ?? "",
             CandidateId?.ToString(CultureInfo.InvariantCulture) ?? "",
-            Changes ?? "",
+            ChangesDigest,
             PreviousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
     }
+
+    /// <summary>The digest of a payload: "" for none, otherwise SHA-256 over its UTF-8 bytes in lower-case hex.</summary>
+    public static string Digest(string? changes) =>
+        changes is null ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(changes)));
+
+    /// <summary>True when the payload is present and matches its digest, or was redacted (payload gone, digest kept).</summary>
+    public bool PayloadMatchesDigest() => IsRedacted || Digest(Changes) == ChangesDigest;
 }
 
 /// <summary>The head of the chain, one row. Appending locks it first, so concurrent writers take turns.</summary>
@@ -87,6 +109,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Role).HasMaxLength(50);
         builder.Property(e => e.EntityType).HasMaxLength(100);
         builder.Property(e => e.EntityId).HasMaxLength(100);
+        builder.Property(e => e.ChangesDigest).HasMaxLength(64);
+        builder.Ignore(e => e.IsRedacted);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.Sequence).IsUnique();

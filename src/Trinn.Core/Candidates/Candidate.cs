@@ -56,6 +56,9 @@ public class Candidate : IVersioned
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>When retention removed the personal data (names, national ID, contact details, free text); null until then.</summary>
+    public DateTime? AnonymisedAtUtc { get; set; }
+
     public long Version { get; set; }
 
     public Referral? Referral { get; set; }

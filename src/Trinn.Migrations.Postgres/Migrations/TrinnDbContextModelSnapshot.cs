@@ -174,6 +174,11 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<string>("Changes")
                         .HasColumnType("text");
 
+                    b.Property<string>("ChangesDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("EntityId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -251,6 +256,9 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<string>("Address")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("BackupSpecialistId")
                         .HasColumnType("text");
@@ -1249,6 +1257,97 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("SupportMeasure");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Research.Study", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("WholeOrganisation")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Studies", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnrolledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ResearchId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ResearchId")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("StudyParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyTeam", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StudyId", "TeamId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("StudyTeams", (string)null);
+                });
+
             modelBuilder.Entity("Trinn.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1651,6 +1750,42 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Placement");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Research.StudyParticipant", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Research.Study", "Study")
+                        .WithMany("Participants")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Study");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyTeam", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.Study", null)
+                        .WithMany("Teams")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
                 {
                     b.HasOne("Trinn.Core.Employers.EmployerContact", null)
@@ -1703,6 +1838,13 @@ namespace Trinn.Migrations.Postgres.Migrations
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.Study", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Teams");
                 });
 #pragma warning restore 612, 618
         }

@@ -163,6 +163,11 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<string>("Changes")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangesDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -237,6 +242,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BackupSpecialistId")
@@ -1200,6 +1208,93 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("SupportMeasure");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Research.Study", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WholeOrganisation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Studies", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnrolledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResearchId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ResearchId")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("StudyParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyTeam", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudyId", "TeamId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("StudyTeams", (string)null);
+                });
+
             modelBuilder.Entity("Trinn.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1598,6 +1693,42 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Placement");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Research.StudyParticipant", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Research.Study", "Study")
+                        .WithMany("Participants")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Study");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyTeam", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.Study", null)
+                        .WithMany("Teams")
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Teams.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Team");
+                });
+
             modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
                 {
                     b.HasOne("Trinn.Core.Employers.EmployerContact", null)
@@ -1650,6 +1781,13 @@ namespace Trinn.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.Study", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Teams");
                 });
 #pragma warning restore 612, 618
         }

@@ -16,6 +16,7 @@ public static class Policies
     public const string Research = nameof(Research);
     public const string Admin = nameof(Admin);
     public const string AuditReader = nameof(AuditReader);
+    public const string StudyManager = nameof(StudyManager);
 }
 
 internal static class IdentitySetup
@@ -76,7 +77,8 @@ internal static class IdentitySetup
             .AddPolicy(Policies.Aggregates, p => p.RequireRole(Roles.Leder, Roles.Forsker, Roles.Metodeveileder))
             .AddPolicy(Policies.Research, p => p.RequireRole(Roles.Forsker))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Metodeveileder, Roles.Admin));
+            .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Metodeveileder, Roles.Admin))
+            .AddPolicy(Policies.StudyManager, p => p.RequireRole(Roles.Metodeveileder, Roles.Admin));
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
@@ -19,6 +20,11 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
     public Candidate OtherTeamCandidate { get; private set; } = default!;
 
     public TrinnUser NavVeileder { get; private set; } = default!;
+
+    /// <summary>A study of the own team, and one of the other team only.</summary>
+    public int OwnStudy { get; private set; }
+
+    public int OtherStudy { get; private set; }
 
     public BrowserClient Client(string role) => clients[role];
 
@@ -41,6 +47,13 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         clients[AuthorizationMatrixTests.Anonymous] = BrowserClient.Anonymous(this);
         OwnCandidate = await Data.AddCandidateAsync(OwnTeam, NavVeileder, stage: 2);
         OtherTeamCandidate = await Data.AddCandidateAsync(otherTeam, NavVeileder, stage: 2);
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Trinn.Core.Data.TrinnDbContext>();
+        var own = Trinn.Core.Research.Study.Create(TestData.Unique("Studie"), false, [OwnTeam.Id], NavVeileder.Id, DateTime.UtcNow);
+        var other = Trinn.Core.Research.Study.Create(TestData.Unique("Studie"), false, [otherTeam.Id], NavVeileder.Id, DateTime.UtcNow);
+        db.AddRange(own, other);
+        await db.SaveChangesAsync();
+        (OwnStudy, OtherStudy) = (own.Id, other.Id);
     }
 
     Task IAsyncLifetime.DisposeAsync()
@@ -107,6 +120,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /api/candidates/{other}       | 404            | 404            | deny             | deny       | deny       | deny   | login
         POST /api/referrals                | ok             | ok             | ok               | deny       | deny       | deny   | login
         GET  /api/referrals/mine           | deny           | deny           | ok               | deny       | deny       | deny   | login
+        GET  /Studies                      | deny           | ok             | deny             | deny       | deny       | ok     | login
+        GET  /Studies/New                  | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Studies/Enrol/{study}        | deny           | ok             | deny             | deny       | deny       | ok     | login
+        GET  /Studies/Enrol/{otherstudy}   | deny           | 404            | deny             | deny       | deny       | ok     | login
+        GET  /Studies/Export/{study}       | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Research/Studies             | deny           | deny           | deny             | deny       | ok         | deny   | login
+        GET  /Research/Export/{study}      | deny           | deny           | deny             | deny       | ok         | deny   | login
+        GET  /Research/Export/{study}?handler=Download&format=csv&file=participants | deny | deny | deny | deny | ok | deny | login
+        GET  /Research/Export/{study}?handler=Download&format=xlsx | deny | deny | deny | deny | ok | deny | login
         """;
 
     public static TheoryData<string, string, string> Cases()
@@ -135,6 +157,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         var parts = route.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var (method, path) = (parts[0], parts[1]
             .Replace("{id}", app.OwnCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{otherstudy}", app.OtherStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{study}", app.OwnStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         var client = app.Client(role);
         using var response = method == "POST" ? await client.PostJsonAsync(path, Referral()) : await client.GetAsync(path);

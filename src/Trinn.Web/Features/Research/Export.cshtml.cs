@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Data;
+using Trinn.Core.Research;
+using Trinn.Web.Features.Studies;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Research;
+
+/// <summary>
+/// The forsker downloads a study's pseudonymous dataset: research IDs, coded teams, age bands, dates, stages, placements
+/// and outcomes — never free text (that needs an admin's audited choice, /Studies/Export). Every download is audited.
+/// </summary>
+public sealed class ExportModel(TrinnDbContext db, TimeProvider time) : PageModel
+{
+    public int StudyId { get; private set; }
+
+    public string StudyName { get; private set; } = "";
+
+    public IReadOnlyList<string> Files => StudyDataset.Files;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var name = await db.Set<Study>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync();
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        (StudyId, StudyName) = (id, name);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(int id, string? format, string? file, CancellationToken ct)
+    {
+        if (!await db.Set<Study>().AnyAsync(s => s.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var dataset = await StudyDataset.LoadAsync(db, id, includeFreeText: false, NorwegianTime.Today(time), ct);
+        if (!ResearchExportFiles.IsValid(dataset, format, file))
+        {
+            return NotFound();
+        }
+
+        await ResearchExportFiles.AuditAsync(db, id, format!, file, dataset, reason: null, ct);
+        var (content, type, fileName) = ResearchExportFiles.Build(dataset, id, format!, file);
+        return File(content, type, fileName);
+    }
+}

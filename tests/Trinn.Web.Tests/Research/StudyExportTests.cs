@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.NationalIds;
+using Trinn.Core.Placements;
+using Trinn.Core.Research;
+using Trinn.Web.Tests.Stages345;
+
+namespace Trinn.Web.Tests.Research;
+
+/// <summary>
+/// Studies, enrolment and research exports through the pages: only consenting candidates get a research ID, the forsker's
+/// CSV and xlsx hold research IDs and none of the personal values, and free text appears only in an admin's audited export.
+/// </summary>
+public abstract class StudyExportTests(AppFixture fx)
+{
+    private static string S(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Enrol_CandidateWithoutResearchConsent_FieldMessageAndNothingSaved()
+    {
+        var study = await AddStudyAsync(fx.TeamA);
+        var candidate = await AddPersonAsync(fx.TeamA, consent: false);
+        var mv = await fx.LoginAsync("mv1");
+
+        var response = await AppFixture.PostFormAsync(mv, $"/Studies/Enrol/{study}", new() { ["Input.CandidateId"] = S(candidate.Id) });
+
+        var html = await response.HtmlAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Kandidaten har ikke samtykket til forskning i samarbeidsavtalen.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_CandidateId-error\"", html, StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<StudyParticipant>().AnyAsync(p => p.CandidateId == candidate.Id)));
+    }
+
+    [Fact]
+    public async Task Enrol_OtherTeamsCandidate_RefusedByMetodeveileder()
+    {
+        var study = await AddStudyAsync(fx.TeamA, fx.TeamB);
+        var foreign = await AddPersonAsync(fx.TeamB, consent: true);
+        var mv = await fx.LoginAsync("mv1");
+
+        var response = await AppFixture.PostFormAsync(mv, $"/Studies/Enrol/{study}", new() { ["Input.CandidateId"] = S(foreign.Id) });
+
+        Assert.Contains("Kandidaten tilhører ikke et team i denne studien.", await response.HtmlAsync(), StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<StudyParticipant>().AnyAsync(p => p.CandidateId == foreign.Id)));
+    }
+
+    [Fact]
+    public async Task Enrol_ConsentingCandidates_GetWellFormedUniqueResearchIdsPerStudy()
+    {
+        var first = await AddStudyAsync(fx.TeamA);
+        var second = await AddStudyAsync(fx.TeamA);
+        var a = await AddPersonAsync(fx.TeamA, consent: true);
+        var b = await AddPersonAsync(fx.TeamA, consent: true);
+        var mv = await fx.LoginAsync("mv1");
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(mv, $"/Studies/Enrol/{first}", new() { ["Input.CandidateId"] = S(a.Id) })).StatusCode);
+        var admin = await fx.LoginAsync("admin1");
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(admin, $"/Studies/Enrol/{first}", [], $"/Studies/Enrol/{first}?handler=All")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(admin, $"/Studies/Enrol/{second}", [], $"/Studies/Enrol/{second}?handler=All")).StatusCode);
+
+        var again = await AppFixture.PostFormAsync(mv, $"/Studies/Enrol/{first}", new() { ["Input.CandidateId"] = S(a.Id) });
+        Assert.Contains("Kandidaten er allerede med i denne studien.", await again.HtmlAsync(), StringComparison.Ordinal);
+
+        var ids = await fx.WithDbAsync(db => db.Set<StudyParticipant>().AsNoTracking()
+            .Where(p => p.CandidateId == a.Id || p.CandidateId == b.Id).ToListAsync());
+        Assert.Equal(4, ids.Count);
+        Assert.All(ids, p => Assert.True(ResearchIds.IsWellFormed(p.ResearchId), p.ResearchId));
+        Assert.Equal(4, ids.Select(p => p.ResearchId).Distinct().Count());
+        Assert.All(ids, p => Assert.Equal("40-49", p.AgeBand));
+        var all = await fx.WithDbAsync(db => db.Set<StudyParticipant>().Select(p => p.ResearchId).ToListAsync());
+        Assert.Equal(all.Count, all.Distinct().Count());
+    }
+
+    [Fact]
+    public void ResearchIds_ManyDrawn_AllWellFormedAndDistinct()
+    {
+        var ids = Enumerable.Range(0, 20_000).Select(_ => ResearchIds.New()).ToList();
+        Assert.All(ids, id => Assert.True(ResearchIds.IsWellFormed(id), id));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.DoesNotContain(ids, id => id.AsSpan(2).IndexOfAny("01ILO") >= 0);
+    }
+
+    [Fact]
+    public async Task ForskerDownloads_CsvAndXlsx_HoldResearchIdsAndNoPersonalValues_EachAudited()
+    {
+        var team = await NewTeamAsync();
+        var study = await AddStudyAsync(team);
+        var people = new[] { await AddPersonAsync(team, consent: true, discharged: true), await AddPersonAsync(team, consent: true) };
+        await EnrolAllAsync(study);
+        var researchIds = await fx.WithDbAsync(db => db.Set<StudyParticipant>().Where(p => p.StudyId == study).Select(p => p.ResearchId).ToListAsync());
+        Assert.Equal(2, researchIds.Count);
+        var forsker = await fx.LoginAsync("forsker1");
+        var before = await ExportAuditsAsync(study);
+
+        var files = new Dictionary<string, string>();
+        foreach (var file in StudyDataset.Files)
+        {
+            var csv = await forsker.GetAsync($"/Research/Export/{study}?handler=Download&format=csv&file={file}");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+            files[file + ".csv"] = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        }
+
+        var xlsx = await forsker.GetAsync($"/Research/Export/{study}?handler=Download&format=xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        files["book.xlsx"] = XlsxText(await xlsx.Content.ReadAsByteArrayAsync());
+        var teamName = await fx.WithDbAsync(db => db.Teams.Where(t => t.Id == team).Select(t => t.Name).SingleAsync());
+
+        foreach (var (name, text) in files)
+        {
+            Assert.All(researchIds, id => Assert.Contains(id, text, StringComparison.Ordinal));
+            foreach (var person in people)
+            {
+                var leaked = person.PersonalValues.Where(v => text.Contains(v, StringComparison.Ordinal)).ToList();
+                Assert.True(leaked.Count == 0, $"{name} holds {string.Join(", ", leaked)}");
+            }
+
+            Assert.DoesNotContain(teamName, text, StringComparison.Ordinal);
+        }
+
+        var participants = files["participants.csv"].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, participants.Length);
+        Assert.StartsWith("\uFEFFresearch_id,team,age_band,referral_date", participants[0], StringComparison.Ordinal);
+        Assert.Contains(participants, l => l.Contains(",T", StringComparison.Ordinal) && l.Contains(",OrdinaryWork,1,1,", StringComparison.Ordinal));
+        Assert.Contains("Permanent,Regular,60,", files["participants.csv"], StringComparison.Ordinal);
+        Assert.Contains("Lonnstilskudd;Mentortilskudd", files["placements.csv"], StringComparison.Ordinal);
+        Assert.Equal(before + 4, await ExportAuditsAsync(study));
+    }
+
+    [Fact]
+    public async Task AdminExport_FreeTextTickedWithReason_HoldsFreeTextAndAuditsTheChoice()
+    {
+        var team = await NewTeamAsync();
+        var study = await AddStudyAsync(team);
+        var person = await AddPersonAsync(team, consent: true, discharged: true);
+        await EnrolAllAsync(study);
+        var admin = await fx.LoginAsync("admin1");
+
+        var plain = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new() { ["Input.Format"] = "xlsx", ["Input.IncludeFreeText"] = "false" });
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        var plainText = XlsxText(await plain.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain(person.Journal, plainText, StringComparison.Ordinal);
+
+        var response = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new()
+        {
+            ["Input.Format"] = "xlsx",
+            ["Input.IncludeFreeText"] = "true",
+            ["Input.Reason"] = "Kvalitativ delstudie, godkjent av REK",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = XlsxText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(person.Journal, text, StringComparison.Ordinal);
+        Assert.Contains(person.ReferralReason, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.NationalId, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.LastName, text, StringComparison.Ordinal);
+        var audits = await fx.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.EntityType == "ResearchExport" && e.EntityId == S(study)).OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal(2, audits.Count);
+        Assert.All(audits, a => Assert.Equal(AuditAction.Export, a.Action));
+        Assert.Equal(fx.UserIds["admin1"], audits[1].UserId);
+        using var changes = JsonDocument.Parse(audits[1].Changes!);
+        Assert.True(changes.RootElement.GetProperty("IncludeFreeText")[1].GetBoolean());
+        Assert.Equal("Kvalitativ delstudie, godkjent av REK", changes.RootElement.GetProperty("Reason")[1].GetString());
+        using var first = JsonDocument.Parse(audits[0].Changes!);
+        Assert.False(first.RootElement.GetProperty("IncludeFreeText")[1].GetBoolean());
+    }
+
+    [Fact]
+    public async Task AdminExport_FreeTextWithoutReason_FieldMessageAndNoFile()
+    {
+        var study = await AddStudyAsync(fx.TeamA);
+        var admin = await fx.LoginAsync("admin1");
+
+        var response = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new() { ["Input.Format"] = "csv:journal", ["Input.IncludeFreeText"] = "true" });
+
+        var html = await response.HtmlAsync();
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Skriv hvorfor fritekst skal være med i denne eksporten.", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_Reason-error\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await ExportAuditsAsync(study));
+    }
+
+    [Fact]
+    public async Task NewStudy_NoTeamsChosen_FieldMessage_ThenCreated()
+    {
+        var admin = await fx.LoginAsync("admin1");
+        var name = "Studie " + Guid.NewGuid().ToString("N")[..8];
+
+        var refused = await AppFixture.PostFormAsync(admin, "/Studies/New", new() { ["Input.Name"] = name, ["Input.WholeOrganisation"] = "false" });
+        Assert.Contains("Velg minst ett team, eller kryss av for hele organisasjonen.", await refused.HtmlAsync(), StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<Study>().AnyAsync(s => s.Name == name)));
+
+        var created = await AppFixture.PostFormAsync(admin, "/Studies/New", new() { ["Input.Name"] = name, ["Input.TeamIds"] = S(fx.TeamB) });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var study = await fx.WithDbAsync(db => db.Set<Study>().Include(s => s.Teams).SingleAsync(s => s.Name == name));
+        Assert.Equal([fx.TeamB], study.Teams.Select(t => t.TeamId));
+    }
+
+    [Fact]
+    public async Task ForskerStudiesPage_SmallCounts_ShownAsLessThanFiveWithoutNames()
+    {
+        var team = await NewTeamAsync();
+        var study = await AddStudyAsync(team);
+        var person = await AddPersonAsync(team, consent: true);
+        await EnrolAllAsync(study);
+        var forsker = await fx.LoginAsync("forsker1");
+
+        var html = await (await forsker.GetAsync("/Research/Studies")).HtmlAsync();
+
+        Assert.Contains($"data-testid=\"study-teams-{study}\"", html, StringComparison.Ordinal);
+        Assert.Contains("<5", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.LastName, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(await fx.WithDbAsync(db => db.Teams.Where(t => t.Id == team).Select(t => t.Name).SingleAsync()), html, StringComparison.Ordinal);
+    }
+
+    private static string XlsxText(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries)
+        {
+            using var reader = new StreamReader(entry.Open());
+            text.Append(System.Net.WebUtility.HtmlDecode(reader.ReadToEnd()));
+        }
+
+        Assert.Contains("xl/workbook.xml", zip.Entries.Select(e => e.FullName));
+        return text.ToString();
+    }
+
+    private Task<int> ExportAuditsAsync(int study) =>
+        fx.WithDbAsync(db => db.Set<AuditEntry>().CountAsync(e => e.EntityType == "ResearchExport" && e.EntityId == S(study) && e.Action == AuditAction.Export));
+
+    private async Task EnrolAllAsync(int study)
+    {
+        var admin = await fx.LoginAsync("admin1");
+        var response = await AppFixture.PostFormAsync(admin, $"/Studies/Enrol/{study}", [], $"/Studies/Enrol/{study}?handler=All");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    /// <summary>A team of its own, so "enrol all" and the export see only this test's candidates.</summary>
+    private Task<int> NewTeamAsync() => fx.WithDbAsync(async db =>
+    {
+        var team = new Trinn.Core.Teams.Team { Name = "Team " + Guid.NewGuid().ToString("N")[..8] };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        return team.Id;
+    });
+
+    private Task<int> AddStudyAsync(params int[] teams) => fx.WithDbAsync(async db =>
+    {
+        var study = Study.Create("Studie " + Guid.NewGuid().ToString("N")[..8], wholeOrganisation: false, teams, fx.UserIds["admin1"], AppFixture.Now.UtcDateTime);
+        db.Add(study);
+        await db.SaveChangesAsync();
+        return study.Id;
+    });
+
+    /// <summary>A candidate with every kind of personal value, each unique to this test.</summary>
+    private Task<Person> AddPersonAsync(int teamId, bool consent, bool discharged = false) => fx.WithDbAsync(async db =>
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        string Mark(string what) => $"Privat{what}{tag}";
+        var js = fx.UserIds[teamId == fx.TeamB ? "jsb" : "js1"];
+        var now = AppFixture.Now.UtcDateTime;
+        var referred = AppFixture.Today.AddDays(-300);
+        var nationalId = NationalIdNumber.CreateSynthetic(new DateOnly(1980, 2, 2), new Random(tag.GetHashCode(StringComparison.Ordinal)));
+        var candidate = new Candidate
+        {
+            TeamId = teamId,
+            FirstName = Mark("Fornavn"),
+            LastName = Mark("Etternavn"),
+            NationalId = nationalId,
+            Phone = "9" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture),
+            Email = Mark("post") + "@example.org",
+            Address = Mark("Veg") + " 3",
+            PrimarySpecialistId = js,
+            NextAction = Mark("Neste"),
+            CreatedAtUtc = now,
+        };
+        candidate.Referral = new Referral
+        {
+            ReferredById = js,
+            ReferredOn = referred,
+            Innsatsgruppe = Innsatsgruppe.Situasjonsbestemt,
+            Reason = Mark("Grunn"),
+            RegisteredById = js,
+            RegisteredAtUtc = now,
+        };
+        candidate.Agreement = new CooperationAgreement { SignedOn = referred, Agreed = Mark("Avtalt"), ConsentResearch = consent };
+        candidate.Start(referred, js, now);
+        candidate.MoveToStage(2, referred.AddDays(7), Mark("Trinn"), js, AppFixture.Today, now);
+        candidate.MoveToStage(3, referred.AddDays(30), Mark("Trinnvidere"), js, AppFixture.Today, now);
+        candidate.JournalNotes.Add(new JournalNote
+        {
+            AuthorId = js,
+            Date = referred.AddDays(3),
+            Kind = JournalKind.Meeting,
+            Place = WorkPlace.Office,
+            DurationMinutes = 30,
+            Text = Mark("Journal"),
+            CreatedAtUtc = now,
+        });
+        candidate.ProfileVersions.Add(new VocationalProfileVersion { VersionNumber = 1, SavedAtUtc = now, SavedById = js, Interests = Mark("Interesse"), Friskfaktorer = Mark("Frisk") });
+        db.Candidates.Add(candidate);
+        await db.SaveChangesAsync();
+        var employer = await db.AddEmployerAsync(teamId);
+        var placement = Placement.Register(candidate.Id, employer.Id, PlacementKind.Permanent, LabourMarket.Regular, 60, referred.AddDays(60), null, js, now);
+        placement.Measures.Add(SupportMeasure.Mentortilskudd(Mark("Mentor"), 3, referred.AddDays(60), null, now));
+        placement.Measures.Add(SupportMeasure.Lonnstilskudd(40, referred.AddDays(60), null, referred.AddDays(200), now));
+        db.Add(placement);
+        db.Add(FollowUp.Planned(candidate.Id, FollowUpKind.AfterStart, referred.AddDays(62), Mark("Oppfolging")));
+        db.Add(EmployerContact.Create(employer.Id, js, referred.AddDays(50), EmployerContactKind.Visit, EmployerContactPurpose.BuildNetwork, false, 20, Mark("Kontakt"), [candidate.Id], AppFixture.Today, now));
+        candidate.MoveToStage(4, referred.AddDays(60), Mark("Jobb"), js, AppFixture.Today, now);
+        if (discharged)
+        {
+            candidate.Discharge(referred.AddDays(250), DischargeOutcome.OrdinaryWork, Mark("Utskrevet"), referred, AppFixture.Today);
+        }
+
+        await db.SaveChangesAsync();
+        var values = new List<string>
+        {
+            candidate.FirstName, candidate.LastName, nationalId, candidate.Phone, candidate.Email, candidate.Address, candidate.NextAction,
+            Mark("Grunn"), Mark("Avtalt"), Mark("Trinn"), Mark("Journal"), Mark("Interesse"), Mark("Frisk"), Mark("Mentor"), Mark("Oppfolging"),
+            Mark("Kontakt"), Mark("Jobb"), Mark("Utskrevet"), employer.Name,
+        };
+        return new Person(candidate.Id, candidate.LastName, nationalId, Mark("Journal"), Mark("Grunn"), values);
+    });
+
+    private sealed record Person(int Id, string LastName, string NationalId, string Journal, string ReferralReason, IReadOnlyList<string> PersonalValues);
+}
+
+public sealed class StudyExportSqliteTests(SqliteAppFixture fx) : StudyExportTests(fx), IClassFixture<SqliteAppFixture>;
+
+public sealed class StudyExportPostgresTests(PostgresAppFixture fx) : StudyExportTests(fx), IClassFixture<PostgresAppFixture>;
