@@ -66,7 +66,11 @@ internal static class IdentitySetup
                     ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? ApiTokenHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddTrinnOpenIdConnect(builder);
+        builder.Services.AddScoped<Features.Account.ExternalSignIn>();
+        // Admin-issued password reset links (Admin page → /Account/ResetPassword) last a day.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Account.PasswordResetLinks.Lifespan);
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

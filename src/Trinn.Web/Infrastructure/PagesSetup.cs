@@ -35,6 +35,9 @@ internal static class PagesSetup
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Account/ExternalLogin");
+                o.Conventions.AllowAnonymousToPage("/Account/ExternalCallback");
+                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddViewLocalization()
