@@ -188,8 +188,13 @@ internal static class OpenIdConnectSetup
             o.TokenValidationParameters.RoleClaimType = settings.RoleClaimType;
             if (plainHttp)
             {
+                // Browsers drop SameSite=None cookies without Secure, so on plain http (development, demo, tests) the
+                // provider answers with a top-level redirect (response_mode=query), which carries Lax cookies.
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
             }
 
             o.Events.OnTokenValidated = ctx =>

@@ -28,6 +28,7 @@ public sealed record ExternalSignInResult(bool Succeeded, string? MessageKey)
 public sealed partial class ExternalSignIn(
     SignInManager<TrinnUser> signIn,
     UserManager<TrinnUser> users,
+    RoleManager<IdentityRole> roleManager,
     TrinnDbContext db,
     IOptions<OpenIdConnectSignInOptions> options,
     ILogger<ExternalSignIn> log)
@@ -105,6 +106,12 @@ public sealed partial class ExternalSignIn(
         if (remove.Count > 0 && !(await users.RemoveFromRolesAsync(user, remove)).Succeeded)
         {
             return false;
+        }
+
+        foreach (var role in add.Where(r => !roleManager.Roles.Any(x => x.Name == r)))
+        {
+            // A fresh database has no role rows until someone needs them.
+            await roleManager.CreateAsync(new IdentityRole(role));
         }
 
         if (add.Count > 0 && !(await users.AddToRolesAsync(user, add)).Succeeded)
