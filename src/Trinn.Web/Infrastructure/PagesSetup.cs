@@ -40,6 +40,7 @@ internal static class PagesSetup
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
+            .AddMvcOptions(o => o.Filters.Add<StorableTextPageFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
