@@ -5,9 +5,10 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Infrastructure;
 
 /// <summary>
-/// Text Trinn can store and show as typed. Control characters (other than tab and line breaks) and unpaired UTF-16
-/// surrogates are refused: PostgreSQL cannot store U+0000 at all, an unpaired surrogate cannot be encoded as UTF-8
-/// (so it would come back changed), and the rest are invisible on screen and in exports.
+/// Text Trinn can store and show as typed. Control characters (other than tab and line breaks), unpaired UTF-16
+/// surrogates and U+FFFD are refused: PostgreSQL cannot store U+0000 at all; an unpaired surrogate cannot be encoded
+/// as UTF-8, and the framework's decoders turn one into U+FFFD, so either way the text would not be stored as sent;
+/// the rest are invisible on screen and in exports.
 /// </summary>
 public static class StorableText
 {
@@ -29,7 +30,7 @@ public static class StorableText
                 continue;
             }
 
-            if (char.IsSurrogate(c) || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+            if (char.IsSurrogate(c) || c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
             {
                 return false;
             }
