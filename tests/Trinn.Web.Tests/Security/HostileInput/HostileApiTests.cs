@@ -100,10 +100,18 @@ public abstract class HostileApiTests(TrinnFactory app)
     {
         var fields = new Dictionary<string, string?>
         {
-            ["firstName"] = TestData.Unique("Api"), ["lastName"] = TestData.Unique("Fiendtlig"), ["nationalId"] = TestData.SyntheticNationalId(),
-            ["phone"] = null, ["email"] = null, ["address"] = null, ["referredById"] = scene.NavVeileder.Id,
-            ["referredOn"] = HostileScene.Iso(scene.Today.AddDays(-1)), ["innsatsgruppe"] = "Situasjonsbestemt",
-            ["reason"] = "Ønsker arbeid.", ["teamId"] = null, ["primarySpecialistId"] = scene.Specialist.Id,
+            ["firstName"] = TestData.Unique("Api"),
+            ["lastName"] = TestData.Unique("Fiendtlig"),
+            ["nationalId"] = TestData.SyntheticNationalId(),
+            ["phone"] = null,
+            ["email"] = null,
+            ["address"] = null,
+            ["referredById"] = scene.NavVeileder.Id,
+            ["referredOn"] = HostileScene.Iso(scene.Today.AddDays(-1)),
+            ["innsatsgruppe"] = "Situasjonsbestemt",
+            ["reason"] = "Ønsker arbeid.",
+            ["teamId"] = null,
+            ["primarySpecialistId"] = scene.Specialist.Id,
             [field] = value,
         };
         var json = new StringBuilder("{");

@@ -205,17 +205,29 @@ public static class HostileForms
 
     private static Dictionary<string, string> EmployerBaseline() => new()
     {
-        ["Input.Name"] = TestData.Unique("Bedrift "), ["Input.OrganizationNumber"] = Builders.NewOrgNumber(),
-        ["Input.Sector"] = S((int)EmployerSector.Private), ["Input.Industry"] = "", ["Input.Size"] = "", ["Input.Address"] = "",
+        ["Input.Name"] = TestData.Unique("Bedrift "),
+        ["Input.OrganizationNumber"] = Builders.NewOrgNumber(),
+        ["Input.Sector"] = S((int)EmployerSector.Private),
+        ["Input.Industry"] = "",
+        ["Input.Size"] = "",
+        ["Input.Address"] = "",
     };
 
     private static Dictionary<string, string> ReferralBaseline(HostileScene s) => new()
     {
-        ["Input.FirstName"] = TestData.Unique("Kari"), ["Input.LastName"] = TestData.Unique("Test"),
-        ["Input.NationalId"] = TestData.SyntheticNationalId(), ["Input.Phone"] = "", ["Input.Email"] = "", ["Input.Address"] = "",
-        ["Input.ReferredById"] = s.NavVeileder.Id, ["Input.ReferredOn"] = Iso(s.Today.AddDays(-1)),
-        ["Input.Innsatsgruppe"] = S((int)Innsatsgruppe.SpesieltTilpasset), ["Input.Reason"] = "Ønsker arbeid.",
-        ["Input.TeamId"] = S(s.Team.Id), ["Input.PrimarySpecialistId"] = s.Specialist.Id, ["Input.BackupSpecialistId"] = "",
+        ["Input.FirstName"] = TestData.Unique("Kari"),
+        ["Input.LastName"] = TestData.Unique("Test"),
+        ["Input.NationalId"] = TestData.SyntheticNationalId(),
+        ["Input.Phone"] = "",
+        ["Input.Email"] = "",
+        ["Input.Address"] = "",
+        ["Input.ReferredById"] = s.NavVeileder.Id,
+        ["Input.ReferredOn"] = Iso(s.Today.AddDays(-1)),
+        ["Input.Innsatsgruppe"] = S((int)Innsatsgruppe.SpesieltTilpasset),
+        ["Input.Reason"] = "Ønsker arbeid.",
+        ["Input.TeamId"] = S(s.Team.Id),
+        ["Input.PrimarySpecialistId"] = s.Specialist.Id,
+        ["Input.BackupSpecialistId"] = "",
     };
 
     private static async Task<Placement> AddPlacementAsync(HostileScene s)
