@@ -22,10 +22,10 @@ internal static class SecuritySetup
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Sign-in posts: limited per client address.</summary>
-    private static readonly string[] SignInPaths = ["/Account/Login", "/Account/ExternalLogin", "/signin-oidc", "/Account/ResetPassword"];
+    private static readonly string[] SignInPaths = ["/Account/Login", "/Account/ExternalLogin"];
 
     /// <summary>Links that carry a secret token in the URL: every request is limited, so tokens cannot be guessed.</summary>
-    private static readonly string[] TokenLinkPaths = ["/FollowUps/Feed", "/Account/ResetPassword"];
+    private static readonly string[] TokenLinkPaths = ["/FollowUps/Feed", "/Account/ResetPassword", "/signin-oidc"];
 
     public static WebApplicationBuilder AddTrinnSecurity(this WebApplicationBuilder builder)
     {

@@ -73,6 +73,7 @@ public sealed class RateLimitTests(StrictRateLimitFactory factory) : IClassFixtu
     [InlineData("GET", "/FollowUps/Feed?token=gjett", "10.0.0.3")]
     [InlineData("POST", "/Account/ExternalLogin", "10.0.0.4")]
     [InlineData("POST", "/signin-oidc", "10.0.0.5")]
+    [InlineData("GET", "/signin-oidc?code=gjett&state=x", "10.0.0.6")]
     public async Task TokenLinkOrSignIn_MoreRequestsThanTheLimit_AreRefusedWith429(string method, string path, string clientAddress)
     {
         using var client = BrowserClient.Anonymous(factory);

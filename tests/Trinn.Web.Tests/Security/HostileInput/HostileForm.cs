@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.EntityFrameworkCore;
@@ -91,7 +91,7 @@ public static class Show
 /// </summary>
 public sealed class HostileScene
 {
-    private static readonly ConcurrentDictionary<TrinnFactory, Lazy<Task<HostileScene>>> Scenes = new();
+    private static readonly ConditionalWeakTable<TrinnFactory, Lazy<Task<HostileScene>>> Scenes = new();
     private readonly Dictionary<string, BrowserClient> clients = [];
 
     private HostileScene(TrinnFactory app) => App = app;
@@ -109,7 +109,7 @@ public sealed class HostileScene
     public DateOnly Today => App.Data.Today;
 
     public static Task<HostileScene> ForAsync(TrinnFactory app) =>
-        Scenes.GetOrAdd(app, a => new Lazy<Task<HostileScene>>(() => CreateAsync(a))).Value;
+        Scenes.GetValue(app, a => new Lazy<Task<HostileScene>>(() => CreateAsync(a))).Value;
 
     public BrowserClient Client(string role) => clients[role];
 

@@ -9,7 +9,7 @@ using Trinn.Web.Tests.Infrastructure;
 namespace Trinn.Web.Tests.Security.OpenIdConnect;
 
 /// <summary>The app with OpenID Connect sign-in against a <see cref="FakeIdentityProvider"/> started for the test class.</summary>
-public sealed class OidcTrinnFactory : TrinnFactory
+public class OidcTrinnFactory : TrinnFactory
 {
     public const string DisplayName = "Testleverandør";
 
@@ -218,6 +218,51 @@ internal static class UriExtensions
 {
     public static string PathAndQuery(this Uri uri) =>
         uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+}
+
+/// <summary>The same provider with the app as in production: https only, SameSite=None correlation cookies, form_post.</summary>
+public sealed class OidcProductionFactory : OidcTrinnFactory
+{
+    protected override string EnvironmentName => "Production";
+
+    protected override Dictionary<string, string?> Settings() => ProductionFactory.WithProductionKeys(base.Settings());
+}
+
+public sealed partial class OpenIdConnectProductionTests(OidcProductionFactory factory) : IClassFixture<OidcProductionFactory>
+{
+    [Fact]
+    public async Task CodeFlow_Https_ProviderAnswersWithFormPostAndUserIsSignedIn()
+    {
+        var team = await factory.Data.AddTeamAsync();
+        var person = new FakeIdpUser(TestData.Unique("sub-"), "Prod Bruker", ["trinn-js"], team.Name);
+        factory.Idp.NextUser = person;
+        using var client = new BrowserClient(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
+        }));
+        var login = await client.GetFormAsync("/Account/Login");
+        using var challenge = await client.PostFormAsync(login, [], "/Account/ExternalLogin");
+        var correlation = challenge.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
+        Assert.Contains("secure", correlation, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=none", correlation, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("response_mode=form_post", challenge.Headers.Location!.Query, StringComparison.Ordinal);
+
+        using var idpClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var html = await idpClient.GetStringAsync(challenge.Headers.Location);
+        var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        Assert.Contains("https://localhost/signin-oidc", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        using var content = new FormUrlEncodedContent(fields);
+        using var callback = await client.Http.PostAsync(new Uri("/signin-oidc", UriKind.Relative), content);
+        Assert.Equal("/Account/ExternalCallback", callback.RedirectPath());
+        using var done = await client.GetAsync(callback.Headers.Location!.PathAndQuery());
+        Assert.Equal("/", done.RedirectPath());
+
+        using var portfolio = await client.GetAsync("/Portfolio");
+        Assert.Equal(HttpStatusCode.OK, portfolio.StatusCode);
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenInput();
 }
 
 /// <summary>Without the configuration section, sign-in is local only.</summary>
