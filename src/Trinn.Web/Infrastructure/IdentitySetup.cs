@@ -97,6 +97,21 @@ internal static class IdentitySetup
     }
 }
 
+internal static class RoleManagerExtensions
+{
+    /// <summary>
+    /// Creates the role row if the database has none yet: only demo seeding creates roles up front, so a fresh
+    /// production database gains them as admins and sign-ins first use them.
+    /// </summary>
+    public static async Task EnsureExistsAsync(this RoleManager<IdentityRole> roles, string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
+    }
+}
+
 public static class TrinnClaims
 {
     public const string TeamId = "trinn:team";

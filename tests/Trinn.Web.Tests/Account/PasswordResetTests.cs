@@ -9,7 +9,7 @@ using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Account;
 
-public sealed partial class PasswordResetTests(TrinnFactory app) : IClassFixture<TrinnFactory>
+public abstract partial class PasswordResetTests(TrinnFactory app)
 {
     private const string NewPassword = "Nytt!passord9";
 
@@ -140,3 +140,7 @@ public sealed partial class PasswordResetTests(TrinnFactory app) : IClassFixture
     [GeneratedRegex("kode=([^&]*)")]
     private static partial Regex TokenInLink();
 }
+
+public sealed class PasswordResetSqliteTests(TrinnFactory app) : PasswordResetTests(app), IClassFixture<TrinnFactory>;
+
+public sealed class PasswordResetPostgresTests(PostgresTrinnFactory app) : PasswordResetTests(app), IClassFixture<PostgresTrinnFactory>;

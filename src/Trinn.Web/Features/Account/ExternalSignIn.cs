@@ -108,10 +108,9 @@ public sealed partial class ExternalSignIn(
             return false;
         }
 
-        foreach (var role in add.Where(r => !roleManager.Roles.Any(x => x.Name == r)))
+        foreach (var role in add)
         {
-            // A fresh database has no role rows until someone needs them.
-            await roleManager.CreateAsync(new IdentityRole(role));
+            await roleManager.EnsureExistsAsync(role);
         }
 
         if (add.Count > 0 && !(await users.AddToRolesAsync(user, add)).Succeeded)

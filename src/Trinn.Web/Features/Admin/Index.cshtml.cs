@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
+using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Admin;
 
 /// <summary>Users and their roles and teams.</summary>
-public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, RoleManager<IdentityRole> roles, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -63,6 +64,7 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
             var result = await users.CreateAsync(user, Input.Password ?? "");
             if (result.Succeeded)
             {
+                await roles.EnsureExistsAsync(Input.Role!);
                 result = await users.AddToRoleAsync(user, Input.Role!);
             }
 

@@ -238,7 +238,9 @@ public sealed partial class OpenIdConnectProductionTests(OidcProductionFactory f
         factory.Idp.NextUser = person;
         using var client = new BrowserClient(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
-            BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
         }));
         var login = await client.GetFormAsync("/Account/Login");
         using var challenge = await client.PostFormAsync(login, [], "/Account/ExternalLogin");
