@@ -5,6 +5,7 @@ using Trinn.Core.Employers;
 using Trinn.Core.Fidelity;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Identity;
+using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
@@ -192,6 +193,25 @@ public static class HostileForms
                 ["Input.TeamId"] = "", ["Input.Fte"] = "", ["Input.Password"] = TestData.Password,
             }, Read.From(db => db.Users.Where(u => !before.Contains(u.Id))), Show.At("/Admin"));
         }, [new("Input.UserName"), new("Input.DisplayName")]),
+
+        // Choice answers: a hostile value is never a valid option code, so it is refused (never stored).
+        new("Fidelity/Answer", Roles.Jobbspesialist, async s =>
+        {
+            var roundId = await s.WithDbAsync(async db =>
+            {
+                var version = await InstrumentStore.PublishAsync(db, ShippedInstruments.Fidelity, DateTime.UtcNow);
+                var round = new FidelityRound
+                {
+                    TeamId = s.Team.Id, Label = TestData.Unique("Runde "), OpensOn = s.Today, ClosesOn = s.Today.AddDays(14),
+                    InstrumentKey = version.Key, InstrumentVersion = version.Version,
+                    CreatedById = s.Users[Roles.Metodeveileder].Id, CreatedAtUtc = DateTime.UtcNow,
+                };
+                db.Add(round);
+                await db.SaveChangesAsync();
+                return round.Id;
+            });
+            return new FormTarget($"/Fidelity/Answer/{roundId}", [], null);
+        }, [new("a.item1"), new("a.item2")]),
 
         // Forms that store nothing: the property is "never 500, never unencoded markup".
         new("Account/Login", "", _ => Task.FromResult(new FormTarget("/Account/Login", new() { ["Input.UserName"] = "x", ["Input.Password"] = "y" }, null)),
