@@ -22,6 +22,7 @@ builder.AddTrinnDuration();
 builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
 builder.Services.AddOpenApi();
+builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -33,7 +34,9 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseTrinnSecurityHeaders();
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// Pages get the Norwegian error page; the API gets problem details (JSON), never HTML.
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

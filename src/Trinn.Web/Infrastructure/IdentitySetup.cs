@@ -67,7 +67,11 @@ internal static class IdentitySetup
                     ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? ApiTokenHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddTrinnOpenIdConnect(builder);
+        builder.Services.AddScoped<Features.Account.ExternalSignIn>();
+        // Admin-issued password reset links (Admin page → /Account/ResetPassword) last a day.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Account.PasswordResetLinks.Lifespan);
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -92,6 +96,21 @@ internal static class IdentitySetup
 
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
+    }
+}
+
+internal static class RoleManagerExtensions
+{
+    /// <summary>
+    /// Creates the role row if the database has none yet: only demo seeding creates roles up front, so a fresh
+    /// production database gains them as admins and sign-ins first use them.
+    /// </summary>
+    public static async Task EnsureExistsAsync(this RoleManager<IdentityRole> roles, string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+        {
+            await roles.CreateAsync(new IdentityRole(role));
+        }
     }
 }
 

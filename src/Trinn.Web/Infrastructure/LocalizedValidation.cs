@@ -18,6 +18,12 @@ internal static class LocalizedValidation
         foreach (var property in input.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var value = property.GetValue(input);
+            if (value is string text && !StorableText.IsStorable(text))
+            {
+                errors[JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = [localizer[StorableText.MessageKey].Value];
+                continue;
+            }
+
             var display = localizer[property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name].Value;
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
             {

@@ -35,8 +35,12 @@ internal static class PagesSetup
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Account/ExternalLogin");
+                o.Conventions.AllowAnonymousToPage("/Account/ExternalCallback");
+                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
+            .AddMvcOptions(o => o.Filters.Add<StorableTextPageFilter>())
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

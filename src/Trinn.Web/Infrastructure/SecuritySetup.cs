@@ -21,7 +21,11 @@ internal static class SecuritySetup
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly string[] SensitivePaths = ["/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/FollowUps/Feed"];
+    /// <summary>Sign-in posts: limited per client address.</summary>
+    private static readonly string[] SignInPaths = ["/Account/Login", "/Account/ExternalLogin"];
+
+    /// <summary>Links that carry a secret token in the URL: every request is limited, so tokens cannot be guessed.</summary>
+    private static readonly string[] TokenLinkPaths = ["/FollowUps/Feed", "/Account/ResetPassword", "/signin-oidc"];
 
     public static WebApplicationBuilder AddTrinnSecurity(this WebApplicationBuilder builder)
     {
@@ -91,6 +95,6 @@ internal static class SecuritySetup
         });
 
     private static bool IsSensitive(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && SensitivePaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
-        || request.Path.StartsWithSegments("/FollowUps/Feed", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method) && SignInPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        || TokenLinkPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 }

@@ -9,7 +9,7 @@ namespace Trinn.Web.Shared;
 /// <summary>
 /// One labelled form field in NAV's Aksel style: label, optional description, the input, and the field's error
 /// message linked with aria-describedby. <c>&lt;trinn-field for="Input.FirstName" kind="text" /&gt;</c>.
-/// Kinds: text, textarea, date, number, select (with <see cref="Items"/>), checkbox.
+/// Kinds: text, textarea, date, number, password (never echoed), select (with <see cref="Items"/>), checkbox.
 /// </summary>
 [HtmlTargetElement("trinn-field", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FormFieldTagHelper(HtmlEncoder encoder) : TagHelper
@@ -99,8 +99,10 @@ public sealed class FormFieldTagHelper(HtmlEncoder encoder) : TagHelper
                     html.Append("</select></div>");
                     break;
                 default:
-                    var type = Kind switch { "date" => "date", "number" => "number", "email" => "email", "tel" => "tel", _ => "text" };
-                    html.Append(CultureInfo.InvariantCulture, $"<input type=\"{type}\" id=\"{id}\" name=\"{e(name)}\" value=\"{e(value ?? "")}\" class=\"aksel-text-field__input aksel-body-short\"{required}{aria}{extra} />");
+                    var type = Kind switch { "date" => "date", "number" => "number", "email" => "email", "tel" => "tel", "password" => "password", _ => "text" };
+                    // A password is never sent back to the browser, not even after a refused post.
+                    var shown = Kind == "password" ? "" : value ?? "";
+                    html.Append(CultureInfo.InvariantCulture, $"<input type=\"{type}\" id=\"{id}\" name=\"{e(name)}\" value=\"{e(shown)}\" class=\"aksel-text-field__input aksel-body-short\"{required}{aria}{extra} />");
                     break;
             }
         }

@@ -113,6 +113,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /Audit/Candidate/{id}/Export  | deny           | ok             | deny             | deny       | deny       | ok     | login
         GET  /Account/Profile              | ok             | ok             | ok               | ok         | ok         | ok     | login
         GET  /Account/Login                | ok             | ok             | ok               | ok         | ok         | ok     | ok
+        GET  /Account/ResetPassword        | ok             | ok             | ok               | ok         | ok         | ok     | ok
+        GET  /Account/ExternalLogin        | 404            | 404            | 404              | 404        | 404        | 404    | 404
+        GET  /Account/ExternalCallback     | 404            | 404            | 404              | 404        | 404        | 404    | 404
         GET  /health                       | ok             | ok             | ok               | ok         | ok         | ok     | ok
         GET  /openapi/v1.json              | ok             | ok             | ok               | ok         | ok         | ok     | ok
         GET  /api/candidates               | ok             | ok             | deny             | deny       | deny       | deny   | login

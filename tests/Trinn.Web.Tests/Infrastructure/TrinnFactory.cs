@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -162,10 +163,38 @@ public sealed class FakeClockPostgresTrinnFactory : PostgresTrinnFactory
     }
 }
 
-/// <summary>The app with the sign-in rate limit at 3 attempts per minute per client address.</summary>
+/// <summary>
+/// The app with the sign-in rate limit at 3 attempts per minute per client address. A request may name its client
+/// address in <see cref="ClientAddressHeader"/> (the test server has none), so tests can use separate allowances.
+/// </summary>
 public sealed class StrictRateLimitFactory : TrinnFactory
 {
     public const int Limit = 3;
+
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    private sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                await nextMiddleware();
+            });
+            next(app);
+        };
+    }
 
     protected override Dictionary<string, string?> Settings()
     {

@@ -54,6 +54,7 @@ public sealed class RateLimitTests(StrictRateLimitFactory factory) : IClassFixtu
     public async Task Login_MoreAttemptsThanTheLimit_AreRefusedWith429()
     {
         using var client = BrowserClient.Anonymous(factory);
+        client.Http.DefaultRequestHeaders.Add(StrictRateLimitFactory.ClientAddressHeader, "10.0.1.1");
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < StrictRateLimitFactory.Limit + 2; i++)
         {
@@ -63,6 +64,48 @@ public sealed class RateLimitTests(StrictRateLimitFactory factory) : IClassFixtu
 
         Assert.All(statuses.Take(StrictRateLimitFactory.Limit), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    /// <summary>Every route that takes a secret token in its URL, and every sign-in post, is limited per client address.</summary>
+    [Theory]
+    [InlineData("GET", "/Account/ResetPassword?bruker=x&kode=gjett", "10.0.0.1")]
+    [InlineData("POST", "/Account/ResetPassword", "10.0.0.2")]
+    [InlineData("GET", "/FollowUps/Feed?token=gjett", "10.0.0.3")]
+    [InlineData("POST", "/Account/ExternalLogin", "10.0.0.4")]
+    [InlineData("POST", "/signin-oidc", "10.0.0.5")]
+    [InlineData("GET", "/signin-oidc?code=gjett&state=x", "10.0.0.6")]
+    public async Task TokenLinkOrSignIn_MoreRequestsThanTheLimit_AreRefusedWith429(string method, string path, string clientAddress)
+    {
+        using var client = BrowserClient.Anonymous(factory);
+        // Each route has its own client address, so the cases do not use up one another's allowance.
+        client.Http.DefaultRequestHeaders.Add(StrictRateLimitFactory.ClientAddressHeader, clientAddress);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < StrictRateLimitFactory.Limit + 2; i++)
+        {
+            using var content = new FormUrlEncodedContent([]);
+            using var response = method == "GET" ? await client.GetAsync(path) : await client.Http.PostAsync(new Uri(path, UriKind.Relative), content);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(StrictRateLimitFactory.Limit), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task TokenLink_OtherClientAddress_HasItsOwnAllowance()
+    {
+        using var greedy = BrowserClient.Anonymous(factory);
+        greedy.Http.DefaultRequestHeaders.Add(StrictRateLimitFactory.ClientAddressHeader, "10.0.2.1");
+        for (var i = 0; i < StrictRateLimitFactory.Limit + 1; i++)
+        {
+            using var used = await greedy.GetAsync("/Account/ResetPassword");
+        }
+
+        using var other = BrowserClient.Anonymous(factory);
+        other.Http.DefaultRequestHeaders.Add(StrictRateLimitFactory.ClientAddressHeader, "10.0.2.2");
+        using var response = await other.GetAsync("/Account/ResetPassword");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
 

@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Trinn.Core.Identity;
+using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<TrinnUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginModel(SignInManager<TrinnUser> signIn, IStringLocalizer<SharedResource> t, IOptions<OpenIdConnectSignInOptions> external) : PageModel
 {
+    /// <summary>The organisation's identity provider as the login button names it; null when OpenID Connect is off.</summary>
+    public string? ExternalDisplayName => external.Value.Enabled ? external.Value.DisplayName : null;
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 

@@ -7,12 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
+using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Admin;
 
 /// <summary>Users and their roles and teams.</summary>
-public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, RoleManager<IdentityRole> roles, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -24,6 +25,11 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
     public List<SelectListItem> TeamItems { get; private set; } = [];
 
     public string? Created { get; private set; }
+
+    /// <summary>A password reset link just created, shown once for the admin to hand over.</summary>
+    public string? ResetLink { get; private set; }
+
+    public string? ResetLinkFor { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -58,6 +64,7 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
             var result = await users.CreateAsync(user, Input.Password ?? "");
             if (result.Succeeded)
             {
+                await roles.EnsureExistsAsync(Input.Role!);
                 result = await users.AddToRoleAsync(user, Input.Role!);
             }
 
@@ -82,11 +89,27 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
         return Page();
     }
 
+    /// <summary>Creates a one-time password reset link for a user (Trinn sends no mail; the admin hands it over).</summary>
+    public async Task<IActionResult> OnPostResetLinkAsync(string? id)
+    {
+        ModelState.Clear();
+        if (id is null || await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        ResetLink = await Account.PasswordResetLinks.CreateAsync(users, db, user, Request);
+        ResetLinkFor = user.UserName;
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         var list = await db.Users.AsNoTracking().OrderBy(u => u.UserName)
             .Select(u => new
             {
+                u.Id,
                 u.UserName,
                 u.DisplayName,
                 Team = u.Team!.Name,
@@ -94,7 +117,7 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync();
-        Users = list.Select(u => new UserRow(u.UserName ?? "", u.DisplayName, u.Team, u.Fte, u.Roles)).ToList();
+        Users = list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, u.Team, u.Fte, u.Roles)).ToList();
         RoleItems = [new SelectListItem(t["Select_Choose"], ""), .. Roles.All.Select(r => new SelectListItem(t["Role_" + r], r))];
         TeamItems = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
             .Select(x => new SelectListItem(x.Name, x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -103,7 +126,7 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
     }
 }
 
-public sealed record UserRow(string UserName, string DisplayName, string? Team, decimal? Fte, IReadOnlyList<string> Roles);
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? Team, decimal? Fte, IReadOnlyList<string> Roles);
 
 public sealed class NewUserInput
 {

@@ -1,0 +1,36 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Identity;
+using Trinn.Web.Tests.Infrastructure;
+
+namespace Trinn.Web.Tests.Account;
+
+public sealed class AdminUsersTests
+{
+    /// <summary>Only demo seeding creates role rows; a database set up without it must still take new users.</summary>
+    [Fact]
+    public async Task NewUser_RoleNotYetInDatabase_CreatedWithThatRole()
+    {
+        using var app = new TrinnFactory();
+        var admin = await app.Data.AddUserAsync(Roles.Admin);
+        await app.Data.WithDbAsync(db => db.Roles.Where(r => r.Name == Roles.Forsker).ExecuteDeleteAsync());
+        using var client = await BrowserClient.LoginAsync(app, admin.UserName!);
+        var userName = TestData.Unique("forsker");
+
+        using var response = await client.SubmitAsync("/Admin", new()
+        {
+            ["Input.UserName"] = userName,
+            ["Input.DisplayName"] = "Ny Forsker",
+            ["Input.Role"] = Roles.Forsker,
+            ["Input.TeamId"] = "",
+            ["Input.Fte"] = "",
+            ["Input.Password"] = TestData.Password,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Brukeren {userName} er opprettet.", await response.HtmlAsync(), StringComparison.Ordinal);
+        var roles = await app.Data.WithDbAsync(db => db.Users.Where(u => u.UserName == userName)
+            .SelectMany(u => db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)).ToListAsync());
+        Assert.Equal([Roles.Forsker], roles);
+    }
+}

@@ -1,0 +1,283 @@
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.Duration;
+using Trinn.Core.Employers;
+using Trinn.Core.Fidelity;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Identity;
+using Trinn.Core.Instruments.Shipped;
+using Trinn.Core.Placements;
+using Trinn.Core.TimeLog;
+using Trinn.Web.Tests.Infrastructure;
+using Trinn.Web.Tests.Stages345;
+using static Trinn.Web.Tests.Security.HostileInput.HostileScene;
+
+namespace Trinn.Web.Tests.Security.HostileInput;
+
+/// <summary>
+/// Every form in src/Trinn.Web/Features with free-text inputs. A new form gets one row here: route, role, a fresh
+/// target with valid baseline values, the text fields, how to read them back and where they are shown.
+/// </summary>
+public static class HostileForms
+{
+    // Declared before All: static fields initialise in order.
+    private static readonly FuzzField[] EmployerFields =
+        [new("Input.Name"), new("Input.OrganizationNumber"), new("Input.Industry"), new("Input.Address")];
+
+    public static readonly IReadOnlyList<HostileForm> All =
+    [
+        new("Referrals/New", Roles.Jobbspesialist, async s =>
+        {
+            var after = await s.WithDbAsync(db => db.Candidates.MaxAsync(c => (int?)c.Id)) ?? 0;
+            return new FormTarget("/Referrals/New", ReferralBaseline(s),
+                (db, p) => p == nameof(Referral.Reason)
+                    ? Read.From(d => d.Referrals.Where(r => r.CandidateId > after))(db, p)
+                    : Read.From(d => d.Candidates.Where(c => c.Id > after))(db, p),
+                Show.Redirect);
+        }, [new("Input.FirstName"), new("Input.LastName"), new("Input.Phone"), new("Input.Email"), new("Input.Address"), new("Input.Reason")]),
+
+        new("Candidates/Edit", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync();
+            return new FormTarget($"/Candidates/Edit/{c.Id}", new()
+            {
+                ["Input.FirstName"] = "Kari", ["Input.LastName"] = "Nordmann", ["Input.Phone"] = "", ["Input.Email"] = "",
+                ["Input.Address"] = "", ["Input.PrimarySpecialistId"] = s.Specialist.Id, ["Input.BackupSpecialistId"] = "",
+                ["Input.NextAction"] = "", ["Input.NextActionDate"] = "",
+            }, Read.From(db => db.Candidates.Where(x => x.Id == c.Id)), Show.At($"/Candidates/Details/{c.Id}"));
+        }, [new("Input.FirstName"), new("Input.LastName"), new("Input.Phone"), new("Input.Email"), new("Input.Address"), new("Input.NextAction")]),
+
+        new("Candidates/Journal", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync();
+            return new FormTarget($"/Candidates/Journal/{c.Id}", new()
+            {
+                ["Input.Date"] = Iso(s.Today), ["Input.Kind"] = S((int)JournalKind.Meeting), ["Input.Place"] = S((int)WorkPlace.Office),
+                ["Input.DurationMinutes"] = "30", ["Input.Text"] = "Samtale",
+            }, Read.From(db => db.JournalNotes.Where(n => n.CandidateId == c.Id)), Show.At($"/Candidates/Details/{c.Id}"));
+        }, [new("Input.Text", Stored: Stored.Exact)]),
+
+        new("Candidates/Agreement", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync();
+            return new FormTarget($"/Candidates/Agreement/{c.Id}", new() { ["Input.SignedOn"] = Iso(s.Today), ["Input.Agreed"] = "Avtale" },
+                Read.From(db => db.CooperationAgreements.Where(a => a.CandidateId == c.Id)), Show.At($"/Candidates/Details/{c.Id}"));
+        }, [new("Input.Agreed")]),
+
+        new("Candidates/Profile", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync();
+            return new FormTarget($"/Candidates/Profile/{c.Id}", new() { ["Input.Interests"] = "Butikk" },
+                Read.From(db => db.ProfileVersions.Where(p => p.CandidateId == c.Id)), Show.At($"/Candidates/Profile/{c.Id}"));
+        }, [.. new[] { "Interests", "WorkExperience", "Education", "Strengths", "Challenges", "Friskfaktorer", "PreferredIndustries",
+                "PreferredHours", "PreferredPlaces", "Adaptations", "PersonalContacts" }.Select(f => new FuzzField("Input." + f, Stored: Stored.NullIfBlank))]),
+
+        new("Candidates/Stage", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 2);
+            return new FormTarget($"/Candidates/Stage/{c.Id}", new() { ["Input.ToStage"] = "3", ["Input.Date"] = Iso(s.Today), ["Input.Reason"] = "Neste trinn" },
+                Read.From(db => db.StageChanges.Where(x => x.CandidateId == c.Id)), Show.At($"/Candidates/Details/{c.Id}"));
+        }, [new("Input.Reason", Stored: Stored.Exact)]),
+
+        new("Candidates/Discharge", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 3);
+            return new FormTarget($"/Candidates/Discharge/{c.Id}", new()
+            {
+                ["Input.Date"] = Iso(s.Today), ["Input.Outcome"] = S((int)DischargeOutcome.OrdinaryWork), ["Input.Note"] = "",
+            }, Read.From(db => db.Candidates.Where(x => x.Id == c.Id)), Show.At($"/Candidates/Details/{c.Id}"));
+        }, [new("Input.Note", nameof(Candidate.DischargeNote), Displayed: false)]),
+
+        new("Employers/New", Roles.Jobbspesialist, async s =>
+        {
+            var after = await s.WithDbAsync(db => db.Set<Employer>().MaxAsync(e => (int?)e.Id)) ?? 0;
+            return new FormTarget("/Employers/New", EmployerBaseline(), Read.From(db => db.Set<Employer>().Where(e => e.Id > after)), Show.Redirect);
+        }, EmployerFields),
+
+        new("Employers/Edit", Roles.Jobbspesialist, async s =>
+        {
+            var e = await s.WithDbAsync(db => db.AddEmployerAsync(s.Team.Id));
+            return new FormTarget($"/Employers/Edit/{e.Id}", EmployerBaseline(),
+                Read.From(db => db.Set<Employer>().Where(x => x.Id == e.Id)), Show.At($"/Employers/Details/{e.Id}"));
+        }, EmployerFields),
+
+        new("Employers/Details (contact person)", Roles.Jobbspesialist, async s =>
+        {
+            var e = await s.WithDbAsync(db => db.AddEmployerAsync(s.Team.Id));
+            return new FormTarget($"/Employers/Details/{e.Id}", new() { ["Person.Name"] = "Ola Leder", ["Person.Role"] = "", ["Person.Phone"] = "", ["Person.Email"] = "" },
+                Read.From(db => db.Set<EmployerContactPerson>().Where(p => p.EmployerId == e.Id)), Show.At($"/Employers/Details/{e.Id}"),
+                PostUrl: $"/Employers/Details/{e.Id}?handler=Person");
+        }, [new("Person.Name"), new("Person.Role"), new("Person.Phone"), new("Person.Email")]),
+
+        new("Employers/Contact", Roles.Jobbspesialist, async s =>
+        {
+            var e = await s.WithDbAsync(db => db.AddEmployerAsync(s.Team.Id));
+            return new FormTarget($"/Employers/Contact/{e.Id}", new()
+            {
+                ["Input.Date"] = Iso(s.Today), ["Input.Kind"] = S((int)EmployerContactKind.Visit),
+                ["Input.Purpose"] = S((int)EmployerContactPurpose.BuildNetwork), ["Input.DurationMinutes"] = "30", ["Input.Note"] = "",
+            }, Read.From(db => db.Set<EmployerContact>().Where(x => x.EmployerId == e.Id)), Show.At($"/Employers/Details/{e.Id}"));
+        }, [new("Input.Note")]),
+
+        new("Placements/Measure (mentor)", Roles.Jobbspesialist, async s =>
+        {
+            var placement = await AddPlacementAsync(s);
+            return new FormTarget($"/Placements/Measure/{placement.Id}", new()
+            {
+                ["Input.Kind"] = S((int)SupportMeasureKind.Mentortilskudd), ["Input.MentorName"] = "Mentor", ["Input.HoursPerMonth"] = "10",
+                ["Input.FromDate"] = Iso(s.Today), ["Input.ToDate"] = Iso(s.Today.AddMonths(3)),
+            }, Read.From(db => db.Set<SupportMeasure>().Where(m => m.PlacementId == placement.Id)), Show.At($"/Placements/Index/{placement.CandidateId}"));
+        }, [new("Input.MentorName")]),
+
+        new("Placements/Measure (plan)", Roles.Jobbspesialist, async s =>
+        {
+            var placement = await AddPlacementAsync(s);
+            return new FormTarget($"/Placements/Measure/{placement.Id}", new()
+            {
+                ["Input.Kind"] = S((int)SupportMeasureKind.Tilretteleggingsplan), ["Input.Text"] = "Plan", ["Input.FromDate"] = Iso(s.Today),
+            }, Read.From(db => db.Set<SupportMeasure>().Where(m => m.PlacementId == placement.Id)), Show.At($"/Placements/Index/{placement.CandidateId}"));
+        }, [new("Input.Text")]),
+
+        new("FollowUps/Index (add)", Roles.Jobbspesialist, async s =>
+        {
+            var placement = await AddPlacementAsync(s);
+            var url = $"/FollowUps/Index/{placement.CandidateId}";
+            return new FormTarget(url, new() { ["Add.Date"] = Iso(s.Today.AddDays(7)), ["Add.Note"] = "" },
+                Read.From(db => db.Set<FollowUp>().Where(f => f.CandidateId == placement.CandidateId)), Show.At(url), PostUrl: url + "?handler=Add");
+        }, [new("Add.Note")]),
+
+        new("Duration/Index (extend)", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 3);
+            var url = $"/Duration/Index/{c.Id}";
+            var client = s.Client(Roles.Jobbspesialist);
+            using (var started = await client.PostFormAsync(await client.GetFormAsync(url), new() { ["StartInput.StartDate"] = Iso(s.Today.AddMonths(-1)) }, url + "?handler=Start"))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Redirect, started.StatusCode);
+            }
+
+            return new FormTarget(url, new() { ["Extend.NewEndDate"] = Iso(s.Today.AddMonths(7)), ["Extend.Reason"] = "Trenger mer tid" },
+                Read.From(db => db.Set<PeriodExtension>().Where(x => db.Set<FollowUpPeriod>().Any(p => p.Id == x.FollowUpPeriodId && p.CandidateId == c.Id))),
+                Show.At(url), PostUrl: url + "?handler=Extend");
+        }, [new("Extend.Reason")]),
+
+        new("TimeLog/Index (add)", Roles.Jobbspesialist, async s =>
+        {
+            var after = await s.WithDbAsync(db => db.Set<TimeBlock>().MaxAsync(b => (int?)b.Id)) ?? 0;
+            return new FormTarget("/TimeLog", new()
+            {
+                ["Input.Date"] = Iso(s.Today), ["Input.Minutes"] = "30", ["Input.Category"] = S((int)TimeCategory.WithCandidate), ["Input.Note"] = "",
+            }, Read.From(db => db.Set<TimeBlock>().Where(b => b.Id > after)), Show.Redirect, PostUrl: "/TimeLog?handler=Add");
+        }, [new("Input.Note")]),
+
+        new("Account/Profile (API token)", Roles.Jobbspesialist, async s =>
+        {
+            var after = await s.WithDbAsync(db => db.ApiTokens.MaxAsync(t => (int?)t.Id)) ?? 0;
+            return new FormTarget("/Account/Profile", new() { ["Input.Name"] = "Skript" },
+                Read.From(db => db.ApiTokens.Where(t => t.Id > after)), Show.At("/Account/Profile"), PostUrl: "/Account/Profile?handler=Create");
+        }, [new("Input.Name")]),
+
+        new("Fidelity/New", Roles.Metodeveileder, async s =>
+        {
+            var after = await s.WithDbAsync(db => db.Set<FidelityRound>().MaxAsync(r => (int?)r.Id)) ?? 0;
+            return new FormTarget("/Fidelity/New", new() { ["Input.Label"] = TestData.Unique("Runde "), ["Input.OpensOn"] = Iso(s.Today), ["Input.ClosesOn"] = Iso(s.Today.AddDays(14)) },
+                Read.From(db => db.Set<FidelityRound>().Where(r => r.Id > after)), Show.Redirect);
+        }, [new("Input.Label")]),
+
+        new("Admin (new user)", Roles.Admin, async s =>
+        {
+            var before = await s.WithDbAsync(db => db.Users.Select(u => u.Id).ToListAsync());
+            return new FormTarget("/Admin", new()
+            {
+                ["Input.UserName"] = TestData.Unique("bruker"), ["Input.DisplayName"] = "Ny Bruker", ["Input.Role"] = Roles.Leder,
+                ["Input.TeamId"] = "", ["Input.Fte"] = "", ["Input.Password"] = TestData.Password,
+            }, Read.From(db => db.Users.Where(u => !before.Contains(u.Id))), Show.At("/Admin"));
+        }, [new("Input.UserName"), new("Input.DisplayName")]),
+
+        // Choice answers: a hostile value is never a valid option code, so it is refused (never stored).
+        new("Fidelity/Answer", Roles.Jobbspesialist, async s =>
+        {
+            var roundId = await s.WithDbAsync(async db =>
+            {
+                var version = await InstrumentStore.PublishAsync(db, ShippedInstruments.Fidelity, DateTime.UtcNow);
+                var round = new FidelityRound
+                {
+                    TeamId = s.Team.Id, Label = TestData.Unique("Runde "), OpensOn = s.Today, ClosesOn = s.Today.AddDays(14),
+                    InstrumentKey = version.Key, InstrumentVersion = version.Version,
+                    CreatedById = s.Users[Roles.Metodeveileder].Id, CreatedAtUtc = DateTime.UtcNow,
+                };
+                db.Add(round);
+                await db.SaveChangesAsync();
+                return round.Id;
+            });
+            return new FormTarget($"/Fidelity/Answer/{roundId}", [], null);
+        }, [new("a.item1"), new("a.item2")]),
+
+        // Forms that store nothing: the property is "never 500, never unencoded markup".
+        new("Account/Login", "", _ => Task.FromResult(new FormTarget("/Account/Login", new() { ["Input.UserName"] = "x", ["Input.Password"] = "y" }, null)),
+            [new("Input.UserName"), new("Input.Password")]),
+
+        new("Audit/Index (search)", Roles.Metodeveileder, _ => Task.FromResult(new FormTarget("/Audit", new() { ["Input.NationalId"] = "01010112345" }, null)),
+            [new("Input.NationalId")]),
+    ];
+
+    public static HostileForm Find(string name) => All.Single(f => f.Name == name);
+
+    private static Dictionary<string, string> EmployerBaseline() => new()
+    {
+        ["Input.Name"] = TestData.Unique("Bedrift "),
+        ["Input.OrganizationNumber"] = Builders.NewOrgNumber(),
+        ["Input.Sector"] = S((int)EmployerSector.Private),
+        ["Input.Industry"] = "",
+        ["Input.Size"] = "",
+        ["Input.Address"] = "",
+    };
+
+    private static Dictionary<string, string> ReferralBaseline(HostileScene s) => new()
+    {
+        ["Input.FirstName"] = TestData.Unique("Kari"),
+        ["Input.LastName"] = TestData.Unique("Test"),
+        ["Input.NationalId"] = TestData.SyntheticNationalId(),
+        ["Input.Phone"] = "",
+        ["Input.Email"] = "",
+        ["Input.Address"] = "",
+        ["Input.ReferredById"] = s.NavVeileder.Id,
+        ["Input.ReferredOn"] = Iso(s.Today.AddDays(-1)),
+        ["Input.Innsatsgruppe"] = S((int)Innsatsgruppe.SpesieltTilpasset),
+        ["Input.Reason"] = "Ønsker arbeid.",
+        ["Input.TeamId"] = S(s.Team.Id),
+        ["Input.PrimarySpecialistId"] = s.Specialist.Id,
+        ["Input.BackupSpecialistId"] = "",
+    };
+
+    private static async Task<Placement> AddPlacementAsync(HostileScene s)
+    {
+        var c = await s.AddCandidateAsync(stage: 4);
+        var e = await s.WithDbAsync(db => db.AddEmployerAsync(s.Team.Id));
+        return await s.WithDbAsync(db => db.AddPlacementAsync(c.Id, e.Id, PlacementKind.Permanent, s.Today.AddDays(-30)));
+    }
+}
+
+/// <summary>The table on SQLite: every form.</summary>
+public sealed class HostileFormSqliteTests(TrinnFactory app) : IClassFixture<TrinnFactory>
+{
+    public const int Cases = 25;
+
+    public static TheoryData<string> Forms() => new(HostileForms.All.Select(f => f.Name));
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public Task Form_HostileStrings_StoredExactlyAndEncodedOrRefusedAtTheField(string form) =>
+        HostileInputHarness.RunAsync(app, HostileForms.Find(form), Cases);
+}
+
+/// <summary>A few forms on PostgreSQL, which refuses what SQLite stores (U+0000, over-long columns).</summary>
+public sealed class HostileFormPostgresTests(PostgresTrinnFactory app) : IClassFixture<PostgresTrinnFactory>
+{
+    public static TheoryData<string> Forms() => new(["Referrals/New", "Candidates/Journal", "Employers/Details (contact person)", "Admin (new user)"]);
+
+    [Theory]
+    [MemberData(nameof(Forms))]
+    public Task Form_HostileStrings_StoredExactlyAndEncodedOrRefusedAtTheField(string form) =>
+        HostileInputHarness.RunAsync(app, HostileForms.Find(form), HostileFormSqliteTests.Cases);
+}

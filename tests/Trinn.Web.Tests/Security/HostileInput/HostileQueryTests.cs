@@ -1,0 +1,51 @@
+using System.Net;
+using FsCheck;
+using FsCheck.Fluent;
+using Trinn.Core.Identity;
+using Trinn.Web.Tests.Infrastructure;
+
+namespace Trinn.Web.Tests.Security.HostileInput;
+
+/// <summary>
+/// Pages that bind text from the query string (search boxes, week pickers, modes, the research pages). They store
+/// nothing, so the property is: never 500, and whatever is echoed back is HTML-encoded.
+/// </summary>
+public sealed class HostileQueryTests(TrinnFactory app) : IClassFixture<TrinnFactory>
+{
+    /// <summary>Route with <c>{0}</c> where the hostile value goes (URL-encoded), and who asks.</summary>
+    public static TheoryData<string, string> Queries() => new()
+    {
+        { "/Employers?q={0}", Roles.Jobbspesialist },
+        { "/Employers/Week?week={0}", Roles.Jobbspesialist },
+        { "/Candidates?spesialist={0}", Roles.Jobbspesialist },
+        { "/Candidates?status={0}", Roles.Metodeveileder },
+        { "/TimeLog?week={0}", Roles.Jobbspesialist },
+        { "/Fidelity?mode={0}", Roles.Leder },
+        { "/Research/Power?Input.Test={0}&Input.EffectSize={0}&Input.Alpha={0}&Input.Power={0}", Roles.Forsker },
+        { "/Research?Input.Analysis={0}&Input.Variable1={0}&Input.Group={0}&Input.Run=true", Roles.Forsker },
+        { "/Account/Login?ReturnUrl={0}", "" },
+        { "/Account/ResetPassword?bruker={0}&kode={0}", "" },
+        { "/api/candidates?stage=1&page={0}", Roles.Jobbspesialist },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task Query_HostileStrings_NeverAServerErrorAndEchoedEncoded(string route, string role)
+    {
+        var scene = await HostileScene.ForAsync(app);
+        var client = scene.Client(role);
+        var property = Prop.ForAll(HostileStrings.Arbitrary(), value => Task.Run(async () =>
+        {
+            var url = string.Format(System.Globalization.CultureInfo.InvariantCulture, route, Uri.EscapeDataString(HostileStrings.AfterUtf8(value.Value)));
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.NotFound,
+                $"{route} with {value}: {(int)response.StatusCode}");
+            foreach (var markup in HostileStrings.RawMarkup)
+            {
+                Assert.DoesNotContain(markup, body, StringComparison.OrdinalIgnoreCase);
+            }
+        }).GetAwaiter().GetResult());
+        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(HostileFormSqliteTests.Cases).WithQuietOnSuccess(true), property));
+    }
+}
