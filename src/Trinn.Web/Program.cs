@@ -4,6 +4,7 @@ using Trinn.Web.Features.Fidelity;
 using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.FollowUps;
+using Trinn.Web.Features.Opportunities;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
@@ -19,6 +20,7 @@ builder.AddTrinnPlacements();
 builder.AddTrinnFollowUps();
 builder.AddTrinnDuration();
 builder.AddTrinnTimeLog();
+builder.AddTrinnOpportunities();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -79,7 +79,7 @@ public sealed class ContactModel(
             {
                 foreach (var candidateId in wanted)
                 {
-                    await FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidateId, contact.Date, Trinn.Core.FollowUps.FollowUpDoneBy.EmployerContact);
+                    await FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidateId, contact.Date, Trinn.Core.FollowUps.FollowUpDoneBy.EmployerContact, contact);
                 }
             }
 
