@@ -107,7 +107,11 @@ public abstract class WorkplaceChangesTests(AppFixture fx)
         var client = await fx.LoginAsync("js2");
         var fields = new Dictionary<string, string>
         {
-            ["Input.Date"] = "2026-11-24", ["Input.Minutes"] = "90", ["Input.Category"] = "2", ["Input.OutOfOffice"] = "true", ["Input.Version"] = "0",
+            ["Input.Date"] = "2026-11-24",
+            ["Input.Minutes"] = "90",
+            ["Input.Category"] = "2",
+            ["Input.OutOfOffice"] = "true",
+            ["Input.Version"] = "0",
         };
         var ok = await AppFixture.PostFormAsync(client, $"/TimeLog/Edit/{mine.Id}", fields);
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
@@ -135,7 +139,10 @@ public abstract class WorkplaceChangesTests(AppFixture fx)
         var client = await fx.LoginAsync("js2");
         var response = await AppFixture.PostFormAsync(client, $"/TimeLog/Edit/{block.Id}", new()
         {
-            ["Input.Date"] = "2026-11-30", ["Input.Minutes"] = "30", ["Input.Category"] = "4", ["Input.Version"] = "0",
+            ["Input.Date"] = "2026-11-30",
+            ["Input.Minutes"] = "30",
+            ["Input.Category"] = "4",
+            ["Input.Version"] = "0",
         });
         var html = await response.HtmlAsync();
         Assert.Contains("id=\"Input_Date-error\"", html, StringComparison.Ordinal);
@@ -279,7 +286,10 @@ public abstract class WorkplaceChangesTests(AppFixture fx)
         var client = await fx.LoginAsync("jsb");
         var edit = await AppFixture.PostWithTokenFromAsync(client, "/Employers", $"/Employers/ContactEdit/{contact.Id}", new()
         {
-            ["Input.Date"] = "2026-11-20", ["Input.Kind"] = "1", ["Input.Purpose"] = "1", ["Input.Version"] = "0",
+            ["Input.Date"] = "2026-11-20",
+            ["Input.Kind"] = "1",
+            ["Input.Purpose"] = "1",
+            ["Input.Version"] = "0",
         });
         var delete = await AppFixture.PostWithTokenFromAsync(client, "/Employers", $"/Employers/ContactDelete/{contact.Id}", new() { ["Version"] = "0" });
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
