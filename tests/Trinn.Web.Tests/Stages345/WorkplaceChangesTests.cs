@@ -53,7 +53,9 @@ public abstract class WorkplaceChangesTests(AppFixture fx)
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain($"lønnstilskudd hos {employer.Name} skulle vært revurdert", await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain("data-warning=\"wage-subsidy-review\"", await (await client.GetAsync($"/Placements/Index/{candidateId}")).HtmlAsync(), StringComparison.Ordinal);
+        var placements = await (await client.GetAsync($"/Placements/Index/{candidateId}")).HtmlAsync();
+        Assert.DoesNotContain("data-warning=\"wage-subsidy-review\"", placements, StringComparison.Ordinal);
+        Assert.Contains("; sist revurdert 26.11.2026: Fortsetter med 40 %", placements, StringComparison.Ordinal);
         var saved = await fx.WithDbAsync(db => db.Set<SupportMeasure>().AsNoTracking().SingleAsync(m => m.Id == subsidy.Id));
         Assert.Equal((new DateOnly(2026, 11, 26), new DateOnly(2027, 2, 26), "Fortsetter med 40 %", 1L), (saved.LastReviewedOn, saved.NextReviewDate, saved.ReviewNote, saved.Version));
     }
