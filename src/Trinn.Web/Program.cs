@@ -4,6 +4,7 @@ using Trinn.Web.Features.Fidelity;
 using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.FollowUps;
+using Trinn.Web.Features.Opportunities;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.Studies;
 using Trinn.Web.Features.TimeLog;
@@ -21,6 +22,7 @@ builder.AddTrinnFollowUps();
 builder.AddTrinnDuration();
 builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
+builder.AddTrinnOpportunities();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 

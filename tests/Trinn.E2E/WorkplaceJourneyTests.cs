@@ -7,9 +7,10 @@ using Trinn.Web.Infrastructure;
 namespace Trinn.E2E;
 
 /// <summary>
-/// Stages 3–5 in the browser: employer, referral, a too-long jobbsmak, a paid job with wage subsidy, the planned
-/// follow-ups, a workplace visit, an employer contact about the subsidy, and discharge to work — checking the warnings
-/// on the way and axe on every page.
+/// Stages 3–5 in the browser: employer, referral, the candidate's wishes and a job opportunity that fits them (seen from
+/// both sides), a too-long jobbsmak, a paid job with wage subsidy, the planned follow-ups, a workplace visit, the wage
+/// subsidy marked reviewed, an employer contact, editing it and the time carried from it, and discharge to work —
+/// checking the warnings on the way and axe on every page.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class WorkplaceJourneyTests(BrowserFixture fx)
@@ -54,7 +55,51 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         var candidateId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
         await Axe.AssertAccessibleAsync(page);
 
+        // The candidate's wishes, with hours per week as numbers, then a job opportunity at the employer that fits them.
+        await page.GotoAsync($"/Candidates/Profile/{candidateId}");
+        await page.FillAsync("#Input_PreferredIndustries", "Butikk, lager");
+        await page.FillAsync("#Input_PreferredHoursMin", "30");
+        await page.FillAsync("#Input_PreferredHoursMax", "20");
+        await page.FillAsync("#Input_PreferredPlaces", "Oslo");
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("#Input_PreferredHoursMax-error")).ToContainTextAsync("Høyeste antall timer");
+        await Axe.AssertAccessibleAsync(page);
+        await page.FillAsync("#Input_PreferredHoursMin", "20");
+        await page.FillAsync("#Input_PreferredHoursMax", "30");
+        await page.ClickAsync("main button[type=submit]");
+        await Pages.WaitForUrlAsync(page, new Regex($"/Candidates/Details/{candidateId}$"));
+        await page.GotoAsync($"/Employers/Details/{employerId}");
+        await page.ClickAsync($"a[href='/Opportunities/New/{employerId}']");
+        await Axe.AssertAccessibleAsync(page);
+        await page.FillAsync("#Input_Title", "Butikkmedarbeider " + suffix);
+        await page.FillAsync("#Input_Tasks", "Fylle på varer og hjelpe kunder");
+        await page.FillAsync("#Input_HoursPerWeek", "0");
+        await page.FillAsync("#Input_Place", "Oslo sentrum");
+        await page.FillAsync("#Input_Industry", "Butikk");
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("#Input_HoursPerWeek-error")).ToContainTextAsync("mellom 1 og 60");
+        await Axe.AssertAccessibleAsync(page);
+        await page.FillAsync("#Input_HoursPerWeek", "24");
+        await page.FillAsync("#Input_HoursNote", "formiddag");
+        await page.ClickAsync("main button[type=submit]");
+        await Pages.WaitForUrlAsync(page, new Regex("/Opportunities/Details/\\d+$"));
+        var opportunityId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        var match = page.Locator($"[data-match-candidate='{candidateId}']");
+        await Assertions.Expect(match).ToContainTextAsync(name);
+        await Assertions.Expect(match).ToContainTextAsync("Arbeidstid passer");
+        await Axe.AssertAccessibleAsync(page);
+        await match.Locator("a").First.ClickAsync();
+        await Pages.WaitForUrlAsync(page, new Regex($"/Opportunities/Candidate/{candidateId}$"));
+        await Assertions.Expect(page.Locator($"[data-match-opportunity='{opportunityId}']")).ToContainTextAsync("Bransje passer");
+        await Axe.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/Opportunities/Edit/{opportunityId}");
+        await Axe.AssertAccessibleAsync(page);
+        await page.GotoAsync("/Opportunities");
+        await Assertions.Expect(page.Locator($"[data-opportunity='{opportunityId}']")).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page);
+
         // A jobbsmak of five days: registered, with a warning.
+        await page.GotoAsync($"/Candidates/Details/{candidateId}");
         await page.ClickAsync($"a[href='/Placements/Index/{candidateId}']");
         await Axe.AssertAccessibleAsync(page);
         await page.ClickAsync($"a[href='/Placements/New/{candidateId}']");
@@ -110,7 +155,25 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         await page.GotoAsync($"/FollowUps/Index/{candidateId}");
         await Assertions.Expect(page.Locator("tr[data-state='done']")).ToHaveCountAsync(1);
 
-        // An employer contact about support measures clears the wage subsidy warning.
+        // The subsidy is reviewed from the warning: bad dates are refused at the fields, then the warning goes.
+        await page.GotoAsync("/Portfolio");
+        await warnings.Locator("[data-warning='WageSubsidyReview']", new LocatorLocatorOptions { HasText = name }).Locator("a[data-review]").ClickAsync();
+        await Pages.WaitForUrlAsync(page, new Regex("/Placements/Review/\\d+$"));
+        await Axe.AssertAccessibleAsync(page);
+        await page.FillAsync("#Input_LastReviewedOn", Iso(today));
+        await page.FillAsync("#Input_NextReviewDate", Iso(today));
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("#Input_NextReviewDate-error")).ToContainTextAsync("etter denne revurderingen");
+        await Axe.AssertAccessibleAsync(page);
+        await page.FillAsync("#Input_NextReviewDate", Iso(today.AddMonths(3)));
+        await page.FillAsync("#Input_ReviewNote", "Fortsetter med 50 %");
+        await page.ClickAsync("main button[type=submit]");
+        await Pages.WaitForUrlAsync(page, new Regex($"/Placements/(Index/)?{candidateId}$"));
+        await Assertions.Expect(page.Locator("[data-warning='wage-subsidy-review']")).ToHaveCountAsync(0);
+        await page.GotoAsync("/Portfolio");
+        await Assertions.Expect(page.Locator("[data-warning='WageSubsidyReview']", new PageLocatorOptions { HasText = name })).ToHaveCountAsync(0);
+
+        // An employer contact about support measures is registered (a missing purpose is refused first).
         await page.GotoAsync($"/Employers/Contact/{employerId}");
         await Axe.AssertAccessibleAsync(page);
         await page.SelectOptionAsync("#Input_Kind", "2");
@@ -118,11 +181,38 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("#Input_Purpose-error")).ToContainTextAsync("Fyll ut Formål.");
         await Axe.AssertAccessibleAsync(page);
         await page.SelectOptionAsync("#Input_Purpose", "6");
+        await page.FillAsync("#Input_DurationMinutes", "30");
         await page.CheckAsync($"#cand-{candidateId}");
         await page.ClickAsync("main button[type=submit]");
         await Pages.WaitForUrlAsync(page, new Regex($"/Employers/Details/{employerId}$"));
         await page.GotoAsync("/Portfolio");
         await Assertions.Expect(page.Locator("[data-warning='WageSubsidyReview']", new PageLocatorOptions { HasText = name })).ToHaveCountAsync(0);
+
+        // The contact's time is carried into the log, then the contact is edited and the time follows.
+        await page.GotoAsync("/TimeLog");
+        await page.Locator("[data-carry^='contact-'] button").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-edit-block]")).Not.ToHaveCountAsync(0);
+        await page.GotoAsync($"/Employers/Details/{employerId}");
+        await page.Locator("a[data-edit-contact]").First.ClickAsync();
+        await Pages.WaitForUrlAsync(page, new Regex("/Employers/ContactEdit/\\d+$"));
+        await Axe.AssertAccessibleAsync(page);
+        await page.FillAsync("#Input_DurationMinutes", "35");
+        await page.ClickAsync("main button[type=submit]");
+        await Pages.WaitForUrlAsync(page, new Regex($"/Employers/Details/{employerId}$"));
+        await page.GotoAsync("/TimeLog");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("35");
+        await page.Locator("a[data-edit-block]").First.ClickAsync();
+        await Pages.WaitForUrlAsync(page, new Regex("/TimeLog/Edit/\\d+$"));
+        await Axe.AssertAccessibleAsync(page);
+        await page.GotoAsync("/TimeLog");
+        await page.Locator("a[data-delete-block]").First.ClickAsync();
+        await Pages.WaitForUrlAsync(page, new Regex("/TimeLog/Delete/\\d+$"));
+        await Axe.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/Employers/Details/{employerId}");
+        await page.Locator("a[data-delete-contact]").First.ClickAsync();
+        await Pages.WaitForUrlAsync(page, new Regex("/Employers/ContactDelete/\\d+$"));
+        await Assertions.Expect(page.Locator("[data-consequence='time-block']")).ToBeVisibleAsync();
+        await Axe.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/Employers/Week");
         await Axe.AssertAccessibleAsync(page);

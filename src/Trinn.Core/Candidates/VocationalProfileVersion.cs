@@ -35,6 +35,12 @@ public class VocationalProfileVersion
 
     public string? PreferredHours { get; set; }
 
+    /// <summary>Fewest hours per week the person wishes to work; with <see cref="PreferredHoursMax"/> used for job matching.</summary>
+    public int? PreferredHoursMin { get; set; }
+
+    /// <summary>Most hours per week the person wishes to work.</summary>
+    public int? PreferredHoursMax { get; set; }
+
     public string? PreferredPlaces { get; set; }
 
     public string? Adaptations { get; set; }

@@ -5,6 +5,7 @@ using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Identity;
+using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 
@@ -12,8 +13,9 @@ namespace Trinn.Core.Demo;
 
 /// <summary>
 /// Demo data for stages 3–5, on top of <see cref="DemoSeeder"/>'s teams, users and candidates: employers with contacts,
-/// a jobbsmak, paid jobs with their follow-up plans (one overdue), a wage subsidy past its review, follow-up periods and
-/// some logged time. Fictional names; organisation numbers are made up with a correct control digit.
+/// job opportunities (one carved for a candidate) that fit some candidates' wishes, a jobbsmak, paid jobs with their
+/// follow-up plans (one overdue), a wage subsidy past its review, follow-up periods and some logged time. Fictional
+/// names; organisation numbers are made up with a correct control digit.
 /// </summary>
 public sealed class EmployerDemoSeeder(TrinnDbContext db, TimeProvider time)
 {
@@ -65,6 +67,8 @@ public sealed class EmployerDemoSeeder(TrinnDbContext db, TimeProvider time)
                 db.Add(EmployerContact.Create(employer.Id, teamSpecialists[i % teamSpecialists.Count].Id, date,
                     (EmployerContactKind)(1 + (i % 5)), purpose, firstContact: i < employers.Count, 30 + (15 * (i % 3)), null, [], today, now));
             }
+
+            await AddOpportunitiesAsync(employers, candidates.Where(c => c.TeamId == teamId).ToList(), now, ct);
 
             foreach (var c in candidates.Where(c => c.TeamId == teamId))
             {
@@ -130,6 +134,60 @@ public sealed class EmployerDemoSeeder(TrinnDbContext db, TimeProvider time)
                 db.Add(TimeBlock.Create(first.Id, d, 180, TimeCategory.WithCandidate, true, null, today, now));
                 db.Add(TimeBlock.Create(first.Id, d, 240, TimeCategory.OfficeWork, false, null, today, now));
             }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Job opportunities at the team's employers: a warehouse job that fits the usual demo wishes ("Varehandel, lager",
+    /// Oslo øst), a canteen job that fits the candidates whose newer profile wishes serving work of 20–30 hours, a job
+    /// carved for one candidate, and a filled and a closed one. Every second stage-3 candidate gets that newer profile.
+    /// </summary>
+    private async Task AddOpportunitiesAsync(List<Employer> employers, List<Candidate> teamCandidates, DateTime now, CancellationToken ct)
+    {
+        var stage3 = teamCandidates.Where(c => c.Stage == 3).ToList();
+        var ids = stage3.Select(c => c.Id).ToList();
+        var latest = await db.ProfileVersions.Where(p => ids.Contains(p.CandidateId))
+            .GroupBy(p => p.CandidateId).Select(g => new { g.Key, Number = g.Max(p => p.VersionNumber) })
+            .ToDictionaryAsync(x => x.Key, x => x.Number, ct);
+        foreach (var c in stage3.Where((_, i) => i % 2 == 0))
+        {
+            db.Add(new VocationalProfileVersion
+            {
+                CandidateId = c.Id,
+                VersionNumber = latest.GetValueOrDefault(c.Id) + 1,
+                SavedById = c.PrimarySpecialistId!,
+                SavedAtUtc = now,
+                Interests = "Mat og servering, gjerne med faste oppgaver",
+                WorkExperience = "Jobbsmak på lager: trivdes best med kolleger rundt seg",
+                PreferredIndustries = "Servering, kantine",
+                PreferredHours = "Dagtid, ikke helg",
+                PreferredHoursMin = 20,
+                PreferredHoursMax = 30,
+                PreferredPlaces = "Oslo sentrum, Oslo øst",
+            });
+        }
+
+        JobOpportunity Job(int employer, string title, string tasks, int hours, string? hoursNote, string place, string? requirements,
+            OpportunityStatus status, int? carvedFor = null)
+        {
+            var job = new JobOpportunity { EmployerId = employers[employer].Id, CreatedAtUtc = now };
+            job.Describe(title, tasks, hours, hoursNote, place, requirements, null, status, carvedFor, employers[employer].Industry);
+            return job;
+        }
+
+        db.AddRange(
+            Job(1, "Lagermedarbeider", "Plukke og pakke varer, ta imot leveranser", 20, "formiddag", "Oslo øst", "Kunne løfte opp til 15 kg", OpportunityStatus.Open),
+            Job(5, "Kjøkkenhjelp", "Forberede lunsj, oppvask og rydding i kantina", 25, "10–15 på hverdager", "Oslo sentrum", null, OpportunityStatus.Open),
+            Job(0, "Bakerassistent", "Pakke brød og holde orden i bakeriet", 15, "tidlig morgen", "Oslo vest", "Tåle tidlig oppmøte", OpportunityStatus.Open),
+            Job(4, "Verkstedmedarbeider", "Enkle reparasjoner og klargjøring av sykler", 30, null, "Oslo øst", null, OpportunityStatus.Filled),
+            Job(3, "Assistent i vaskeri", "Sortere og brette tøy", 20, null, "Oslo øst", null, OpportunityStatus.Closed));
+        if (stage3.LastOrDefault() is { } carved)
+        {
+            // Jobbsnekring: tasks taken out of the gardeners' work to fit one candidate.
+            db.Add(Job(2, "Stell av planter (snekret jobb)", "Vanne, stelle og pakke planter; oppgavene er hentet ut av gartnernes arbeid", 12,
+                "tre formiddager i uka", "Groruddalen", null, OpportunityStatus.Open, carved.Id));
         }
 
         await db.SaveChangesAsync(ct);

@@ -39,6 +39,7 @@ internal sealed class EmployerContactConfiguration : IEntityTypeConfiguration<Em
     {
         builder.Property(c => c.SpecialistId).HasMaxLength(450);
         builder.Property(c => c.Note).HasMaxLength(EmployerContact.NoteMaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne(c => c.Specialist).WithMany().HasForeignKey(c => c.SpecialistId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Candidates).WithOne().HasForeignKey(l => l.EmployerContactId).OnDelete(DeleteBehavior.Cascade);
 

@@ -25,7 +25,7 @@ public enum EmployerContactPurpose
 }
 
 /// <summary>One contact between a job specialist and an employer (arbeidsgiverkontakt).</summary>
-public class EmployerContact
+public class EmployerContact : IVersioned
 {
     public const int NoteMaxLength = 2000;
     public const int MaxDurationMinutes = 24 * 60;
@@ -55,6 +55,8 @@ public class EmployerContact
 
     public DateTime CreatedAtUtc { get; set; }
 
+    public long Version { get; set; }
+
     public List<EmployerContactCandidate> Candidates { get; } = [];
 
     /// <summary>Builds a contact after checking the rules the form cannot: a purpose, a date not in the future, a sane duration.</summary>
@@ -62,6 +64,17 @@ public class EmployerContact
         int employerId, string specialistId, DateOnly date, EmployerContactKind kind, EmployerContactPurpose? purpose,
         bool firstContact, int durationMinutes, string? note, IEnumerable<int> candidateIds, DateOnly today, DateTime nowUtc)
     {
+        var contact = new EmployerContact { EmployerId = employerId, SpecialistId = specialistId, CreatedAtUtc = nowUtc };
+        contact.Change(date, kind, purpose, firstContact, durationMinutes, note, candidateIds, today);
+        return contact;
+    }
+
+    /// <summary>Changes a registered contact under the same rules as <see cref="Create"/>; the candidate links are replaced.</summary>
+    public void Change(
+        DateOnly date, EmployerContactKind kind, EmployerContactPurpose? purpose, bool firstContact, int durationMinutes, string? note,
+        IEnumerable<int> candidateIds, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(candidateIds);
         if (purpose is not { } p || !Enum.IsDefined(p))
         {
             throw new DomainException(nameof(Purpose), "Error_Required");
@@ -87,24 +100,18 @@ public class EmployerContact
             throw new DomainException(nameof(Note), "Error_TooLong");
         }
 
-        var contact = new EmployerContact
+        Date = date;
+        Kind = kind;
+        Purpose = p;
+        FirstContact = firstContact;
+        DurationMinutes = durationMinutes;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var wanted = candidateIds.Distinct().ToList();
+        Candidates.RemoveAll(l => !wanted.Contains(l.CandidateId));
+        foreach (var id in wanted.Where(id => Candidates.All(l => l.CandidateId != id)))
         {
-            EmployerId = employerId,
-            SpecialistId = specialistId,
-            Date = date,
-            Kind = kind,
-            Purpose = p,
-            FirstContact = firstContact,
-            DurationMinutes = durationMinutes,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            CreatedAtUtc = nowUtc,
-        };
-        foreach (var id in candidateIds.Distinct())
-        {
-            contact.Candidates.Add(new EmployerContactCandidate { CandidateId = id });
+            Candidates.Add(new EmployerContactCandidate { CandidateId = id });
         }
-
-        return contact;
     }
 }
 

@@ -45,6 +45,11 @@ public class FollowUp : IVersioned
 
     public FollowUpDoneBy? DoneBy { get; private set; }
 
+    /// <summary>The employer contact (of kind workplace follow-up) that marked it done, so deleting or changing that contact can undo it.</summary>
+    public int? DoneByContactId { get; private set; }
+
+    public Employers.EmployerContact? DoneByContact { get; private set; }
+
     public long Version { get; set; }
 
     public bool IsOverdue(DateOnly today) => DoneOn is null && PlannedDate < today;
@@ -63,10 +68,21 @@ public class FollowUp : IVersioned
         PlannedDate = date;
     }
 
-    public void MarkDone(DateOnly date, FollowUpDoneBy by)
+    public void MarkDone(DateOnly date, FollowUpDoneBy by, Employers.EmployerContact? contact = null)
     {
         DoneOn = date;
         DoneBy = by;
+        DoneByContact = contact;
+        DoneByContactId = contact?.Id is > 0 ? contact.Id : null;
+    }
+
+    /// <summary>Back to planned: the contact that marked it done was deleted or is no longer a workplace follow-up.</summary>
+    public void Reopen()
+    {
+        DoneOn = null;
+        DoneBy = null;
+        DoneByContact = null;
+        DoneByContactId = null;
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasOne(f => f.Candidate).WithMany().HasForeignKey(f => f.CandidateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(f => f.Placement).WithMany().HasForeignKey(f => f.PlacementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(f => f.DoneByContact).WithMany().HasForeignKey(f => f.DoneByContactId).OnDelete(DeleteBehavior.SetNull);
         // The candidate's plan, and the open ones by date for overdue warnings and the calendar feed.
         builder.HasIndex(f => new { f.CandidateId, f.PlannedDate });
         builder.HasIndex(f => new { f.DoneOn, f.PlannedDate });

@@ -40,6 +40,8 @@ internal sealed class SupportMeasureConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(m => m.HoursPerMonth).HasPrecision(6, 2);
         builder.Property(m => m.Amount).HasPrecision(12, 2);
         builder.Property(m => m.Text).HasMaxLength(SupportMeasure.TextMaxLength);
+        builder.Property(m => m.ReviewNote).HasMaxLength(SupportMeasure.TextMaxLength);
+        builder.Property(m => m.Version).IsConcurrencyToken();
         // The review warning looks for wage subsidies by review date.
         builder.HasIndex(m => new { m.Kind, m.NextReviewDate });
         builder.HasIndex(m => m.PlacementId);

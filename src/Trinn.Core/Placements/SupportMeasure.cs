@@ -14,7 +14,7 @@ public enum SupportMeasureKind
 /// A virkemiddel on a placement. One table for the four kinds; each kind fills its own fields and the factory
 /// methods check that the right ones are there.
 /// </summary>
-public class SupportMeasure
+public class SupportMeasure : IVersioned
 {
     public const int TextMaxLength = 2000;
 
@@ -48,7 +48,12 @@ public class SupportMeasure
     /// <summary>Inkluderingstilskudd: what the grant is for; tilretteleggingsplan: the plan.</summary>
     public string? Text { get; private set; }
 
+    /// <summary>Lønnstilskudd: what the last review concluded (optional).</summary>
+    public string? ReviewNote { get; private set; }
+
     public DateTime CreatedAtUtc { get; set; }
+
+    public long Version { get; set; }
 
     public static SupportMeasure Lonnstilskudd(int? percent, DateOnly? from, DateOnly? to, DateOnly? nextReview, DateTime nowUtc)
     {
@@ -148,7 +153,7 @@ public class SupportMeasure
     }
 
     /// <summary>Records a review and the next review date.</summary>
-    public void Review(DateOnly reviewedOn, DateOnly? nextReview, DateOnly today)
+    public void Review(DateOnly reviewedOn, DateOnly? nextReview, DateOnly today, string? note = null)
     {
         if (Kind != SupportMeasureKind.Lonnstilskudd)
         {
@@ -165,8 +170,14 @@ public class SupportMeasure
             throw new DomainException(nameof(NextReviewDate), "Error_ReviewAfterReviewed");
         }
 
+        if (note is { Length: > TextMaxLength })
+        {
+            throw new DomainException(nameof(ReviewNote), "Error_TooLong");
+        }
+
         LastReviewedOn = reviewedOn;
         NextReviewDate = next;
+        ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
 
     private static (DateOnly Start, DateOnly? End) Period(DateOnly? from, DateOnly? to)

@@ -17,7 +17,7 @@ public enum TimeCategory
 }
 
 /// <summary>A block of a specialist's working time (utetid), typed or carried over from a journal note or employer contact.</summary>
-public class TimeBlock
+public class TimeBlock : IVersioned
 {
     public const int NoteMaxLength = 200;
     public const int MaxMinutes = 24 * 60;
@@ -44,7 +44,17 @@ public class TimeBlock
 
     public DateTime CreatedAtUtc { get; set; }
 
+    public long Version { get; set; }
+
     public static TimeBlock Create(string userId, DateOnly date, int minutes, TimeCategory? category, bool outOfOffice, string? note, DateOnly today, DateTime nowUtc)
+    {
+        var block = new TimeBlock { UserId = userId, CreatedAtUtc = nowUtc };
+        block.Change(date, minutes, category, outOfOffice, note, today);
+        return block;
+    }
+
+    /// <summary>Changes a block under the same rules as <see cref="Create"/>.</summary>
+    public void Change(DateOnly date, int minutes, TimeCategory? category, bool outOfOffice, string? note, DateOnly today)
     {
         if (category is not { } c || !Enum.IsDefined(c))
         {
@@ -66,16 +76,29 @@ public class TimeBlock
             throw new DomainException(nameof(Note), "Error_TooLong");
         }
 
-        return new TimeBlock
+        Date = date;
+        Minutes = minutes;
+        Category = c;
+        OutOfOffice = outOfOffice;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    /// <summary>
+    /// Keeps a block carried from an employer contact in step after the contact was edited: its date, duration and
+    /// out-of-office follow the contact. Returns false when the contact no longer has a duration (the block should go).
+    /// </summary>
+    public bool FollowContact(EmployerContact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (contact.DurationMinutes < 1)
         {
-            UserId = userId,
-            Date = date,
-            Minutes = minutes,
-            Category = c,
-            OutOfOffice = outOfOffice,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-            CreatedAtUtc = nowUtc,
-        };
+            return false;
+        }
+
+        Date = contact.Date;
+        Minutes = contact.DurationMinutes;
+        OutOfOffice = contact.Kind != EmployerContactKind.Phone;
+        return true;
     }
 
     /// <summary>A journal note's time: at the employer for workplace and employer visits, otherwise with the candidate; out of office as the note says.</summary>
@@ -142,6 +165,7 @@ internal sealed class TimeBlockConfiguration : IEntityTypeConfiguration<TimeBloc
         builder.Property(b => b.Note).HasMaxLength(TimeBlock.NoteMaxLength);
         builder.Property(b => b.JournalNoteId);
         builder.Property(b => b.EmployerContactId);
+        builder.Property(b => b.Version).IsConcurrencyToken();
         builder.HasOne<Identity.TrinnUser>().WithMany().HasForeignKey(b => b.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<JournalNote>().WithMany().HasForeignKey(b => b.JournalNoteId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<EmployerContact>().WithMany().HasForeignKey(b => b.EmployerContactId).OnDelete(DeleteBehavior.SetNull);

@@ -548,6 +548,12 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int?>("PreferredHoursMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PreferredHoursMin")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreferredIndustries")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -746,6 +752,10 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -992,6 +1002,9 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<int?>("DoneBy")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DoneByContactId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("DoneOn")
                         .HasColumnType("date");
 
@@ -1013,6 +1026,8 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DoneByContactId");
 
                     b.HasIndex("PlacementId");
 
@@ -1147,6 +1162,71 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CarvedForCandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HoursNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("HoursPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tasks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarvedForCandidateId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.ToTable("JobOpportunity");
+                });
+
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
                     b.Property<int>("Id")
@@ -1241,12 +1321,20 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<int>("PlacementId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Text")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("ToDate")
                         .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1406,6 +1494,10 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1689,12 +1781,19 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Trinn.Core.Employers.EmployerContact", "DoneByContact")
+                        .WithMany()
+                        .HasForeignKey("DoneByContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Trinn.Core.Placements.Placement", "Placement")
                         .WithMany()
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Candidate");
+
+                    b.Navigation("DoneByContact");
 
                     b.Navigation("Placement");
                 });
@@ -1718,6 +1817,24 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "CarvedForCandidate")
+                        .WithMany()
+                        .HasForeignKey("CarvedForCandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Employers.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CarvedForCandidate");
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>

@@ -525,6 +525,12 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreferredHoursMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreferredHoursMin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreferredIndustries")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -715,6 +721,10 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -949,6 +959,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<int?>("DoneBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DoneByContactId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DoneOn")
                         .HasColumnType("TEXT");
 
@@ -970,6 +983,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DoneByContactId");
 
                     b.HasIndex("PlacementId");
 
@@ -1102,6 +1117,69 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CarvedForCandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoursNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tasks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarvedForCandidateId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.ToTable("JobOpportunity");
+                });
+
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
                     b.Property<int>("Id")
@@ -1192,12 +1270,20 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<int>("PlacementId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ToDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1349,6 +1435,10 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1632,12 +1722,19 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Trinn.Core.Employers.EmployerContact", "DoneByContact")
+                        .WithMany()
+                        .HasForeignKey("DoneByContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Trinn.Core.Placements.Placement", "Placement")
                         .WithMany()
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Candidate");
+
+                    b.Navigation("DoneByContact");
 
                     b.Navigation("Placement");
                 });
@@ -1661,6 +1758,24 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "CarvedForCandidate")
+                        .WithMany()
+                        .HasForeignKey("CarvedForCandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Employers.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CarvedForCandidate");
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Candidates;
+using Trinn.Core.Employers;
 using Trinn.Core.Identity;
+using Trinn.Core.Opportunities;
+using Trinn.Core.Placements;
+using Trinn.Core.TimeLog;
 using Trinn.Core.Teams;
 using Trinn.Web.Tests.Infrastructure;
 
@@ -25,6 +29,11 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
     public int OwnStudy { get; private set; }
 
     public int OtherStudy { get; private set; }
+    /// <summary>Route placeholders for stage 3–5 rows: {emp}, {opp}, {mid}, {con} in the own team, *Other in the other team.</summary>
+    public Dictionary<string, int> Ids { get; } = [];
+
+    /// <summary>A time block of each role's own user ({block}); {blockOther} is a team colleague's.</summary>
+    public Dictionary<string, int> OwnBlocks { get; } = [];
 
     public BrowserClient Client(string role) => clients[role];
 
@@ -42,9 +51,11 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
             }
 
             clients[role] = await BrowserClient.LoginAsync(this, user.UserName!);
+            OwnBlocks[role] = await AddBlockAsync(user.Id);
         }
 
         clients[AuthorizationMatrixTests.Anonymous] = BrowserClient.Anonymous(this);
+        OwnBlocks[AuthorizationMatrixTests.Anonymous] = OwnBlocks[Roles.Jobbspesialist];
         OwnCandidate = await Data.AddCandidateAsync(OwnTeam, NavVeileder, stage: 2);
         OtherTeamCandidate = await Data.AddCandidateAsync(otherTeam, NavVeileder, stage: 2);
         using var scope = Services.CreateScope();
@@ -54,7 +65,46 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         db.AddRange(own, other);
         await db.SaveChangesAsync();
         (OwnStudy, OtherStudy) = (own.Id, other.Id);
+        var colleague = await Data.AddUserAsync(Roles.Jobbspesialist, OwnTeam);
+        Ids["blockOther"] = await AddBlockAsync(colleague.Id);
+        await AddEmployerDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
+        await AddEmployerDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
     }
+
+    private Task<int> AddBlockAsync(string userId) => Data.WithDbAsync(async db =>
+    {
+        var block = TimeBlock.Create(userId, Data.Today, 30, TimeCategory.OfficeWork, false, null, Data.Today, DateTime.UtcNow);
+        db.Add(block);
+        await db.SaveChangesAsync();
+        return block.Id;
+    });
+
+    private Task<int> AddEmployerDataAsync(int teamId, int candidateId, string specialistId, string suffix) => Data.WithDbAsync(async db =>
+    {
+        var employer = new Employer { TeamId = teamId, Sector = EmployerSector.Private, CreatedAtUtc = DateTime.UtcNow };
+        var n = 90_000_000 + (teamId * 100);
+        while (OrganizationNumber.ControlDigit(n.ToString(System.Globalization.CultureInfo.InvariantCulture)) is null)
+        {
+            n++;
+        }
+
+        var first = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        employer.Rename(TestData.Unique("Arbeidsgiver "), first + OrganizationNumber.ControlDigit(first));
+        db.Add(employer);
+        await db.SaveChangesAsync();
+        var opportunity = new JobOpportunity { EmployerId = employer.Id, CreatedAtUtc = DateTime.UtcNow };
+        opportunity.Describe("Lagermedarbeider", "Plukke varer", 20, null, "Oslo", null, "Lager", OpportunityStatus.Open, null, null);
+        var placement = Placement.Register(candidateId, employer.Id, PlacementKind.Permanent, LabourMarket.Regular, 50, Data.Today.AddDays(-30), null, specialistId, DateTime.UtcNow);
+        placement.Measures.Add(SupportMeasure.Lonnstilskudd(40, Data.Today.AddDays(-30), null, Data.Today.AddDays(30), DateTime.UtcNow));
+        var contact = EmployerContact.Create(employer.Id, specialistId, Data.Today, EmployerContactKind.Visit, EmployerContactPurpose.BuildNetwork, false, 30, null, [], Data.Today, DateTime.UtcNow);
+        db.AddRange(opportunity, placement, contact);
+        await db.SaveChangesAsync();
+        Ids["emp" + suffix] = employer.Id;
+        Ids["opp" + suffix] = opportunity.Id;
+        Ids["mid" + suffix] = placement.Measures[0].Id;
+        Ids["con" + suffix] = contact.Id;
+        return 0;
+    });
 
     Task IAsyncLifetime.DisposeAsync()
     {
@@ -132,6 +182,29 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /Research/Export/{study}      | deny           | deny           | deny             | deny       | ok         | deny   | login
         GET  /Research/Export/{study}?handler=Download&format=csv&file=participants | deny | deny | deny | deny | ok | deny | login
         GET  /Research/Export/{study}?handler=Download&format=xlsx | deny | deny | deny | deny | ok | deny | login
+        GET  /Opportunities                | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/New/{emp}      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/New/{empOther} | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/Details/{opp}  | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/Details/{oppOther} | 404        | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/Edit/{opp}     | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/Edit/{oppOther} | 404           | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/Candidate/{id} | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Opportunities/Candidate/{other} | 404         | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Placements/Review/{mid}      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Placements/Review/{midOther} | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Employers/ContactEdit/{con}  | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Employers/ContactEdit/{conOther} | 404        | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Employers/ContactDelete/{con} | ok            | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Employers/ContactDelete/{conOther} | 404      | 404            | deny             | deny       | deny       | deny   | login
+        GET  /TimeLog/Edit/{block}         | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /TimeLog/Edit/{blockOther}    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /TimeLog/Delete/{block}       | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /TimeLog/Delete/{blockOther}  | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/employers/{emp}/opportunities | ok        | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/employers/{empOther}/opportunities | 404  | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{id}/opportunities | ok        | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}/opportunities | 404    | 404            | deny             | deny       | deny       | deny   | login
         """;
 
     public static TheoryData<string, string, string> Cases()
@@ -162,7 +235,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
             .Replace("{id}", app.OwnCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{otherstudy}", app.OtherStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{study}", app.OwnStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{block}", app.OwnBlocks[role].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        foreach (var (key, value) in app.Ids.OrderByDescending(x => x.Key.Length))
+        {
+            path = path.Replace("{" + key + "}", value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         var client = app.Client(role);
         using var response = method == "POST" ? await client.PostJsonAsync(path, Referral()) : await client.GetAsync(path);
         var isApi = path.StartsWith("/api/", StringComparison.Ordinal);

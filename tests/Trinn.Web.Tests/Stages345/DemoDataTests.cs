@@ -56,5 +56,22 @@ public sealed class DemoDataTests : IAsyncLifetime
         var subsidies = await db.Set<SupportMeasure>().Where(m => m.Kind == SupportMeasureKind.Lonnstilskudd).ToListAsync();
         Assert.Contains(subsidies, m => SupportMeasure.ReviewOverdue(m.NextReviewDate, m.LastReviewedOn, m.FromDate, null, today));
         Assert.True(await db.Set<FollowUpPeriod>().AnyAsync());
+
+        // Opportunities, one carved for a candidate, and in each team at least one open one that some active candidate fits.
+        var opportunities = await db.Set<Trinn.Core.Opportunities.JobOpportunity>().AsNoTracking().Include(o => o.Employer).ToListAsync();
+        Assert.Contains(opportunities, o => o.CarvedForCandidateId is not null);
+        Assert.Contains(opportunities, o => o.Status != Trinn.Core.Opportunities.OpportunityStatus.Open);
+        foreach (var team in opportunities.GroupBy(o => o.Employer!.TeamId))
+        {
+            var candidates = await db.Candidates.AsNoTracking().Where(c => c.TeamId == team.Key && c.DischargedOn == null)
+                .Select(c => new { c.Id, P = db.ProfileVersions.Where(p => p.CandidateId == c.Id).OrderByDescending(p => p.VersionNumber).FirstOrDefault() })
+                .ToListAsync();
+            var wishes = candidates.Where(c => c.P is not null).Select(c => new Trinn.Core.Opportunities.CandidatePreferences(
+                c.Id, true, c.P!.PreferredIndustries, c.P.PreferredHoursMin, c.P.PreferredHoursMax, c.P.PreferredPlaces)).ToList();
+            var fitted = team.Select(o => new Trinn.Core.Opportunities.OpportunityTerms(o.Id, o.Status, o.Industry, o.HoursPerWeek, o.Place, o.CarvedForCandidateId))
+                .Where(o => o.CarvedForCandidateId is null)
+                .Select(o => Trinn.Core.Opportunities.JobMatching.ForOpportunity(o, wishes).Count).ToList();
+            Assert.True(fitted.Count(n => n > 0) >= 2, $"Team {team.Key}: {string.Join(",", fitted)}");
+        }
     }
 }

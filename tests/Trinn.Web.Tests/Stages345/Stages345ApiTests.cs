@@ -12,7 +12,7 @@ public sealed class Stages345ApiTests(SqliteAppFixture fx) : IClassFixture<Sqlit
     private static readonly string[] AllRoutes =
     [
         "/api/employers", "/api/employers/{id}/contacts", "/api/candidates/{cid}/placements", "/api/candidates/{cid}/follow-ups",
-        "/api/specialists/me/time-log?week=2026-W47",
+        "/api/specialists/me/time-log?week=2026-W47", "/api/employers/{id}/opportunities", "/api/candidates/{cid}/opportunities",
     ];
 
     public static readonly TheoryData<string> Routes = new(AllRoutes);
@@ -40,6 +40,8 @@ public sealed class Stages345ApiTests(SqliteAppFixture fx) : IClassFixture<Sqlit
     [InlineData("/api/employers/{id}/contacts")]
     [InlineData("/api/candidates/{cid}/placements")]
     [InlineData("/api/candidates/{cid}/follow-ups")]
+    [InlineData("/api/employers/{id}/opportunities")]
+    [InlineData("/api/candidates/{cid}/opportunities")]
     public async Task OtherTeam_NotFound(string route) =>
         Assert.Equal(HttpStatusCode.NotFound, (await (await fx.LoginAsync("jsb")).GetAsync(await UrlAsync(route))).StatusCode);
 
@@ -104,7 +106,8 @@ public sealed class Stages345ApiTests(SqliteAppFixture fx) : IClassFixture<Sqlit
     public async Task OpenApi_ListsTheRoutes()
     {
         var json = await (await fx.Anonymous().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
-        foreach (var path in new[] { "/api/employers", "/api/employers/{id}/contacts", "/api/candidates/{id}/placements", "/api/candidates/{id}/follow-ups", "/api/specialists/me/time-log" })
+        foreach (var path in new[] { "/api/employers", "/api/employers/{id}/contacts", "/api/candidates/{id}/placements", "/api/candidates/{id}/follow-ups", "/api/specialists/me/time-log",
+                     "/api/employers/{id}/opportunities", "/api/candidates/{id}/opportunities" })
         {
             Assert.Contains($"\"{path}\"", json, StringComparison.Ordinal);
         }

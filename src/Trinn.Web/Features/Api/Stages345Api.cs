@@ -6,10 +6,12 @@ using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
+using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Employers;
+using Trinn.Web.Features.Opportunities;
 using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
 
@@ -27,6 +29,10 @@ internal static class Stages345Api
         api.MapGet("/employers/{id:int}/contacts", ContactsAsync).WithName("ListEmployerContacts").WithSummary("The team's contacts with one employer, newest first.");
         api.MapGet("/candidates/{id:int}/placements", PlacementsAsync).WithName("ListPlacements").WithSummary("A candidate's placements with support measures.");
         api.MapGet("/candidates/{id:int}/follow-ups", FollowUpsAsync).WithName("ListFollowUps").WithSummary("A candidate's planned and done follow-ups at the workplace.");
+        api.MapGet("/employers/{id:int}/opportunities", EmployerOpportunitiesAsync).WithName("ListEmployerOpportunities")
+            .WithSummary("The job opportunities at one of the team's employers, open ones first.");
+        api.MapGet("/candidates/{id:int}/opportunities", CandidateOpportunitiesAsync).WithName("ListMatchingOpportunities")
+            .WithSummary("The team's open job opportunities that match the candidate's latest vocational profile, with the fit of industry, hours and place (docs/adr/job-matching.md).");
         api.MapGet("/specialists/me/time-log", TimeLogAsync).WithName("MyTimeLog")
             .WithSummary("The caller's time log for one ISO week (week=YYYY-Www, default this week) with the out-of-office share against 40 %.");
     }
@@ -80,6 +86,41 @@ internal static class Stages345Api
             .ToListAsync());
     }
 
+    private static async Task<Results<Ok<List<OpportunityDocument>>, NotFound>> EmployerOpportunitiesAsync(int id, TrinnDbContext db, ClaimsPrincipal user)
+    {
+        if (!await db.Set<Employer>().VisibleTo(user).AnyAsync(e => e.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await db.Set<JobOpportunity>().AsNoTracking().VisibleTo(user).Where(o => o.EmployerId == id)
+            .OrderBy(o => o.Status).ThenBy(o => o.Title).ThenBy(o => o.Id).Take(MaxRows)
+            .Select(o => new OpportunityDocument(o.Id, o.EmployerId, o.Title, o.Tasks, o.HoursPerWeek, o.HoursNote, o.Place, o.Requirements, o.Industry,
+                o.Status, o.CarvedForCandidateId, o.Version))
+            .ToListAsync());
+    }
+
+    private static async Task<Results<Ok<List<OpportunityMatchDocument>>, NotFound>> CandidateOpportunitiesAsync(
+        int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
+    {
+        if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
+        {
+            await db.AuditDeniedAsync(id, user, loggers.CreateLogger(nameof(Stages345Api)));
+            return TypedResults.NotFound();
+        }
+
+        await db.AuditReadAsync("OpportunityMatchesApi", id);
+        var matches = await OpportunityMatches.ForCandidateAsync(db, user, id);
+        var ids = matches.Select(m => m.Opportunity.OpportunityId).ToList();
+        var rows = await db.Set<JobOpportunity>().AsNoTracking().VisibleTo(user).Where(o => ids.Contains(o.Id))
+            .Select(o => new OpportunityDocument(o.Id, o.EmployerId, o.Title, o.Tasks, o.HoursPerWeek, o.HoursNote, o.Place, o.Requirements, o.Industry,
+                o.Status, o.CarvedForCandidateId, o.Version))
+            .ToDictionaryAsync(o => o.Id);
+        return TypedResults.Ok(matches
+            .Select(m => new OpportunityMatchDocument(rows[m.Opportunity.OpportunityId], m.Match.Industry, m.Match.Hours, m.Match.Place, m.Match.CarvedForCandidate))
+            .ToList());
+    }
+
     private static async Task<Results<Ok<TimeLogDocument>, ValidationProblem>> TimeLogAsync(
         string? week, TrinnDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<TimeLogResource> l)
     {
@@ -116,6 +157,14 @@ public sealed record SupportMeasureDocument(
     string? MentorName, decimal? HoursPerMonth, decimal? Amount, string? Text);
 
 public sealed record FollowUpDocument(int Id, int? PlacementId, FollowUpKind Kind, DateOnly PlannedDate, string? Note, DateOnly? DoneOn, FollowUpDoneBy? DoneBy, long Version);
+
+public sealed record OpportunityDocument(
+    int Id, int EmployerId, string Title, string Tasks, int HoursPerWeek, string? HoursNote, string Place, string? Requirements, string? Industry,
+    OpportunityStatus Status, int? CarvedForCandidateId, long Version);
+
+/// <summary>A matching opportunity and how each criterion compares (Unknown when either side says nothing about it).</summary>
+public sealed record OpportunityMatchDocument(
+    OpportunityDocument Opportunity, CriterionFit Industry, CriterionFit Hours, CriterionFit Place, bool CarvedForCandidate);
 
 public sealed record TimeLogDocument(
     string Week, DateOnly Monday, DateOnly Sunday, int TotalMinutes, int OutOfOfficeMinutes, decimal? OutOfOfficePercent, int TargetPercent,

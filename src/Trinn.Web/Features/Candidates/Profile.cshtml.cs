@@ -60,6 +60,11 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
         }
 
         await ShowAsync(candidate);
+        if (Input.PreferredHoursMin > Input.PreferredHoursMax)
+        {
+            ModelState.AddModelError("Input.PreferredHoursMax", t["Error_HoursMinAboveMax"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -99,10 +104,19 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
         yield return (t["Field_Friskfaktorer"], p.Friskfaktorer);
         yield return (t["Field_PreferredIndustries"], p.PreferredIndustries);
         yield return (t["Field_PreferredHours"], p.PreferredHours);
+        yield return (t["Field_PreferredHoursRange"], HoursRange(p.PreferredHoursMin, p.PreferredHoursMax));
         yield return (t["Field_PreferredPlaces"], p.PreferredPlaces);
         yield return (t["Field_Adaptations"], p.Adaptations);
         yield return (t["Field_PersonalContacts"], p.PersonalContacts);
     }
+
+    private string? HoursRange(int? min, int? max) => (min, max) switch
+    {
+        (null, null) => null,
+        ({ } a, null) => t["Hours_AtLeast", a].Value,
+        (null, { } b) => t["Hours_AtMost", b].Value,
+        ({ } a, { } b) => t["Hours_Between", a, b].Value,
+    };
 
     private PageResult Conflict(VocationalProfileVersion? latest)
     {
@@ -168,6 +182,14 @@ public sealed class ProfileInput
     [Display(Name = "Field_PreferredHours")]
     public string? PreferredHours { get; set; }
 
+    [Range(1, Trinn.Core.Opportunities.JobOpportunity.MaxHoursPerWeek, ErrorMessage = "Error_HoursPerWeek")]
+    [Display(Name = "Field_PreferredHoursMin")]
+    public int? PreferredHoursMin { get; set; }
+
+    [Range(1, Trinn.Core.Opportunities.JobOpportunity.MaxHoursPerWeek, ErrorMessage = "Error_HoursPerWeek")]
+    [Display(Name = "Field_PreferredHoursMax")]
+    public int? PreferredHoursMax { get; set; }
+
     [StringLength(Max, ErrorMessage = "Error_TooLong")]
     [Display(Name = "Field_PreferredPlaces")]
     public string? PreferredPlaces { get; set; }
@@ -195,6 +217,8 @@ public sealed class ProfileInput
             Friskfaktorer = p.Friskfaktorer,
             PreferredIndustries = p.PreferredIndustries,
             PreferredHours = p.PreferredHours,
+            PreferredHoursMin = p.PreferredHoursMin,
+            PreferredHoursMax = p.PreferredHoursMax,
             PreferredPlaces = p.PreferredPlaces,
             Adaptations = p.Adaptations,
             PersonalContacts = p.PersonalContacts,
@@ -215,6 +239,8 @@ public sealed class ProfileInput
         Friskfaktorer = Friskfaktorer,
         PreferredIndustries = PreferredIndustries,
         PreferredHours = PreferredHours,
+        PreferredHoursMin = PreferredHoursMin,
+        PreferredHoursMax = PreferredHoursMax,
         PreferredPlaces = PreferredPlaces,
         Adaptations = Adaptations,
         PersonalContacts = PersonalContacts,

@@ -79,7 +79,7 @@ public sealed class ContactModel(
             {
                 foreach (var candidateId in wanted)
                 {
-                    await FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidateId, contact.Date, Trinn.Core.FollowUps.FollowUpDoneBy.EmployerContact);
+                    await FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidateId, contact.Date, Trinn.Core.FollowUps.FollowUpDoneBy.EmployerContact, contact);
                 }
             }
 
@@ -88,15 +88,7 @@ public sealed class ContactModel(
         }
         catch (DomainException ex)
         {
-            var label = ex.Field switch
-            {
-                nameof(EmployerContact.Purpose) => "Field_ContactPurpose",
-                nameof(EmployerContact.Kind) => "Field_ContactKind",
-                nameof(EmployerContact.Note) => "Field_Note",
-                nameof(EmployerContact.DurationMinutes) => "Field_Duration",
-                _ => "Field_Date",
-            };
-            ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey, t[label], EmployerContact.NoteMaxLength]);
+            ModelState.AddModelError("Input." + ex.Field, ContactMessages.For(ex, t));
             return Page();
         }
     }
@@ -141,4 +133,18 @@ public sealed class EmployerContactInput
     public string? Note { get; set; }
 
     public List<int> CandidateIds { get; set; } = [];
+
+    public long Version { get; set; }
+
+    public static EmployerContactInput From(EmployerContact c) => new()
+    {
+        Date = c.Date,
+        Kind = c.Kind,
+        Purpose = c.Purpose,
+        FirstContact = c.FirstContact,
+        DurationMinutes = c.DurationMinutes,
+        Note = c.Note,
+        CandidateIds = c.Candidates.Select(l => l.CandidateId).ToList(),
+        Version = c.Version,
+    };
 }

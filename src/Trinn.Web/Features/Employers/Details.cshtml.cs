@@ -22,6 +22,8 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
 
     public IReadOnlyList<EmployerContactRow> Contacts { get; private set; } = [];
 
+    public IReadOnlyList<EmployerOpportunityRow> Opportunities { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostPersonAsync(int id)
@@ -61,6 +63,10 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
             return false;
         }
 
+        Opportunities = await db.Set<Trinn.Core.Opportunities.JobOpportunity>().AsNoTracking().Where(o => o.EmployerId == id)
+            .OrderBy(o => o.Status).ThenBy(o => o.Title)
+            .Select(o => new EmployerOpportunityRow(o.Id, o.Title, o.HoursPerWeek, o.Place, o.Status, o.CarvedForCandidateId != null))
+            .ToListAsync();
         People = await db.Set<EmployerContactPerson>().AsNoTracking().Where(p => p.EmployerId == id).OrderBy(p => p.Name).ToListAsync();
         Contacts = await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(200)
@@ -74,6 +80,8 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
 
 public sealed record EmployerView(
     int Id, string Name, string OrganizationNumber, EmployerSector Sector, string? Industry, EmployerSize? Size, bool IaAgreement, string? Address);
+
+public sealed record EmployerOpportunityRow(int Id, string Title, int HoursPerWeek, string Place, Trinn.Core.Opportunities.OpportunityStatus Status, bool Carved);
 
 public sealed record EmployerContactRow(
     int Id, DateOnly Date, string Specialist, EmployerContactKind Kind, EmployerContactPurpose Purpose, bool FirstContact,

@@ -27,7 +27,8 @@ internal static class FollowUpsSetup
 public static class FollowUpCompletion
 {
     /// <summary>Marks the follow-up the visit fulfils (see <see cref="FollowUp.MatchVisit"/>); the caller saves.</summary>
-    public static async Task<FollowUp?> MarkVisitAsync(TrinnDbContext db, int candidateId, DateOnly visitDate, FollowUpDoneBy by)
+    public static async Task<FollowUp?> MarkVisitAsync(
+        TrinnDbContext db, int candidateId, DateOnly visitDate, FollowUpDoneBy by, Trinn.Core.Employers.EmployerContact? contact = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var limit = visitDate.AddDays(7);
@@ -35,7 +36,34 @@ public static class FollowUpCompletion
             .Where(f => f.CandidateId == candidateId && f.DoneOn == null && f.PlannedDate <= limit)
             .ToListAsync();
         var match = FollowUp.MatchVisit(open, visitDate);
-        match?.MarkDone(visitDate, by);
+        match?.MarkDone(visitDate, by, contact);
         return match;
+    }
+
+    /// <summary>
+    /// Keeps follow-ups in step with an edited or deleted employer contact: the ones it marked done go back to planned,
+    /// and, when it is (still) a workplace follow-up and not being deleted, its date marks the matching ones done again.
+    /// The caller saves.
+    /// </summary>
+    public static async Task ReconcileContactAsync(TrinnDbContext db, Trinn.Core.Employers.EmployerContact contact, bool deleting)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(contact);
+        var id = contact.Id;
+        var remark = !deleting && contact.Kind == Trinn.Core.Employers.EmployerContactKind.WorkplaceFollowUp;
+        var candidateIds = remark ? contact.Candidates.Select(l => l.CandidateId).ToList() : [];
+        var limit = contact.Date.AddDays(7);
+        var rows = await db.Set<FollowUp>()
+            .Where(f => f.DoneByContactId == id || (candidateIds.Contains(f.CandidateId) && f.DoneOn == null && f.PlannedDate <= limit))
+            .ToListAsync();
+        foreach (var f in rows.Where(f => f.DoneByContactId == id))
+        {
+            f.Reopen();
+        }
+
+        foreach (var candidateId in candidateIds)
+        {
+            FollowUp.MatchVisit(rows.Where(f => f.CandidateId == candidateId), contact.Date)?.MarkDone(contact.Date, FollowUpDoneBy.EmployerContact, contact);
+        }
     }
 }

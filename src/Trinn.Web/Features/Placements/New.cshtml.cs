@@ -161,6 +161,7 @@ internal static class PlacementMessages
             "Kind" => "PlacementKind",
             "Market" => "LabourMarket",
             "NextReviewDate" => "NextReviewDate",
+            "LastReviewedOn" => "ReviewedOn",
             "FromDate" => "FromDate",
             "MentorName" => "MentorName",
             "Text" => "MeasureText",

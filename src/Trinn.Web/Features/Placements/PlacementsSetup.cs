@@ -30,4 +30,13 @@ internal static class PlacementAccess
 
     public static Task<Placement?> FindPlacementForEditAsync(this TrinnDbContext db, int id, ClaimsPrincipal user) =>
         db.Set<Placement>().VisibleTo(user).Include(p => p.Candidate).SingleOrDefaultAsync(p => p.Id == id);
+
+    /// <summary>A wage subsidy on a placement of the team's candidates, tracked with its placement; the check is in the query.</summary>
+    public static Task<SupportMeasure?> FindWageSubsidyForEditAsync(this TrinnDbContext db, int id, ClaimsPrincipal user)
+    {
+        var teamId = user.IsTeamMember() ? user.TeamId() : null;
+        return db.Set<SupportMeasure>().Include(m => m.Placement).ThenInclude(p => p!.Employer)
+            .Where(m => teamId != null && m.Placement!.Candidate!.TeamId == teamId && m.Kind == SupportMeasureKind.Lonnstilskudd)
+            .SingleOrDefaultAsync(m => m.Id == id);
+    }
 }

@@ -33,6 +33,7 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
                         && candidates.Any(c => c.Id == m.Placement.CandidateId))
             .Select(m => new
             {
+                m.Id,
                 m.Placement!.CandidateId,
                 Name = m.Placement.Candidate!.FirstName + " " + m.Placement.Candidate.LastName,
                 Employer = m.Placement.Employer!.Name,
@@ -48,7 +49,7 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
         var warnings = rows
             .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
             .OrderBy(r => r.NextReviewDate)
-            .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer))
+            .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id))
             .ToList();
         var overdue = await db.Set<FollowUp>().AsNoTracking()
             .Where(f => f.DoneOn == null && f.PlannedDate < today && candidates.Any(c => c.Id == f.CandidateId))
@@ -74,4 +75,5 @@ public enum WorkplaceWarningKind
     DurationEnding = 3,
 }
 
-public sealed record WorkplaceWarning(int CandidateId, string CandidateName, WorkplaceWarningKind Kind, DateOnly Date, string Detail);
+/// <summary>One warning; <paramref name="MeasureId"/> is the wage subsidy to review (for <see cref="WorkplaceWarningKind.WageSubsidyReview"/>).</summary>
+public sealed record WorkplaceWarning(int CandidateId, string CandidateName, WorkplaceWarningKind Kind, DateOnly Date, string Detail, int? MeasureId = null);

@@ -63,9 +63,7 @@ public sealed class IndexModel(
         }
         catch (DomainException ex)
         {
-            var label = ex.Field switch { "Category" => "Field_TimeCategory", "Minutes" => "Field_Minutes", "Note" => "Field_Note", _ => "Field_Date" };
-            var own = l[ex.MessageKey];
-            ModelState.AddModelError("Input." + ex.Field, own.ResourceNotFound ? t[ex.MessageKey, t[label], TimeBlock.NoteMaxLength] : own.Value);
+            ModelState.AddModelError("Input." + ex.Field, TimeLogMessages.For(ex, t, l));
             return Page();
         }
     }
@@ -164,4 +162,16 @@ public sealed class TimeBlockInput
     [StringLength(TimeBlock.NoteMaxLength, ErrorMessage = "Error_TooLong")]
     [Display(Name = "Field_Note")]
     public string? Note { get; set; }
+
+    public long Version { get; set; }
+
+    public static TimeBlockInput From(TimeBlock b) => new()
+    {
+        Date = b.Date,
+        Minutes = b.Minutes,
+        Category = b.Category,
+        OutOfOffice = b.OutOfOffice,
+        Note = b.Note,
+        Version = b.Version,
+    };
 }

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.TimeLog;
+using Trinn.Web.Features.FollowUps;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Employers;
+
+/// <summary>
+/// Deletes an employer contact after a confirm step. Follow-ups it marked done go back to planned, and a time block
+/// carried from it is deleted with it; the audit trail keeps all three.
+/// </summary>
+public sealed class ContactDeleteModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, ILogger<ContactDeleteModel> logger) : PageModel
+{
+    [BindProperty]
+    public long Version { get; set; }
+
+    public EmployerContact? Contact { get; private set; }
+
+    public int FollowUpsDone { get; private set; }
+
+    public bool HasTimeBlock { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        Contact = await db.FindContactForEditAsync(id, User, logger);
+        if (Contact is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(Contact);
+        Version = Contact.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        Contact = await db.FindContactForEditAsync(id, User, logger);
+        if (Contact is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            ConcurrencyGuard.Expect(db, Contact, Version);
+            await FollowUpCompletion.ReconcileContactAsync(db, Contact, deleting: true);
+            db.RemoveRange(await db.Set<TimeBlock>().Where(b => b.EmployerContactId == id).ToListAsync());
+            db.Remove(Contact);
+            await db.SaveChangesAsync();
+            return RedirectToPage("/Employers/Details", new { id = Contact.EmployerId });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            Contact = await db.FindContactForEditAsync(id, User, logger);
+            if (Contact is null)
+            {
+                return NotFound();
+            }
+
+            await ShowAsync(Contact);
+            Version = Contact.Version;
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            return Page();
+        }
+    }
+
+    private async Task ShowAsync(EmployerContact contact)
+    {
+        FollowUpsDone = await db.Set<FollowUp>().CountAsync(f => f.DoneByContactId == contact.Id);
+        HasTimeBlock = await db.Set<TimeBlock>().AnyAsync(b => b.EmployerContactId == contact.Id);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Data;
+using Trinn.Core.Opportunities;
+using Trinn.Web.Features.Employers;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Opportunities;
+
+/// <summary>Edits a job opportunity; a stale form (someone else saved in between) is refused, not merged.</summary>
+public sealed class EditModel(
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<OpportunitiesResource> o, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty]
+    public OpportunityInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string? EmployerIndustry { get; private set; }
+
+    public List<SelectListItem> Statuses { get; private set; } = [];
+
+    public List<SelectListItem> Candidates { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var opportunity = await db.FindOpportunityForEditAsync(id, User, logger);
+        if (opportunity is null)
+        {
+            return NotFound();
+        }
+
+        Input = OpportunityInput.From(opportunity);
+        await ShowAsync(opportunity);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var opportunity = await db.FindOpportunityForEditAsync(id, User, logger);
+        if (opportunity is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(opportunity);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            ConcurrencyGuard.Expect(db, opportunity, Input.Version);
+            if (!await OpportunityForm.TryApplyAsync(Input, opportunity, opportunity.Employer!.Industry, db, User, ModelState, t, o))
+            {
+                return Page();
+            }
+
+            await db.SaveChangesAsync();
+            return RedirectToPage("/Opportunities/Details", new { id });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ConcurrencyGuard.ReloadAsync(db, opportunity);
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            Input = OpportunityInput.From(opportunity);
+            await ShowAsync(opportunity);
+            return Page();
+        }
+    }
+
+    private async Task ShowAsync(JobOpportunity opportunity)
+    {
+        (Id, Title, EmployerIndustry) = (opportunity.Id, opportunity.Title, opportunity.Employer!.Industry);
+        Statuses = EmployerAccess.EnumItems<OpportunityStatus>(o, t["Select_Choose"]);
+        Candidates = await OpportunityForm.CandidateItemsAsync(db, User, opportunity.CarvedForCandidateId ?? Input.CarvedForCandidateId, t["Select_None"]);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Core.TimeLog;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.TimeLog;
+
+/// <summary>Deletes one of the user's own time blocks after a confirm step; the audit trail keeps what was deleted.</summary>
+public sealed class DeleteModel(TrinnDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    [BindProperty]
+    public long Version { get; set; }
+
+    public TimeBlock? Block { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        Block = await db.FindOwnBlockAsync(id, User);
+        if (Block is null)
+        {
+            return NotFound();
+        }
+
+        Version = Block.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        Block = await db.FindOwnBlockAsync(id, User);
+        if (Block is null)
+        {
+            return NotFound();
+        }
+
+        var week = IsoWeek.Of(Block.Date).ToString();
+        try
+        {
+            ConcurrencyGuard.Expect(db, Block, Version);
+            db.Remove(Block);
+            await db.SaveChangesAsync();
+            return RedirectToPage("/TimeLog/Index", new { week });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ConcurrencyGuard.ReloadAsync(db, Block);
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            Version = Block.Version;
+            return Page();
+        }
+    }
+}

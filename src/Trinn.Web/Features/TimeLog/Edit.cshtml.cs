@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Core.TimeLog;
+using Trinn.Web.Features.Employers;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.TimeLog;
+
+/// <summary>Edits one of the signed-in user's own time blocks; another user's block is not found. Stale forms are refused.</summary>
+public sealed class EditModel(
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<TimeLogResource> l, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public TimeBlockInput Input { get; set; } = new();
+
+    public TimeBlock? Block { get; private set; }
+
+    public List<SelectListItem> Categories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var block = await db.FindOwnBlockAsync(id, User);
+        if (block is null)
+        {
+            return NotFound();
+        }
+
+        Show(block);
+        Input = TimeBlockInput.From(block);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        var block = await db.FindOwnBlockAsync(id, User);
+        if (block is null)
+        {
+            return NotFound();
+        }
+
+        Show(block);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            ConcurrencyGuard.Expect(db, block, Input.Version);
+            block.Change(Input.Date!.Value, Input.Minutes ?? 0, Input.Category, Input.OutOfOffice, Input.Note, NorwegianTime.Today(time));
+            await db.SaveChangesAsync();
+            return RedirectToPage("/TimeLog/Index", new { week = IsoWeek.Of(block.Date).ToString() });
+        }
+        catch (DomainException ex)
+        {
+            db.Entry(block).State = EntityState.Unchanged;
+            ModelState.AddModelError("Input." + ex.Field, TimeLogMessages.For(ex, t, l));
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await ConcurrencyGuard.ReloadAsync(db, block);
+            ModelState.Clear();
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            Input = TimeBlockInput.From(block);
+            return Page();
+        }
+    }
+
+    private void Show(TimeBlock block)
+    {
+        Block = block;
+        Categories = EmployerAccess.EnumItems<TimeCategory>(l, t["Select_Choose"]);
+    }
+}
