@@ -118,7 +118,7 @@ public static class Retention
                 ["ProfileVersions"] = await db.ProfileVersions.CountAsync(p => p.CandidateId == id, ct),
                 ["FollowUps"] = await db.Set<FollowUp>().CountAsync(f => f.CandidateId == id && f.Note != null, ct),
                 ["PeriodExtensions"] = await db.Set<PeriodExtension>().CountAsync(e => ExtensionIds.Contains(e.Id) && e.Reason != "", ct),
-                ["SupportMeasures"] = await db.Set<SupportMeasure>().CountAsync(m => MeasureIds.Contains(m.Id) && (m.MentorName != null || m.Text != null), ct),
+                ["SupportMeasures"] = await db.Set<SupportMeasure>().CountAsync(m => MeasureIds.Contains(m.Id) && (m.MentorName != null || m.Text != null || m.ReviewNote != null), ct),
                 ["EmployerContacts"] = await db.Set<EmployerContact>().CountAsync(c => ContactIds.Contains(c.Id) && c.Note != null, ct),
                 ["TimeBlocks"] = await db.Set<TimeBlock>().CountAsync(b => TimeBlockIds.Contains(b.Id) && b.Note != null, ct),
                 ["AuditEntries"] = await AuditPayloads(db).CountAsync(ct),
@@ -164,10 +164,15 @@ public static class Retention
             await db.Set<FollowUp>().Where(f => f.CandidateId == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Note, (string?)null), ct);
             await db.Set<PeriodExtension>().Where(e => ExtensionIds.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Reason, ""), ct);
             await db.Set<SupportMeasure>().Where(m => MeasureIds.Contains(m.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.MentorName, (string?)null).SetProperty(m => m.Text, (string?)null), ct);
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.MentorName, (string?)null)
+                        .SetProperty(m => m.Text, (string?)null)
+                        .SetProperty(m => m.ReviewNote, (string?)null)
+                        .SetProperty(m => m.Version, m => m.Version + 1),
+                    ct);
             // A contact note may name the candidate among others; it goes with the first of them to expire.
-            await db.Set<EmployerContact>().Where(c => ContactIds.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Note, (string?)null), ct);
-            await db.Set<TimeBlock>().Where(b => TimeBlockIds.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Note, (string?)null), ct);
+            await db.Set<EmployerContact>().Where(c => ContactIds.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Note, (string?)null).SetProperty(c => c.Version, c => c.Version + 1), ct);
+            await db.Set<TimeBlock>().Where(b => TimeBlockIds.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Note, (string?)null).SetProperty(b => b.Version, b => b.Version + 1), ct);
             await AuditPayloads(db).ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, (string?)null), ct);
         }
 

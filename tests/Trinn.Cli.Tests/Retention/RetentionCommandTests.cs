@@ -53,7 +53,7 @@ public abstract class RetentionCommandTests : IAsyncLifetime
         Assert.Contains("dry run: 1 candidate(s)", output, StringComparison.Ordinal);
         Assert.Contains($"candidate {expired.Id} (discharged", output, StringComparison.Ordinal);
         Assert.Contains("JournalNotes 1", output, StringComparison.Ordinal);
-        Assert.Contains("SupportMeasures 2", output, StringComparison.Ordinal);
+        Assert.Contains("SupportMeasures 3", output, StringComparison.Ordinal);
         Assert.DoesNotContain($"candidate {recent.Id} ", output, StringComparison.Ordinal);
         Assert.DoesNotContain($"candidate {active.Id} ", output, StringComparison.Ordinal);
         foreach (var value in expired.PersonalValues)
@@ -105,7 +105,7 @@ public abstract class RetentionCommandTests : IAsyncLifetime
         var placement = await after.Set<Placement>().AsNoTracking().Include(p => p.Measures).SingleAsync(p => p.CandidateId == expired.Id);
         Assert.Equal(PlacementKind.Permanent, placement.Kind);
         Assert.Equal(60, placement.PositionPercent);
-        Assert.Equal(2, placement.Measures.Count);
+        Assert.Equal(3, placement.Measures.Count);
     }
 
     [Fact]

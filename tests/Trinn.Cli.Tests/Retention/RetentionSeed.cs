@@ -103,6 +103,9 @@ internal static class RetentionSeed
         var placement = Placement.Register(candidate.Id, employer.Id, PlacementKind.Permanent, LabourMarket.Regular, 60, referredOn.AddDays(50), null, userId, now);
         placement.Measures.Add(SupportMeasure.Mentortilskudd(Mark("Mentor"), 4, referredOn.AddDays(50), null, now));
         placement.Measures.Add(SupportMeasure.Tilretteleggingsplan(Mark("Plan"), referredOn.AddDays(50), now));
+        var subsidy = SupportMeasure.Lonnstilskudd(40, referredOn.AddDays(50), null, referredOn.AddDays(60), now);
+        subsidy.Review(referredOn.AddDays(60), referredOn.AddDays(150), today, Mark("Vurdering"));
+        placement.Measures.Add(subsidy);
         db.Add(placement);
         db.Add(FollowUp.Planned(candidate.Id, FollowUpKind.AfterStart, referredOn.AddDays(53), Mark("Oppfolging")));
         db.Add(EmployerContact.Create(employer.Id, userId, referredOn.AddDays(45), EmployerContactKind.Visit, EmployerContactPurpose.BuildNetwork,
@@ -124,6 +127,7 @@ internal static class RetentionSeed
             candidate.FirstName, candidate.LastName, nationalId, candidate.Phone!, candidate.Email!, candidate.Address!, candidate.NextAction!,
             Mark("Innsokingsgrunn"), Mark("Avtale"), Mark("Trinngrunn"), Mark("Trinngrunn3"), Mark("Trinngrunn4"), Mark("Journal"),
             Mark("Interesser"), Mark("Utfordring"), Mark("Kontaktperson"), Mark("Mentor"), Mark("Plan"), Mark("Oppfolging"), Mark("Kontaktnotat"),
+            Mark("Vurdering"),
         };
         if (dischargedOn is not null)
         {

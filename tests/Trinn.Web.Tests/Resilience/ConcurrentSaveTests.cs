@@ -10,7 +10,9 @@ using Trinn.Core.Fidelity;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Shipped;
+using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
+using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Resilience;
@@ -45,6 +47,10 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
         await RaceAsync<FollowUp>();
         await RaceAsync<FollowUpPeriod>();
         await RaceAsync<FidelityResponse>();
+        await RaceAsync<JobOpportunity>();
+        await RaceAsync<SupportMeasure>();
+        await RaceAsync<EmployerContact>();
+        await RaceAsync<TimeBlock>();
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
@@ -53,7 +59,8 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
 
     /// <summary>The entity types <see cref="Save_TwoContextsFromTheSameVersion_SecondIsRefusedForEveryVersionedEntity"/> races.</summary>
     private static readonly Type[] Covered =
-        [typeof(Candidate), typeof(CooperationAgreement), typeof(Employer), typeof(Placement), typeof(FollowUp), typeof(FollowUpPeriod), typeof(FidelityResponse)];
+        [typeof(Candidate), typeof(CooperationAgreement), typeof(Employer), typeof(Placement), typeof(FollowUp), typeof(FollowUpPeriod), typeof(FidelityResponse),
+            typeof(JobOpportunity), typeof(SupportMeasure), typeof(EmployerContact), typeof(TimeBlock)];
 
     private async Task RaceAsync<T>()
         where T : class, IVersioned
