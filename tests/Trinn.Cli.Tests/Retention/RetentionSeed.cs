@@ -42,12 +42,15 @@ internal static class RetentionSeed
     /// <summary>A candidate referred <paramref name="referredOn"/>, discharged on <paramref name="dischargedOn"/> (or active), enrolled in the study.</summary>
     public static async Task<SeededCandidate> CandidateAsync(TrinnDbContext db, int teamId, string userId, int studyId, DateOnly referredOn, DateOnly? dischargedOn)
     {
-        var n = Interlocked.Increment(ref counter).ToString(CultureInfo.InvariantCulture);
+        var seq = Interlocked.Increment(ref counter);
+        var n = seq.ToString(CultureInfo.InvariantCulture);
         var tag = Guid.NewGuid().ToString("N")[..8];
         string Mark(string what) => $"Hemmelig{what}{tag}";
         var now = DateTime.UtcNow;
         var today = DateOnly.FromDateTime(now);
-        var nationalId = NationalIdNumber.CreateSynthetic(new DateOnly(1985, 3, 14), new Random(tag.GetHashCode(StringComparison.Ordinal)));
+        // A birth date of its own per candidate: one date allows only a few hundred synthetic numbers, and two
+        // seeded candidates sharing one would leave the "expired" number in the database through the other.
+        var nationalId = NationalIdNumber.CreateSynthetic(new DateOnly(1960, 1, 1).AddDays(seq), new Random(tag.GetHashCode(StringComparison.Ordinal)));
         var candidate = new Candidate
         {
             TeamId = teamId,
