@@ -169,7 +169,9 @@ public abstract class StudyExportTests(AppFixture fx)
         {
             using var csv = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new()
             {
-                ["Input.Format"] = "csv:" + file, ["Input.IncludeFreeText"] = "true", ["Input.Reason"] = "Kvalitativ delstudie, godkjent av REK",
+                ["Input.Format"] = "csv:" + file,
+                ["Input.IncludeFreeText"] = "true",
+                ["Input.Reason"] = "Kvalitativ delstudie, godkjent av REK",
             });
             Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
             var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
