@@ -8,6 +8,7 @@ using Trinn.Core.Data;
 using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
+using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 
@@ -40,6 +41,9 @@ public sealed record RetentionPlan(DateOnly DischargedBefore, IReadOnlyList<Rete
 public static class Retention
 {
     public const string AnonymousFirstName = "Anonymisert";
+
+    /// <summary>The title a job opportunity carved for an anonymised candidate keeps (the column is required).</summary>
+    public const string AnonymousOpportunityTitle = "Anonymisert stilling";
 
     /// <summary>The candidates that are due, with what would change; changes nothing.</summary>
     public static async Task<RetentionPlan> PlanAsync(TrinnDbContext db, RetentionOptions options, TimeProvider time, CancellationToken ct = default)
@@ -89,7 +93,8 @@ public static class Retention
     }
 
     /// <summary>The ids of every row that belongs to one candidate and may hold personal values.</summary>
-    private sealed record Scope(int CandidateId, List<int> JournalNoteIds, List<int> PlacementIds, List<int> MeasureIds, List<int> PeriodIds, List<int> ExtensionIds, List<int> ContactIds, List<int> TimeBlockIds)
+    private sealed record Scope(int CandidateId, List<int> JournalNoteIds, List<int> PlacementIds, List<int> MeasureIds, List<int> PeriodIds, List<int> ExtensionIds, List<int> ContactIds, List<int> TimeBlockIds,
+        List<int> OpportunityIds)
     {
         public static async Task<Scope> LoadAsync(TrinnDbContext db, int id, CancellationToken ct)
         {
@@ -102,7 +107,8 @@ public static class Retention
             var blocks = await db.Set<TimeBlock>()
                 .Where(b => (b.JournalNoteId != null && notes.Contains(b.JournalNoteId.Value)) || (b.EmployerContactId != null && contacts.Contains(b.EmployerContactId.Value)))
                 .Select(b => b.Id).ToListAsync(ct);
-            return new Scope(id, notes, placements, measures, periods, extensions, contacts, blocks);
+            var opportunities = await db.Set<JobOpportunity>().Where(o => o.CarvedForCandidateId == id).Select(o => o.Id).ToListAsync(ct);
+            return new Scope(id, notes, placements, measures, periods, extensions, contacts, blocks, opportunities);
         }
 
         public async Task<Dictionary<string, int>> CountAsync(TrinnDbContext db, CancellationToken ct)
@@ -121,6 +127,7 @@ public static class Retention
                 ["SupportMeasures"] = await db.Set<SupportMeasure>().CountAsync(m => MeasureIds.Contains(m.Id) && (m.MentorName != null || m.Text != null || m.ReviewNote != null), ct),
                 ["EmployerContacts"] = await db.Set<EmployerContact>().CountAsync(c => ContactIds.Contains(c.Id) && c.Note != null, ct),
                 ["TimeBlocks"] = await db.Set<TimeBlock>().CountAsync(b => TimeBlockIds.Contains(b.Id) && b.Note != null, ct),
+                ["JobOpportunities"] = OpportunityIds.Count,
                 ["AuditEntries"] = await AuditPayloads(db).CountAsync(ct),
             };
         }
@@ -173,6 +180,16 @@ public static class Retention
             // A contact note may name the candidate among others; it goes with the first of them to expire.
             await db.Set<EmployerContact>().Where(c => ContactIds.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Note, (string?)null).SetProperty(c => c.Version, c => c.Version + 1), ct);
             await db.Set<TimeBlock>().Where(b => TimeBlockIds.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Note, (string?)null).SetProperty(b => b.Version, b => b.Version + 1), ct);
+            // A job carved for one person is described in terms of that person: its texts go, and so does the link.
+            // Hours, place, industry, status and the employer stay, so the employer's history of jobs still adds up.
+            await db.Set<JobOpportunity>().Where(o => OpportunityIds.Contains(o.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(o => o.Title, AnonymousOpportunityTitle)
+                    .SetProperty(o => o.Tasks, "")
+                    .SetProperty(o => o.Requirements, (string?)null)
+                    .SetProperty(o => o.HoursNote, (string?)null)
+                    .SetProperty(o => o.CarvedForCandidateId, (int?)null)
+                    .SetProperty(o => o.Version, o => o.Version + 1),
+                ct);
             await AuditPayloads(db).ExecuteUpdateAsync(s => s.SetProperty(e => e.Changes, (string?)null), ct);
         }
 
@@ -184,12 +201,14 @@ public static class Retention
             var extensions = Keys(ExtensionIds);
             var contacts = Keys(ContactIds);
             var blocks = Keys(TimeBlockIds);
+            var opportunities = Keys(OpportunityIds);
             return db.Set<AuditEntry>().Where(e => e.Changes != null && e.Action != AuditAction.Anonymise && (
                 e.CandidateId == id
                 || (e.EntityType == nameof(SupportMeasure) && measures.Contains(e.EntityId!))
                 || (e.EntityType == nameof(PeriodExtension) && extensions.Contains(e.EntityId!))
                 || (e.EntityType == nameof(EmployerContact) && contacts.Contains(e.EntityId!))
-                || (e.EntityType == nameof(TimeBlock) && blocks.Contains(e.EntityId!))));
+                || (e.EntityType == nameof(TimeBlock) && blocks.Contains(e.EntityId!))
+                || (e.EntityType == nameof(JobOpportunity) && opportunities.Contains(e.EntityId!))));
         }
 
         private static List<string> Keys(List<int> ids) => ids.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();

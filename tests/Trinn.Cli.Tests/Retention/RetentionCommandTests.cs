@@ -7,6 +7,7 @@ using Trinn.Cli.Retention;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
+using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
 
@@ -54,6 +55,7 @@ public abstract class RetentionCommandTests : IAsyncLifetime
         Assert.Contains($"candidate {expired.Id} (discharged", output, StringComparison.Ordinal);
         Assert.Contains("JournalNotes 1", output, StringComparison.Ordinal);
         Assert.Contains("SupportMeasures 3", output, StringComparison.Ordinal);
+        Assert.Contains("JobOpportunities 1", output, StringComparison.Ordinal);
         Assert.DoesNotContain($"candidate {recent.Id} ", output, StringComparison.Ordinal);
         Assert.DoesNotContain($"candidate {active.Id} ", output, StringComparison.Ordinal);
         foreach (var value in expired.PersonalValues)
@@ -106,6 +108,11 @@ public abstract class RetentionCommandTests : IAsyncLifetime
         Assert.Equal(PlacementKind.Permanent, placement.Kind);
         Assert.Equal(60, placement.PositionPercent);
         Assert.Equal(3, placement.Measures.Count);
+        var carved = await after.Set<JobOpportunity>().AsNoTracking().SingleAsync(o => o.EmployerId == placement.EmployerId);
+        Assert.Null(carved.CarvedForCandidateId);
+        Assert.Equal(Trinn.Core.Privacy.Retention.AnonymousOpportunityTitle, carved.Title);
+        Assert.Equal(15, carved.HoursPerWeek);
+        Assert.Equal(OpportunityStatus.Filled, carved.Status);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Identity;
 using Trinn.Core.NationalIds;
+using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.Teams;
@@ -111,6 +112,10 @@ internal static class RetentionSeed
         placement.Measures.Add(subsidy);
         db.Add(placement);
         db.Add(FollowUp.Planned(candidate.Id, FollowUpKind.AfterStart, referredOn.AddDays(53), Mark("Oppfolging")));
+        // A job carved for this candidate (jobbsnekring): its texts describe the person.
+        var carved = new JobOpportunity { EmployerId = employer.Id, CreatedAtUtc = now };
+        carved.Describe(Mark("Stilling"), Mark("Oppgaver"), 15, Mark("Timenotat"), "Oslo", Mark("Krav"), "Handel", OpportunityStatus.Filled, candidate.Id, null);
+        db.Add(carved);
         db.Add(EmployerContact.Create(employer.Id, userId, referredOn.AddDays(45), EmployerContactKind.Visit, EmployerContactPurpose.BuildNetwork,
             false, 30, Mark("Kontaktnotat"), [candidate.Id], today, now));
         candidate.MoveToStage(4, referredOn.AddDays(50), Mark("Trinngrunn4"), userId, today, now);
@@ -130,7 +135,7 @@ internal static class RetentionSeed
             candidate.FirstName, candidate.LastName, nationalId, candidate.Phone!, candidate.Email!, candidate.Address!, candidate.NextAction!,
             Mark("Innsokingsgrunn"), Mark("Avtale"), Mark("Trinngrunn"), Mark("Trinngrunn3"), Mark("Trinngrunn4"), Mark("Journal"),
             Mark("Interesser"), Mark("Utfordring"), Mark("Kontaktperson"), Mark("Mentor"), Mark("Plan"), Mark("Oppfolging"), Mark("Kontaktnotat"),
-            Mark("Vurdering"),
+            Mark("Vurdering"), Mark("Stilling"), Mark("Oppgaver"), Mark("Timenotat"), Mark("Krav"),
         };
         if (dischargedOn is not null)
         {

@@ -10,6 +10,7 @@ using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.NationalIds;
+using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Web.Tests.Stages345;
@@ -162,9 +163,24 @@ public abstract class StudyExportTests(AppFixture fx)
         Assert.Contains(person.ReferralReason, text, StringComparison.Ordinal);
         Assert.DoesNotContain(person.NationalId, text, StringComparison.Ordinal);
         Assert.DoesNotContain(person.LastName, text, StringComparison.Ordinal);
+        var leaked = person.NeverExported.Where(v => text.Contains(v, StringComparison.Ordinal)).ToList();
+        Assert.True(person.NeverExported.Count > 0 && leaked.Count == 0, "free-text export holds " + string.Join(", ", leaked));
+        foreach (var file in StudyDataset.Files.Append(StudyDataset.Journal))
+        {
+            using var csv = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new()
+            {
+                ["Input.Format"] = "csv:" + file,
+                ["Input.IncludeFreeText"] = "true",
+                ["Input.Reason"] = "Kvalitativ delstudie, godkjent av REK",
+            });
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+            Assert.DoesNotContain(person.NeverExported, v => csvText.Contains(v, StringComparison.Ordinal));
+        }
+
         var audits = await fx.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking()
             .Where(e => e.EntityType == "ResearchExport" && e.EntityId == S(study)).OrderBy(e => e.Sequence).ToListAsync());
-        Assert.Equal(2, audits.Count);
+        Assert.Equal(2 + StudyDataset.Files.Count + 1, audits.Count);
         Assert.All(audits, a => Assert.Equal(AuditAction.Export, a.Action));
         Assert.Equal(fx.UserIds["admin1"], audits[1].UserId);
         using var changes = JsonDocument.Parse(audits[1].Changes!);
@@ -314,8 +330,13 @@ public abstract class StudyExportTests(AppFixture fx)
         var employer = await db.AddEmployerAsync(teamId);
         var placement = Placement.Register(candidate.Id, employer.Id, PlacementKind.Permanent, LabourMarket.Regular, 60, referred.AddDays(60), null, js, now);
         placement.Measures.Add(SupportMeasure.Mentortilskudd(Mark("Mentor"), 3, referred.AddDays(60), null, now));
-        placement.Measures.Add(SupportMeasure.Lonnstilskudd(40, referred.AddDays(60), null, referred.AddDays(200), now));
+        var subsidy = SupportMeasure.Lonnstilskudd(40, referred.AddDays(60), null, referred.AddDays(200), now);
+        subsidy.Review(referred.AddDays(70), referred.AddDays(160), AppFixture.Today, Mark("Vurdering"));
+        placement.Measures.Add(subsidy);
         db.Add(placement);
+        var carved = new JobOpportunity { EmployerId = employer.Id, CreatedAtUtc = now };
+        carved.Describe(Mark("Stilling"), Mark("Oppgaver"), 15, Mark("Timenotat"), "Oslo", Mark("Krav"), null, OpportunityStatus.Filled, candidate.Id, null);
+        db.Add(carved);
         db.Add(FollowUp.Planned(candidate.Id, FollowUpKind.AfterStart, referred.AddDays(62), Mark("Oppfolging")));
         db.Add(EmployerContact.Create(employer.Id, js, referred.AddDays(50), EmployerContactKind.Visit, EmployerContactPurpose.BuildNetwork, false, 20, Mark("Kontakt"), [candidate.Id], AppFixture.Today, now));
         candidate.MoveToStage(4, referred.AddDays(60), Mark("Jobb"), js, AppFixture.Today, now);
@@ -331,10 +352,16 @@ public abstract class StudyExportTests(AppFixture fx)
             Mark("Grunn"), Mark("Avtalt"), Mark("Trinn"), Mark("Journal"), Mark("Interesse"), Mark("Frisk"), Mark("Mentor"), Mark("Oppfolging"),
             Mark("Kontakt"), Mark("Jobb"), Mark("Utskrevet"), employer.Name,
         };
-        return new Person(candidate.Id, candidate.LastName, nationalId, Mark("Journal"), Mark("Grunn"), values);
+        // In no export, free text or not.
+        List<string> never = [Mark("Vurdering"), Mark("Stilling"), Mark("Oppgaver"), Mark("Timenotat"), Mark("Krav")];
+        values.AddRange(never);
+        return new Person(candidate.Id, candidate.LastName, nationalId, Mark("Journal"), Mark("Grunn"), values) { NeverExported = never };
     });
 
-    private sealed record Person(int Id, string LastName, string NationalId, string Journal, string ReferralReason, IReadOnlyList<string> PersonalValues);
+    private sealed record Person(int Id, string LastName, string NationalId, string Journal, string ReferralReason, IReadOnlyList<string> PersonalValues)
+    {
+        public List<string> NeverExported { get; init; } = [];
+    }
 }
 
 public sealed class StudyExportSqliteTests(SqliteAppFixture fx) : StudyExportTests(fx), IClassFixture<SqliteAppFixture>;

@@ -91,6 +91,13 @@ public sealed class ContactModel(
             ModelState.AddModelError("Input." + ex.Field, ContactMessages.For(ex, t));
             return Page();
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A follow-up this workplace follow-up completes was changed in the same moment: nothing is saved, the form keeps what was typed.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            return Page();
+        }
     }
 
     private async Task ShowAsync(Employer employer)

@@ -99,11 +99,23 @@ public sealed class ContactEditModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            await ConcurrencyGuard.ReloadAsync(db, contact);
-            ModelState.Clear();
+            // Nothing is saved: not the contact, nor the follow-ups or time block it carries along.
+            db.ChangeTracker.Clear();
+            var fresh = await db.Set<EmployerContact>().AsNoTracking().Include(c => c.Candidates).SingleOrDefaultAsync(c => c.Id == id);
+            if (fresh is null)
+            {
+                return NotFound();
+            }
+
             ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            var fresh = await db.Set<EmployerContact>().AsNoTracking().Include(c => c.Candidates).SingleAsync(c => c.Id == id);
-            Input = EmployerContactInput.From(fresh);
+            if (fresh.Version != Input.Version)
+            {
+                // Someone else saved the contact itself: show theirs. (A follow-up or time block changed alone keeps what was typed.)
+                ModelState.Clear();
+                ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+                Input = EmployerContactInput.From(fresh);
+            }
+
             return Page();
         }
     }

@@ -72,7 +72,13 @@ public static class Read
             var prop = typeof(T).GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
                 ?? throw new InvalidOperationException($"{typeof(T).Name} has no property {property}.");
             var rows = await query(db).AsNoTracking().ToListAsync();
-            return rows.Select(r => (string?)prop.GetValue(r)).ToList();
+            // Numbers (e.g. hours) are compared as the invariant text a form would send.
+            return rows.Select(r => prop.GetValue(r) switch
+            {
+                null => null,
+                IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+                var value => (string?)value,
+            }).ToList();
         };
 }
 
