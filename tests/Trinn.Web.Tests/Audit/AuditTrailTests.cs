@@ -2,8 +2,15 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Opportunities;
+using Trinn.Core.Placements;
+using Trinn.Core.Research;
+using Trinn.Core.TimeLog;
 using Trinn.Core.Identity;
 using Trinn.Web.Tests.Infrastructure;
+using Trinn.Web.Tests.Stages345;
 
 namespace Trinn.Web.Tests.Audit;
 
@@ -118,6 +125,60 @@ public abstract class AuditTrailTests(TrinnFactory factory)
         Assert.Equal(2, doc.RootElement.GetProperty("stageChanges").GetArrayLength());
         Assert.Contains(doc.RootElement.GetProperty("accessLog").EnumerateArray(), e => e.GetProperty("userId").GetString() == staff.Specialist.Id);
         Assert.Single(await Entries(candidate.Id, AuditAction.Export));
+    }
+
+    [Fact]
+    public async Task Export_CandidateAtWork_HoldsPlacementsMeasuresFollowUpsContactsCarvedJobsAndStudies()
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist, stage: 3);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        string Mark(string what) => $"Innsyn{what}{tag}";
+        var today = factory.Data.Today;
+        var now = DateTime.UtcNow;
+        await factory.Data.WithDbAsync(async db =>
+        {
+            var employer = await db.AddEmployerAsync(staff.Team.Id, Mark("Arbeidsgiver"));
+            var placement = Placement.Register(candidate.Id, employer.Id, PlacementKind.Permanent, LabourMarket.Regular, 50, today.AddDays(-20), null, staff.Specialist.Id, now);
+            var subsidy = SupportMeasure.Lonnstilskudd(40, today.AddDays(-20), null, today.AddDays(-5), now);
+            subsidy.Review(today.AddDays(-5), today.AddDays(60), today, Mark("Vurdering"));
+            placement.Measures.Add(subsidy);
+            db.Add(placement);
+            db.Add(FollowUp.Planned(candidate.Id, FollowUpKind.AfterStart, today.AddDays(3), Mark("Oppfolging")));
+            var contact = EmployerContact.Create(employer.Id, staff.Specialist.Id, today.AddDays(-1), EmployerContactKind.Visit, EmployerContactPurpose.PresentCandidate,
+                false, 30, Mark("Kontakt"), [candidate.Id], today, now);
+            db.Add(contact);
+            await db.SaveChangesAsync();
+            db.Add(TimeBlock.FromEmployerContact(contact, now));
+            var carved = new JobOpportunity { EmployerId = employer.Id, CreatedAtUtc = now };
+            carved.Describe(Mark("Stilling"), Mark("Oppgaver"), 20, null, "Oslo", null, null, OpportunityStatus.Open, candidate.Id, null);
+            db.Add(carved);
+            var study = Study.Create(Mark("Studie"), true, [], staff.Specialist.Id, now);
+            db.Add(study);
+            await db.SaveChangesAsync();
+            db.Add(new StudyParticipant { StudyId = study.Id, CandidateId = candidate.Id, ResearchId = "R-" + tag[..8].ToUpperInvariant(), EnrolledById = staff.Specialist.Id, EnrolledAtUtc = now });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var supervisor = await factory.Data.AddUserAsync(Roles.Metodeveileder, staff.Team);
+        using var client = await BrowserClient.LoginAsync(factory, supervisor.UserName!);
+
+        using var export = await client.GetAsync($"/Audit/Candidate/{candidate.Id}/Export");
+
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var doc = JsonDocument.Parse(await export.Content.ReadAsStringAsync());
+        var root = doc.RootElement;
+        var placementJson = Assert.Single(root.GetProperty("placements").EnumerateArray());
+        Assert.Equal(Mark("Arbeidsgiver"), placementJson.GetProperty("employer").GetString());
+        Assert.Equal("Permanent", placementJson.GetProperty("kind").GetString());
+        Assert.Equal(Mark("Vurdering"), Assert.Single(placementJson.GetProperty("measures").EnumerateArray()).GetProperty("reviewNote").GetString());
+        Assert.Contains(root.GetProperty("followUps").EnumerateArray(), f => f.GetProperty("note").GetString() == Mark("Oppfolging"));
+        Assert.Equal(Mark("Kontakt"), Assert.Single(root.GetProperty("employerContacts").EnumerateArray()).GetProperty("note").GetString());
+        Assert.Equal(Mark("Oppgaver"), Assert.Single(root.GetProperty("carvedJobs").EnumerateArray()).GetProperty("tasks").GetString());
+        var participation = Assert.Single(root.GetProperty("studies").EnumerateArray());
+        Assert.Equal(Mark("Studie"), participation.GetProperty("study").GetString());
+        Assert.Equal("R-" + tag[..8].ToUpperInvariant(), participation.GetProperty("researchId").GetString());
+        Assert.Contains(root.GetProperty("timeLogEntriesCarriedFromNotesAndContacts").EnumerateArray(), b => b.GetProperty("minutes").GetInt32() == 30);
     }
 
     private Task<List<AuditEntry>> Entries(int candidateId, AuditAction action) =>

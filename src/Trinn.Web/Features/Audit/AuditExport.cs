@@ -1,9 +1,17 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Data;
+using Trinn.Core.Duration;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Opportunities;
+using Trinn.Core.Placements;
+using Trinn.Core.Research;
+using Trinn.Core.TimeLog;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Audit;
@@ -11,7 +19,7 @@ namespace Trinn.Web.Features.Audit;
 /// <summary>Everything Trinn holds about one candidate as one JSON document (GDPR art. 15), itself audited.</summary>
 internal static class AuditExport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     public static void MapAuditExport(this WebApplication app) =>
         app.MapGet("/Audit/Candidate/{id:int}/Export", ExportAsync)
@@ -32,6 +40,84 @@ internal static class AuditExport
             .SingleAsync(c => c.Id == id, ct);
         var accesses = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.CandidateId == id).OrderBy(e => e.Sequence)
             .Select(e => new { e.Sequence, e.AtUtc, e.UserId, e.Role, Action = e.Action.ToString(), e.EntityType, e.EntityId, e.Changes })
+            .ToListAsync(ct);
+        var placements = await db.Set<Placement>().AsNoTracking().Where(p => p.CandidateId == id).OrderBy(p => p.StartDate).ThenBy(p => p.Id)
+            .Select(p => new
+            {
+                p.Id,
+                Employer = p.Employer!.Name,
+                p.Kind,
+                p.Market,
+                p.PositionPercent,
+                p.StartDate,
+                p.EndDate,
+                p.Ending,
+                p.RegisteredById,
+                p.CreatedAtUtc,
+                Measures = p.Measures.OrderBy(m => m.Id).Select(m => new
+                {
+                    m.Kind,
+                    m.FromDate,
+                    m.ToDate,
+                    m.Percent,
+                    m.NextReviewDate,
+                    m.LastReviewedOn,
+                    m.ReviewNote,
+                    m.MentorName,
+                    m.HoursPerMonth,
+                    m.Amount,
+                    m.Text,
+                }).ToList(),
+            })
+            .ToListAsync(ct);
+        var followUps = await db.Set<FollowUp>().AsNoTracking().Where(f => f.CandidateId == id).OrderBy(f => f.PlannedDate).ThenBy(f => f.Id)
+            .Select(f => new { f.PlacementId, f.Kind, f.PlannedDate, f.Note, f.DoneOn, f.DoneBy })
+            .ToListAsync(ct);
+        var periods = await db.Set<FollowUpPeriod>().AsNoTracking().Where(p => p.CandidateId == id).OrderBy(p => p.StartDate)
+            .Select(p => new
+            {
+                p.StartDate,
+                p.EndDate,
+                p.ReducedWorkCapacity,
+                Extensions = p.Extensions.OrderBy(e => e.Date).Select(e => new { e.Date, e.FromEnd, e.ToEnd, e.Reason, e.ByUserId }).ToList(),
+            })
+            .ToListAsync(ct);
+        var contactIds = db.Set<EmployerContactCandidate>().Where(l => l.CandidateId == id).Select(l => l.EmployerContactId);
+        var employerContacts = await db.Set<EmployerContact>().AsNoTracking().Where(c => contactIds.Contains(c.Id)).OrderBy(c => c.Date).ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Date,
+                Employer = c.Employer!.Name,
+                c.Kind,
+                c.Purpose,
+                c.DurationMinutes,
+                c.Note,
+                c.SpecialistId,
+            })
+            .ToListAsync(ct);
+        var carvedJobs = await db.Set<JobOpportunity>().AsNoTracking().Where(o => o.CarvedForCandidateId == id).OrderBy(o => o.Id)
+            .Select(o => new
+            {
+                Employer = o.Employer!.Name,
+                o.Title,
+                o.Tasks,
+                o.HoursPerWeek,
+                o.HoursNote,
+                o.Place,
+                o.Requirements,
+                o.Industry,
+                o.Status,
+            })
+            .ToListAsync(ct);
+        var studies = await db.Set<StudyParticipant>().AsNoTracking().Where(p => p.CandidateId == id).OrderBy(p => p.EnrolledAtUtc)
+            .Select(p => new { Study = p.Study!.Name, p.ResearchId, p.AgeBand, p.EnrolledById, p.EnrolledAtUtc })
+            .ToListAsync(ct);
+        var noteIds = candidate.JournalNotes.Select(n => n.Id).ToList();
+        var carriedTime = await db.Set<TimeBlock>().AsNoTracking()
+            .Where(b => (b.JournalNoteId != null && noteIds.Contains(b.JournalNoteId.Value))
+                || (b.EmployerContactId != null && contactIds.Contains(b.EmployerContactId.Value)))
+            .OrderBy(b => b.Date).ThenBy(b => b.Id)
+            .Select(b => new { b.Date, b.Minutes, b.Category, b.OutOfOffice, b.Note, b.UserId })
             .ToListAsync(ct);
         var document = new
         {
@@ -62,6 +148,13 @@ internal static class AuditExport
             stageChanges = candidate.StageChanges.OrderBy(s => s.Date).ThenBy(s => s.Id).Select(s => new { s.FromStage, s.ToStage, s.Date, s.Reason, s.ByUserId, s.RecordedAtUtc }),
             journalNotes = candidate.JournalNotes.OrderBy(n => n.Date).ThenBy(n => n.Id).Select(n => new { n.Date, Kind = n.Kind.ToString(), Place = n.Place.ToString(), n.DurationMinutes, n.Text, n.AuthorId, n.CreatedAtUtc }),
             profileVersions = candidate.ProfileVersions.OrderBy(p => p.VersionNumber),
+            placements,
+            followUps,
+            followUpPeriods = periods,
+            employerContacts,
+            carvedJobs,
+            studies,
+            timeLogEntriesCarriedFromNotesAndContacts = carriedTime,
             accessLog = accesses,
         };
         await db.AuditAsync([new AuditEvent(AuditAction.Export, "CandidateExport", id.ToString(CultureInfo.InvariantCulture), id, null)], ct);
