@@ -41,6 +41,7 @@ namespace Trinn.Migrations.Postgres.Migrations
                     EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CandidateId = table.Column<int>(type: "integer", nullable: true),
                     Changes = table.Column<string>(type: "text", nullable: true),
+                    ChangesDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
@@ -78,6 +79,22 @@ namespace Trinn.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_InstrumentVersion", x => x.Id);
                     table.UniqueConstraint("AK_InstrumentVersion_Key_Version", x => new { x.Key, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Studies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WholeOrganisation = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Studies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -170,6 +187,30 @@ namespace Trinn.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_Employer", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Employer_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StudyTeams",
+                columns: table => new
+                {
+                    StudyId = table.Column<int>(type: "integer", nullable: false),
+                    TeamId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyTeams", x => new { x.StudyId, x.TeamId });
+                    table.ForeignKey(
+                        name: "FK_StudyTeams_Studies_StudyId",
+                        column: x => x.StudyId,
+                        principalTable: "Studies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StudyTeams_Teams_TeamId",
                         column: x => x.TeamId,
                         principalTable: "Teams",
                         principalColumn: "Id",
@@ -332,6 +373,7 @@ namespace Trinn.Migrations.Postgres.Migrations
                     DischargeOutcome = table.Column<int>(type: "integer", nullable: true),
                     DischargeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AnonymisedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -409,7 +451,8 @@ namespace Trinn.Migrations.Postgres.Migrations
                     FirstContact = table.Column<bool>(type: "boolean", nullable: false),
                     DurationMinutes = table.Column<int>(type: "integer", nullable: false),
                     Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -501,6 +544,42 @@ namespace Trinn.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobOpportunity",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EmployerId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Tasks = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    HoursPerWeek = table.Column<int>(type: "integer", nullable: false),
+                    HoursNote = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Requirements = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CarvedForCandidateId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobOpportunity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JobOpportunity_Candidates_CarvedForCandidateId",
+                        column: x => x.CarvedForCandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_JobOpportunity_Employer_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JournalNotes",
                 columns: table => new
                 {
@@ -579,6 +658,8 @@ namespace Trinn.Migrations.Postgres.Migrations
                     Friskfaktorer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     PreferredIndustries = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     PreferredHours = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    PreferredHoursMin = table.Column<int>(type: "integer", nullable: true),
+                    PreferredHoursMax = table.Column<int>(type: "integer", nullable: true),
                     PreferredPlaces = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Adaptations = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     PersonalContacts = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
@@ -648,6 +729,36 @@ namespace Trinn.Migrations.Postgres.Migrations
                         principalTable: "Candidates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StudyParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StudyId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    ResearchId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    AgeBand = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    EnrolledById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    EnrolledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudyParticipants_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyParticipants_Studies_StudyId",
+                        column: x => x.StudyId,
+                        principalTable: "Studies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -745,7 +856,8 @@ namespace Trinn.Migrations.Postgres.Migrations
                     Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     JournalNoteId = table.Column<int>(type: "integer", nullable: true),
                     EmployerContactId = table.Column<int>(type: "integer", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -783,6 +895,7 @@ namespace Trinn.Migrations.Postgres.Migrations
                     Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DoneOn = table.Column<DateOnly>(type: "date", nullable: true),
                     DoneBy = table.Column<int>(type: "integer", nullable: true),
+                    DoneByContactId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -794,6 +907,12 @@ namespace Trinn.Migrations.Postgres.Migrations
                         principalTable: "Candidates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_EmployerContact_DoneByContactId",
+                        column: x => x.DoneByContactId,
+                        principalTable: "EmployerContact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_FollowUp_Placement_PlacementId",
                         column: x => x.PlacementId,
@@ -819,7 +938,9 @@ namespace Trinn.Migrations.Postgres.Migrations
                     HoursPerMonth = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
                     Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
                     Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1006,6 +1127,11 @@ namespace Trinn.Migrations.Postgres.Migrations
                 columns: new[] { "CandidateId", "PlannedDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_DoneByContactId",
+                table: "FollowUp",
+                column: "DoneByContactId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FollowUp_DoneOn_PlannedDate",
                 table: "FollowUp",
                 columns: new[] { "DoneOn", "PlannedDate" });
@@ -1031,6 +1157,21 @@ namespace Trinn.Migrations.Postgres.Migrations
                 table: "InstrumentVersion",
                 columns: new[] { "Key", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobOpportunity_CarvedForCandidateId",
+                table: "JobOpportunity",
+                column: "CarvedForCandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobOpportunity_EmployerId_Status",
+                table: "JobOpportunity",
+                columns: new[] { "EmployerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobOpportunity_Status",
+                table: "JobOpportunity",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JournalNotes_CandidateId_Date",
@@ -1073,6 +1214,34 @@ namespace Trinn.Migrations.Postgres.Migrations
                 name: "IX_StageChanges_CandidateId_Date",
                 table: "StageChanges",
                 columns: new[] { "CandidateId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Studies_Name",
+                table: "Studies",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyParticipants_CandidateId",
+                table: "StudyParticipants",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyParticipants_ResearchId",
+                table: "StudyParticipants",
+                column: "ResearchId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyParticipants_StudyId_CandidateId",
+                table: "StudyParticipants",
+                columns: new[] { "StudyId", "CandidateId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyTeams_TeamId",
+                table: "StudyTeams",
+                column: "TeamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupportMeasure_Kind_NextReviewDate",
@@ -1154,6 +1323,9 @@ namespace Trinn.Migrations.Postgres.Migrations
                 name: "FollowUp");
 
             migrationBuilder.DropTable(
+                name: "JobOpportunity");
+
+            migrationBuilder.DropTable(
                 name: "PeriodExtension");
 
             migrationBuilder.DropTable(
@@ -1164,6 +1336,12 @@ namespace Trinn.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "StageChanges");
+
+            migrationBuilder.DropTable(
+                name: "StudyParticipants");
+
+            migrationBuilder.DropTable(
+                name: "StudyTeams");
 
             migrationBuilder.DropTable(
                 name: "SupportMeasure");
@@ -1179,6 +1357,9 @@ namespace Trinn.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUpPeriod");
+
+            migrationBuilder.DropTable(
+                name: "Studies");
 
             migrationBuilder.DropTable(
                 name: "Placement");

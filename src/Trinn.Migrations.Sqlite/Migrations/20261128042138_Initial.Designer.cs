@@ -11,8 +11,8 @@ using Trinn.Core.Data;
 namespace Trinn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrinnDbContext))]
-    [Migration("20261128023238_ResearchStudiesRetention")]
-    partial class ResearchStudiesRetention
+    [Migration("20261128042138_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -528,6 +528,12 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PreferredHoursMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PreferredHoursMin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreferredIndustries")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -718,6 +724,10 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -952,6 +962,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<int?>("DoneBy")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DoneByContactId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("DoneOn")
                         .HasColumnType("TEXT");
 
@@ -973,6 +986,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DoneByContactId");
 
                     b.HasIndex("PlacementId");
 
@@ -1105,6 +1120,69 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CarvedForCandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HoursNote")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HoursPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tasks")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarvedForCandidateId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.ToTable("JobOpportunity");
+                });
+
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
                     b.Property<int>("Id")
@@ -1195,12 +1273,20 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<int>("PlacementId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ToDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1352,6 +1438,10 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1635,12 +1725,19 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Trinn.Core.Employers.EmployerContact", "DoneByContact")
+                        .WithMany()
+                        .HasForeignKey("DoneByContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Trinn.Core.Placements.Placement", "Placement")
                         .WithMany()
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Candidate");
+
+                    b.Navigation("DoneByContact");
 
                     b.Navigation("Placement");
                 });
@@ -1664,6 +1761,24 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "CarvedForCandidate")
+                        .WithMany()
+                        .HasForeignKey("CarvedForCandidateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Employers.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CarvedForCandidate");
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>

@@ -40,6 +40,7 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CandidateId = table.Column<int>(type: "INTEGER", nullable: true),
                     Changes = table.Column<string>(type: "TEXT", nullable: true),
+                    ChangesDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
@@ -77,6 +78,22 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_InstrumentVersion", x => x.Id);
                     table.UniqueConstraint("AK_InstrumentVersion_Key_Version", x => new { x.Key, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Studies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WholeOrganisation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Studies", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -169,6 +186,30 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_Employer", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Employer_Teams_TeamId",
+                        column: x => x.TeamId,
+                        principalTable: "Teams",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StudyTeams",
+                columns: table => new
+                {
+                    StudyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyTeams", x => new { x.StudyId, x.TeamId });
+                    table.ForeignKey(
+                        name: "FK_StudyTeams_Studies_StudyId",
+                        column: x => x.StudyId,
+                        principalTable: "Studies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StudyTeams_Teams_TeamId",
                         column: x => x.TeamId,
                         principalTable: "Teams",
                         principalColumn: "Id",
@@ -331,6 +372,7 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     DischargeOutcome = table.Column<int>(type: "INTEGER", nullable: true),
                     DischargeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnonymisedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -408,7 +450,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     FirstContact = table.Column<bool>(type: "INTEGER", nullable: false),
                     DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,6 +543,42 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobOpportunity",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EmployerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Tasks = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    HoursPerWeek = table.Column<int>(type: "INTEGER", nullable: false),
+                    HoursNote = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Requirements = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarvedForCandidateId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobOpportunity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_JobOpportunity_Candidates_CarvedForCandidateId",
+                        column: x => x.CarvedForCandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_JobOpportunity_Employer_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Employer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JournalNotes",
                 columns: table => new
                 {
@@ -578,6 +657,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     Friskfaktorer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     PreferredIndustries = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     PreferredHours = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    PreferredHoursMin = table.Column<int>(type: "INTEGER", nullable: true),
+                    PreferredHoursMax = table.Column<int>(type: "INTEGER", nullable: true),
                     PreferredPlaces = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Adaptations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     PersonalContacts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
@@ -647,6 +728,36 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         principalTable: "Candidates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StudyParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StudyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResearchId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    EnrolledById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EnrolledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudyParticipants_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyParticipants_Studies_StudyId",
+                        column: x => x.StudyId,
+                        principalTable: "Studies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -744,7 +855,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     JournalNoteId = table.Column<int>(type: "INTEGER", nullable: true),
                     EmployerContactId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -782,6 +894,7 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     DoneBy = table.Column<int>(type: "INTEGER", nullable: true),
+                    DoneByContactId = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -793,6 +906,12 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         principalTable: "Candidates",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FollowUp_EmployerContact_DoneByContactId",
+                        column: x => x.DoneByContactId,
+                        principalTable: "EmployerContact",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_FollowUp_Placement_PlacementId",
                         column: x => x.PlacementId,
@@ -818,7 +937,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     HoursPerMonth = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
                     Amount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: true),
                     Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1005,6 +1126,11 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 columns: new[] { "CandidateId", "PlannedDate" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUp_DoneByContactId",
+                table: "FollowUp",
+                column: "DoneByContactId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FollowUp_DoneOn_PlannedDate",
                 table: "FollowUp",
                 columns: new[] { "DoneOn", "PlannedDate" });
@@ -1030,6 +1156,21 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 table: "InstrumentVersion",
                 columns: new[] { "Key", "Version" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobOpportunity_CarvedForCandidateId",
+                table: "JobOpportunity",
+                column: "CarvedForCandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobOpportunity_EmployerId_Status",
+                table: "JobOpportunity",
+                columns: new[] { "EmployerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobOpportunity_Status",
+                table: "JobOpportunity",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JournalNotes_CandidateId_Date",
@@ -1072,6 +1213,34 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "IX_StageChanges_CandidateId_Date",
                 table: "StageChanges",
                 columns: new[] { "CandidateId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Studies_Name",
+                table: "Studies",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyParticipants_CandidateId",
+                table: "StudyParticipants",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyParticipants_ResearchId",
+                table: "StudyParticipants",
+                column: "ResearchId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyParticipants_StudyId_CandidateId",
+                table: "StudyParticipants",
+                columns: new[] { "StudyId", "CandidateId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyTeams_TeamId",
+                table: "StudyTeams",
+                column: "TeamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SupportMeasure_Kind_NextReviewDate",
@@ -1153,6 +1322,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "FollowUp");
 
             migrationBuilder.DropTable(
+                name: "JobOpportunity");
+
+            migrationBuilder.DropTable(
                 name: "PeriodExtension");
 
             migrationBuilder.DropTable(
@@ -1163,6 +1335,12 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "StageChanges");
+
+            migrationBuilder.DropTable(
+                name: "StudyParticipants");
+
+            migrationBuilder.DropTable(
+                name: "StudyTeams");
 
             migrationBuilder.DropTable(
                 name: "SupportMeasure");
@@ -1178,6 +1356,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUpPeriod");
+
+            migrationBuilder.DropTable(
+                name: "Studies");
 
             migrationBuilder.DropTable(
                 name: "Placement");
