@@ -24,11 +24,13 @@ internal static class ConcurrencyGuard
 
     /// <summary>
     /// Applies a domain change to an entity read at <paramref name="postedVersion"/> and saves it. A refused rule
-    /// becomes a field error under <c>Input.</c>; a stale or racing save reloads the entity and becomes the
-    /// conflict message. Nothing is half-saved either way.
+    /// becomes a field error under <c>Input.</c> (worded by <paramref name="message"/> when the feature has its own
+    /// texts, else by the shared key); a stale or racing save reloads the entity and becomes the conflict message.
+    /// Nothing is half-saved either way.
     /// </summary>
     public static async Task<SaveOutcome> TrySaveAsync<T>(
-        DbContext db, T entity, long postedVersion, Action<T> change, ModelStateDictionary modelState, IStringLocalizer t)
+        DbContext db, T entity, long postedVersion, Action<T> change, ModelStateDictionary modelState, IStringLocalizer t,
+        Func<DomainException, string>? message = null)
         where T : class, IVersioned
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -43,7 +45,7 @@ internal static class ConcurrencyGuard
         }
         catch (DomainException ex)
         {
-            modelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
+            modelState.AddModelError("Input." + ex.Field, message?.Invoke(ex) ?? t[ex.MessageKey]);
             return SaveOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)
@@ -52,6 +54,15 @@ internal static class ConcurrencyGuard
             modelState.Clear();
             modelState.AddModelError(string.Empty, t["Error_Conflict"]);
             return SaveOutcome.Conflict;
+        }
+    }
+
+    /// <summary>For a page with two forms: keeps only the errors of the form whose fields start with <paramref name="prefix"/>.</summary>
+    public static void KeepErrorsOf(this ModelStateDictionary modelState, string prefix)
+    {
+        foreach (var key in modelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            modelState.Remove(key);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
@@ -36,6 +37,25 @@ internal static partial class CandidateAccess
         }
 
         return candidate;
+    }
+
+    /// <summary>
+    /// Reads one candidate the user may see through <paramref name="select"/> and audits the read as
+    /// <paramref name="entityType"/>; null, after logging and auditing the refused attempt, when the user may not see it.
+    /// </summary>
+    public static async Task<T?> ReadVisibleAsync<T>(
+        this TrinnDbContext db, int id, ClaimsPrincipal user, Expression<Func<Candidate, T>> select, string entityType, ILogger logger)
+        where T : class
+    {
+        var row = await db.Candidates.AsNoTracking().VisibleTo(user).Where(c => c.Id == id).Select(select).SingleOrDefaultAsync();
+        if (row is null)
+        {
+            await db.AuditDeniedAsync(id, user, logger);
+            return null;
+        }
+
+        await db.AuditReadAsync(entityType, id);
+        return row;
     }
 
     /// <summary>Records that the signed-in user read these candidates' personal data (GDPR art. 15: who has seen what).</summary>

@@ -49,7 +49,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        KeepErrorsOf("StartInput.");
+        ModelState.KeepErrorsOf("StartInput.");
         if (StartInput.StartDate is null)
         {
             ModelState.AddModelError("StartInput.StartDate", t["Error_Required", t["Field_StartDate"]]);
@@ -81,7 +81,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        KeepErrorsOf("Extend.");
+        ModelState.KeepErrorsOf("Extend.");
         if (Period is null)
         {
             return NotFound();
@@ -131,25 +131,18 @@ public sealed class IndexModel(
         }
     }
 
-    private void KeepErrorsOf(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
-
     private async Task<bool> LoadAsync(int candidateId)
     {
-        var candidate = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.Id == candidateId)
-            .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).SingleOrDefaultAsync();
+        var candidate = await db.ReadVisibleAsync(
+            candidateId,
+            User,
+            c => new { c.Id, Name = c.FirstName + " " + c.LastName },
+            "DurationPage",
+            logger);
         if (candidate is null)
         {
-            await db.AuditDeniedAsync(candidateId, User, logger);
             return false;
         }
-
-        await db.AuditReadAsync("DurationPage", candidateId);
 
         (CandidateId, Name, Today) = (candidate.Id, candidate.Name, NorwegianTime.Today(time));
         Period = await db.Set<FollowUpPeriod>().AsNoTracking().Include(p => p.Extensions).SingleOrDefaultAsync(p => p.CandidateId == candidateId);

@@ -39,7 +39,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        KeepErrorsOf("Move.");
+        ModelState.KeepErrorsOf("Move.");
         if (Move.Date is null)
         {
             ModelState.AddModelError("Move.Date", t["Error_Required", t["Field_PlannedDate"]]);
@@ -83,7 +83,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        KeepErrorsOf("Add.");
+        ModelState.KeepErrorsOf("Add.");
         if (Add.Date is null)
         {
             ModelState.AddModelError("Add.Date", t["Error_Required", t["Field_PlannedDate"]]);
@@ -99,26 +99,18 @@ public sealed class IndexModel(
         return RedirectToPage(new { candidateId });
     }
 
-    /// <summary>Two forms post to this page; each handler keeps only its own form's errors.</summary>
-    private void KeepErrorsOf(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
-    }
-
     private async Task<bool> LoadAsync(int candidateId)
     {
-        var candidate = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.Id == candidateId)
-            .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).SingleOrDefaultAsync();
+        var candidate = await db.ReadVisibleAsync(
+            candidateId,
+            User,
+            c => new { c.Id, Name = c.FirstName + " " + c.LastName },
+            "FollowUpsPage",
+            logger);
         if (candidate is null)
         {
-            await db.AuditDeniedAsync(candidateId, User, logger);
             return false;
         }
-
-        await db.AuditReadAsync("FollowUpsPage", candidateId);
 
         (CandidateId, Name, Today) = (candidate.Id, candidate.Name, NorwegianTime.Today(time));
         Rows = await db.Set<FollowUp>().AsNoTracking().Where(x => x.CandidateId == candidateId)

@@ -24,22 +24,23 @@ public sealed class CandidateModel(TrinnDbContext db, ILogger<CandidateModel> lo
 
     public async Task<IActionResult> OnGetAsync(int candidateId)
     {
-        var candidate = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.Id == candidateId)
-            .Select(c => new
+        var candidate = await db.ReadVisibleAsync(
+            candidateId,
+            User,
+            c => new
             {
                 c.Id,
                 Name = c.FirstName + " " + c.LastName,
                 Profile = db.ProfileVersions.Where(p => p.CandidateId == c.Id).OrderByDescending(p => p.VersionNumber)
                     .Select(p => new { p.PreferredHours }).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync();
+            },
+            "OpportunityMatches",
+            logger);
         if (candidate is null)
         {
-            await db.AuditDeniedAsync(candidateId, User, logger);
             return NotFound();
         }
 
-        await db.AuditReadAsync("OpportunityMatches", candidateId);
         (CandidateId, Name, HasProfile, PreferredHoursText) = (candidate.Id, candidate.Name, candidate.Profile is not null, candidate.Profile?.PreferredHours);
         Wishes = (await OpportunityMatches.PreferencesAsync(db, db.Candidates.AsNoTracking().Where(c => c.Id == candidateId))).Single();
         var matches = await OpportunityMatches.ForCandidateAsync(db, User, candidateId);

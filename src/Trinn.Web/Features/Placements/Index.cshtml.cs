@@ -26,16 +26,16 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time, ILogger<Ind
 
     public async Task<IActionResult> OnGetAsync(int candidateId)
     {
-        var candidate = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.Id == candidateId)
-            .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.Stage, c.DischargedOn })
-            .SingleOrDefaultAsync();
+        var candidate = await db.ReadVisibleAsync(
+            candidateId,
+            User,
+            c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.Stage, c.DischargedOn },
+            "PlacementsPage",
+            logger);
         if (candidate is null)
         {
-            await db.AuditDeniedAsync(candidateId, User, logger);
             return NotFound();
         }
-
-        await db.AuditReadAsync("PlacementsPage", candidateId);
 
         (CandidateId, Name, Stage, Discharged, Today) = (candidate.Id, candidate.Name, candidate.Stage, candidate.DischargedOn is not null, NorwegianTime.Today(time));
         var placements = await db.Set<Placement>().AsNoTracking()

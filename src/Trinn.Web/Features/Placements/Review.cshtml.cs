@@ -60,27 +60,20 @@ public sealed class ReviewModel(
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(
+            db, measure, Input.Version, m => m.Review(Input.LastReviewedOn!.Value, Input.NextReviewDate, NorwegianTime.Today(time), Input.ReviewNote),
+            ModelState, t, ex => PlacementMessages.For(ex, t, p));
+        if (outcome == SaveOutcome.Saved)
         {
-            ConcurrencyGuard.Expect(db, measure, Input.Version);
-            measure.Review(Input.LastReviewedOn!.Value, Input.NextReviewDate, NorwegianTime.Today(time), Input.ReviewNote);
-            await db.SaveChangesAsync();
             return RedirectToPage("/Placements/Index", new { candidateId = measure.Placement.CandidateId });
         }
-        catch (DomainException ex)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            db.Entry(measure).State = EntityState.Unchanged;
-            ModelState.AddModelError("Input." + ex.Field, PlacementMessages.For(ex, t, p));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await ConcurrencyGuard.ReloadAsync(db, measure);
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             Input = new ReviewInput { LastReviewedOn = measure.LastReviewedOn, NextReviewDate = measure.NextReviewDate, ReviewNote = measure.ReviewNote, Version = measure.Version };
-            return Page();
         }
+
+        return Page();
     }
 
     private async Task<SupportMeasure?> FindAsync(int id)

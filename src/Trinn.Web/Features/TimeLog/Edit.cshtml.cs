@@ -50,27 +50,20 @@ public sealed class EditModel(
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(
+            db, block, Input.Version, b => b.Change(Input.Date!.Value, Input.Minutes ?? 0, Input.Category, Input.OutOfOffice, Input.Note, NorwegianTime.Today(time)),
+            ModelState, t, ex => TimeLogMessages.For(ex, t, l));
+        if (outcome == SaveOutcome.Saved)
         {
-            ConcurrencyGuard.Expect(db, block, Input.Version);
-            block.Change(Input.Date!.Value, Input.Minutes ?? 0, Input.Category, Input.OutOfOffice, Input.Note, NorwegianTime.Today(time));
-            await db.SaveChangesAsync();
             return RedirectToPage("/TimeLog/Index", new { week = IsoWeek.Of(block.Date).ToString() });
         }
-        catch (DomainException ex)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            db.Entry(block).State = EntityState.Unchanged;
-            ModelState.AddModelError("Input." + ex.Field, TimeLogMessages.For(ex, t, l));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await ConcurrencyGuard.ReloadAsync(db, block);
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             Input = TimeBlockInput.From(block);
-            return Page();
         }
+
+        return Page();
     }
 
     private void Show(TimeBlock block)
