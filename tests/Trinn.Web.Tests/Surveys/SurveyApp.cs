@@ -155,7 +155,7 @@ public sealed partial class SurveyScene(SurveyApp app, Staff staff, TrinnUser ad
     public string LinkIn(string address)
     {
         var mail = app.Smtp.To(address)[^1];
-        var match = LinkPattern().Match(mail.TextBody);
+        var match = LinkPattern().Match(mail.TextBody ?? "");
         Assert.True(match.Success, "No answer link in: " + mail.TextBody);
         return match.Groups["path"].Value;
     }

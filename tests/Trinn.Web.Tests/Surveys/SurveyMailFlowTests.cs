@@ -50,7 +50,7 @@ public abstract class SurveyMailFlowTests(SurveyApp app)
         Assert.Equal(4m, scores["locus_of_control_internal"]);
         Assert.Equal(6m, scores["work_ability"]);
         Assert.Null(scores["self_efficacy_in_work"]);
-        Assert.True(await app.Data.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.EntityType == "SurveySubmission" && a.EntityId == wave.Id.ToString())));
+        Assert.True(await app.Data.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.EntityType == "SurveySubmission" && a.EntityId == wave.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         Assert.DoesNotContain(await app.Data.WithDbAsync(db => db.Set<AuditEntry>().Select(a => a.Changes ?? "").ToListAsync()), c => c.Contains(link.Split('/')[^1], StringComparison.Ordinal));
 
         app.Clock.Advance(TimeSpan.FromDays(15));

@@ -115,7 +115,8 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time, IStringLoca
             ModelState.AddModelError(field, s["Error_DictionaryInvalid", ex.Message]);
             return null;
         }
-        catch (CsvHelper.CsvHelperException)
+        catch (Exception ex) when (ex is FormatException or InvalidDataException or ArgumentException
+            || ex.GetType().Namespace?.StartsWith("CsvHelper", StringComparison.Ordinal) == true)
         {
             ModelState.AddModelError(field, s["Error_DictionaryInvalid", "CSV"]);
             return null;
