@@ -103,7 +103,10 @@ internal static class SurveysSetup
             .AddPolicy(SurveyStaff, p => p.RequireAssertion(ctx => ctx.User.IsInRole(Roles.Admin) || ctx.User.IsTeamMember()));
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
-            o.Conventions.AuthorizeFolder("/Surveys", Policies.TeamMember);
+            // Page by page (not the folder): admin's pages must not also demand team membership.
+            o.Conventions.AuthorizePage("/Surveys/Index", Policies.TeamMember);
+            o.Conventions.AuthorizePage("/Surveys/Consent", Policies.TeamMember);
+            o.Conventions.AuthorizePage("/Surveys/Paper", Policies.TeamMember);
             o.Conventions.AuthorizePage("/Surveys/Protocol", Policies.Admin);
             o.Conventions.AuthorizePage("/Surveys/Outbox", Policies.Admin);
             o.Conventions.AllowAnonymousToPage("/Surveys/Answer");
