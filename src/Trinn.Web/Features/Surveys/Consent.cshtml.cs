@@ -182,7 +182,14 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
             .OrderBy(c => c.ConsentedOn)
             .Select(c => new
             {
-                c.Id, c.StudyId, c.ConsentedOn, c.InclusionDate, c.LetterNumber, c.WithdrawnOn, c.AnswersDeleted, c.Version,
+                c.Id,
+                c.StudyId,
+                c.ConsentedOn,
+                c.InclusionDate,
+                c.LetterNumber,
+                c.WithdrawnOn,
+                c.AnswersDeleted,
+                c.Version,
                 Study = db.Set<Study>().Where(x => x.Id == c.StudyId).Select(x => x.Name).First(),
                 ResearchId = c.Participant!.ResearchId,
                 RegisteredBy = db.Users.Where(u => u.Id == c.RegisteredById).Select(u => u.DisplayName).FirstOrDefault(),

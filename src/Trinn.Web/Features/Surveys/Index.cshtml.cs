@@ -51,7 +51,18 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
             .Skip(Pager.Skip).Take(PageSize)
             .Select(w => new
             {
-                w.Id, w.CandidateId, w.Number, w.OffsetMonths, w.TargetDate, w.OpensOn, w.ClosesOn, w.InvitedAtUtc, w.RemindersSent, w.SubmittedAtUtc, w.Withdrawn, w.Paper,
+                w.Id,
+                w.CandidateId,
+                w.Number,
+                w.OffsetMonths,
+                w.TargetDate,
+                w.OpensOn,
+                w.ClosesOn,
+                w.InvitedAtUtc,
+                w.RemindersSent,
+                w.SubmittedAtUtc,
+                w.Withdrawn,
+                w.Paper,
                 Candidate = db.Candidates.Where(c => c.Id == w.CandidateId).Select(c => new { c.FirstName, c.LastName, c.Email }).First(),
                 Study = db.Set<Study>().Where(s => s.Id == w.StudyId).Select(s => s.Name).First(),
                 Failed = db.Set<OutboxMessage>().Any(m => m.WaveId == w.Id && m.Status == OutboxStatus.Failed),

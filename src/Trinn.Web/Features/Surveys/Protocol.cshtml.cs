@@ -178,9 +178,16 @@ public sealed class ProtocolInput
         ArgumentNullException.ThrowIfNull(p);
         return new()
         {
-            WaveOffsets = p.WaveOffsets.Replace(",", ", ", StringComparison.Ordinal), WindowDaysBefore = p.WindowDaysBefore, WindowDaysAfter = p.WindowDaysAfter,
-            FirstReminderDays = p.FirstReminderDays, SecondReminderDays = p.SecondReminderDays, OnWithdrawal = p.OnWithdrawal,
-            InvitationSubject = p.InvitationSubject, InvitationBody = p.InvitationBody, ReminderSubject = p.ReminderSubject, ReminderBody = p.ReminderBody,
+            WaveOffsets = p.WaveOffsets.Replace(",", ", ", StringComparison.Ordinal),
+            WindowDaysBefore = p.WindowDaysBefore,
+            WindowDaysAfter = p.WindowDaysAfter,
+            FirstReminderDays = p.FirstReminderDays,
+            SecondReminderDays = p.SecondReminderDays,
+            OnWithdrawal = p.OnWithdrawal,
+            InvitationSubject = p.InvitationSubject,
+            InvitationBody = p.InvitationBody,
+            ReminderSubject = p.ReminderSubject,
+            ReminderBody = p.ReminderBody,
             Version = p.Version,
         };
     }

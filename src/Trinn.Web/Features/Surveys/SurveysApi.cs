@@ -101,8 +101,17 @@ internal static class SurveysApi
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(w => new
             {
-                w.Participant!.ResearchId, w.Number, w.OffsetMonths, w.TargetDate, w.OpensOn, w.ClosesOn, w.InvitedAtUtc, w.RemindersSent,
-                w.SubmittedAtUtc, w.Paper, w.Withdrawn,
+                w.Participant!.ResearchId,
+                w.Number,
+                w.OffsetMonths,
+                w.TargetDate,
+                w.OpensOn,
+                w.ClosesOn,
+                w.InvitedAtUtc,
+                w.RemindersSent,
+                w.SubmittedAtUtc,
+                w.Paper,
+                w.Withdrawn,
             })
             .ToListAsync();
         var items = rows.Select(w => new WaveSummary(
