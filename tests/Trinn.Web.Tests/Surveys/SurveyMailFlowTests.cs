@@ -150,6 +150,23 @@ public abstract class SurveyMailFlowTests(SurveyApp app)
     }
 
     [Fact]
+    public async Task TwoSenders_SameMoment_OneHoldsTheLeaseAndTheInvitationGoesOutOnce()
+    {
+        var scene = await app.SceneAsync();
+        var candidate = await scene.CandidateAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        app.Clock.Advance(TimeSpan.FromMinutes(10)); // any lease from an earlier test has run out
+
+        var rounds = await Task.WhenAll(app.RunSenderAsync("instance-a"), app.RunSenderAsync("instance-b"));
+        var again = await app.RunSenderAsync(rounds[0].Held ? "instance-b" : "instance-a");
+
+        Assert.Equal(1, rounds.Count(r => r.Held));
+        Assert.False(again.Held);
+        Assert.Single(app.Smtp.To(candidate.Email!));
+    }
+
+    [Fact]
     public async Task Consent_WithoutResearchConsentInAgreement_RefusedAndNothingScheduled()
     {
         var scene = await app.SceneAsync();
