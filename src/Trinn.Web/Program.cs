@@ -7,6 +7,7 @@ using Trinn.Web.Features.FollowUps;
 using Trinn.Web.Features.Opportunities;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.Studies;
+using Trinn.Web.Features.Surveys;
 using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
 
@@ -23,6 +24,7 @@ builder.AddTrinnDuration();
 builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
 builder.AddTrinnOpportunities();
+builder.AddTrinnSurveys();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -52,6 +54,7 @@ app.MapTrinnApi();
 app.MapAuditExport();
 app.MapStages345Api();
 app.MapHealth();
+app.MapSurveysApi();
 
 await app.RunAsync();
 

@@ -65,10 +65,21 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         db.AddRange(own, other);
         await db.SaveChangesAsync();
         (OwnStudy, OtherStudy) = (own.Id, other.Id);
+        Ids["wave"] = await AddWaveAsync(db, own, OwnCandidate.Id);
+        Ids["waveOther"] = await AddWaveAsync(db, other, OtherTeamCandidate.Id);
         var colleague = await Data.AddUserAsync(Roles.Jobbspesialist, OwnTeam);
         Ids["blockOther"] = await AddBlockAsync(colleague.Id);
         await AddEmployerDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
         await AddEmployerDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
+    }
+
+    private async Task<int> AddWaveAsync(Trinn.Core.Data.TrinnDbContext db, Trinn.Core.Research.Study study, int candidateId)
+    {
+        var participant = new Trinn.Core.Research.StudyParticipant { StudyId = study.Id, CandidateId = candidateId, ResearchId = Trinn.Core.Research.ResearchIds.New(), EnrolledById = NavVeileder.Id, EnrolledAtUtc = DateTime.UtcNow };
+        var wave = Trinn.Core.Surveys.SurveyWave.Schedule(participant, candidateId, study.Id, Trinn.Core.Surveys.WaveDates.For(1, 0, Data.Today, 7, 30), "jobbmestring", 1);
+        db.AddRange(participant, wave);
+        await db.SaveChangesAsync();
+        return wave.Id;
     }
 
     private Task<int> AddBlockAsync(string userId) => Data.WithDbAsync(async db =>
@@ -130,6 +141,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
     //            deny = 302 to /Account/AccessDenied (pages) or 403 (API) · 404 = not found (another team's candidate)
     //            →/Path = 302 to the role's start page
     // {id} is a candidate of the user's own team, {other} one of another team.
+    // /svar/{token} is anonymous by design: the personal token in the link is the credential (rate-limited); an
+    // unknown token is 404 for everyone, signed in or not.
     private static readonly string[] Roles =
         [Core.Identity.Roles.Jobbspesialist, Core.Identity.Roles.Metodeveileder, Core.Identity.Roles.NavVeileder,
          Core.Identity.Roles.Leder, Core.Identity.Roles.Forsker, Core.Identity.Roles.Admin, Anonymous];
@@ -205,6 +218,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /api/employers/{empOther}/opportunities | 404  | 404            | deny             | deny       | deny       | deny   | login
         GET  /api/candidates/{id}/opportunities | ok        | ok             | deny             | deny       | deny       | deny   | login
         GET  /api/candidates/{other}/opportunities | 404    | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Surveys                      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys?status=missed        | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Consent/{id}         | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Consent/{other}      | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Paper/{wave}         | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Paper/{waveOther}    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Protocol/{study}     | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Surveys/Outbox               | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Instruments                  | deny           | deny           | deny             | deny       | ok         | ok     | login
+        GET  /Instruments?handler=Export&key=jobbmestring&version=1 | deny | deny | deny      | deny       | ok         | ok     | login
+        GET  /api/studies                  | ok             | ok             | deny             | deny       | deny       | ok     | login
+        GET  /api/studies/{study}/waves    | ok             | ok             | deny             | deny       | deny       | ok     | login
+        GET  /api/studies/{otherstudy}/waves | 404          | 404            | deny             | deny       | deny       | ok     | login
+        GET  /api/candidates/{id}/scores   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}/scores | 404           | 404            | deny             | deny       | deny       | deny   | login
+        GET  /svar/{unknowntoken}          | 404            | 404            | 404              | 404        | 404        | 404    | 404
         """;
 
     public static TheoryData<string, string, string> Cases()
@@ -236,6 +265,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
             .Replace("{otherstudy}", app.OtherStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{study}", app.OwnStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{unknowntoken}", new string('x', 43), StringComparison.Ordinal)
             .Replace("{block}", app.OwnBlocks[role].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         foreach (var (key, value) in app.Ids.OrderByDescending(x => x.Key.Length))
         {

@@ -53,6 +53,13 @@ public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResou
             ModelState.AddModelError("Input.Date", t["Error_DateInFuture"]);
         }
 
+        if (Input.Kind == JournalKind.WithEmployer
+            && !(await db.CooperationAgreements.AsNoTracking().SingleOrDefaultAsync(a => a.CandidateId == candidate.Id)).Gives(AgreementConsent.EmployerContact))
+        {
+            // A note about talking with an employer records an employer contact about the candidate: it needs that consent.
+            ModelState.AddModelError("Input.Kind", t[ConsentRules.MessageKey(AgreementConsent.EmployerContact)]);
+        }
+
         if (!ModelState.IsValid)
         {
             Show(candidate);

@@ -273,6 +273,37 @@ public static class HostileForms
             }, Read.From(db => db.Set<EmployerContact>().Where(x => x.Id == contact.Id)), Show.At($"/Employers/Details/{e.Id}"));
         }, [new("Input.Note")]),
 
+        new("Surveys/Protocol", Roles.Admin, async s =>
+        {
+            var studyId = await s.WithDbAsync(async db =>
+            {
+                var study = Study.Create(TestData.Unique("Studie "), wholeOrganisation: false, [s.Team.Id], s.Users[Roles.Admin].Id, DateTime.UtcNow);
+                db.Add(study);
+                await db.SaveChangesAsync();
+                return study.Id;
+            });
+            return new FormTarget($"/Surveys/Protocol/{studyId}", new()
+            {
+                ["Input.WaveOffsets"] = "0, 3, 12, 18", ["Input.WindowDaysBefore"] = "7", ["Input.WindowDaysAfter"] = "30", ["Input.FirstReminderDays"] = "7",
+                ["Input.SecondReminderDays"] = "14", ["Input.OnWithdrawal"] = "Keep", ["Input.InvitationSubject"] = "Invitasjon",
+                ["Input.InvitationBody"] = "Svar her: {lenke}", ["Input.ReminderSubject"] = "Påminnelse", ["Input.ReminderBody"] = "Husk: {lenke}", ["handling"] = "save",
+            }, Read.From(db => db.Set<Trinn.Core.Surveys.StudyProtocol>().Where(p => p.StudyId == studyId)), Show.At($"/Surveys/Protocol/{studyId}"));
+        }, [new("Input.InvitationSubject"), new("Input.ReminderSubject")]),
+
+        new("Surveys/Protocol (information letter)", Roles.Admin, async s =>
+        {
+            var studyId = await s.WithDbAsync(async db =>
+            {
+                var study = Study.Create(TestData.Unique("Studie "), wholeOrganisation: false, [s.Team.Id], s.Users[Roles.Admin].Id, DateTime.UtcNow);
+                db.Add(study);
+                await db.SaveChangesAsync();
+                return study.Id;
+            });
+            return new FormTarget($"/Surveys/Protocol/{studyId}", new() { ["Letter.Text"] = "Informasjon" },
+                Read.From(db => db.Set<Trinn.Core.Surveys.InformationLetter>().Where(l => l.StudyId == studyId)), Show.At($"/Surveys/Protocol/{studyId}"),
+                $"/Surveys/Protocol/{studyId}?handler=Letter");
+        }, [new("Letter.Text")]),
+
         new("Studies/New", Roles.Admin, async s =>
         {
             var after = await s.WithDbAsync(db => db.Set<Study>().MaxAsync(x => (int?)x.Id)) ?? 0;
