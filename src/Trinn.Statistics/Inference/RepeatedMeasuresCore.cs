@@ -123,13 +123,16 @@ internal static class RepeatedMeasuresCore
         }
 
         double tr = s.Trace();
-        double det = s.Determinant();
-        if (!(tr > 0) || !(det > 0) || nu < p)
+        double[] eigen = [.. ((s + s.Transpose()) / 2).Evd(Symmetricity.Symmetric).EigenValues.Select(x => x.Real)];
+        if (!(tr > 0) || !(eigen.Min() > 0) || nu < p)
         {
-            return new MauchlyTest(tr > 0 ? Math.Max(0, det) / Math.Pow(tr / p, p) : null, null, df, null, null, null, null, null);
+            return new MauchlyTest(tr > 0 ? Math.Max(0, s.Determinant()) / Math.Pow(tr / p, p) : null, null, df, null, null, null, null, null);
         }
 
-        double logW = Math.Log(det) - (p * Math.Log(tr / p));
+        // ln W = Σ ln(λᵢ/λ̄) = Σ (ln(1 + δᵢ) − δᵢ) with δᵢ = λᵢ/λ̄ − 1 (Σδᵢ = 0): near sphericity W is close to 1 and
+        // ln det S − p ln(tr S/p) would lose most of its digits to cancellation.
+        double mean = eigen.Average();
+        double logW = eigen.Sum(l => Log1pMinusX((l - mean) / mean));
         double rho = 1 - (((2.0 * p * p) + p + 2) / (6.0 * p * nu));
         double omega2 = (p + 2.0) * (p - 1.0) * (p - 2.0) * ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * p) + 2) / (288.0 * Math.Pow(nu * p * rho, 2));
         double chi = -nu * rho * logW;
@@ -138,6 +141,26 @@ internal static class RepeatedMeasuresCore
         // R's mauchly.test writes 3 * (p + 1) where Anderson has 3p.
         double omega2R = omega2 * ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * (p + 1)) + 2) / ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * p) + 2);
         return new MauchlyTest(Math.Exp(logW), chi, df, pr1 + (omega2 * (pr2 - pr1)), pr1, omega2, rho, pr1 + (omega2R * (pr2 - pr1)));
+    }
+
+    /// <summary>ln(1 + x) − x without cancellation for small x.</summary>
+    private static double Log1pMinusX(double x)
+    {
+        if (Math.Abs(x) > 0.01)
+        {
+            return Math.Log(1 + x) - x;
+        }
+
+        // −x²/2 + x³/3 − x⁴/4 + …: terms fall by at least 100× each, so 10 terms reach full precision.
+        double sum = 0;
+        double power = x;
+        for (int k = 2; k <= 12; k++)
+        {
+            power *= -x;
+            sum += power / k;
+        }
+
+        return sum;
     }
 
     /// <summary>
