@@ -177,7 +177,7 @@ public sealed class CsvRows(Func<Stream> open, string? source = null) : IColumnS
                 if (count > names.Length + 1)
                 {
                     // Count the rest without recording it; the line is refused anyway.
-                    return count + text[at..].Count((byte)',');
+                    return count + 1 + text[at..].Count((byte)',');
                 }
             }
         }
