@@ -225,7 +225,7 @@ public sealed class ResearchDataset
             string file = "long-" + b.Name;
             entries.Add(new CodebookEntry(b.Occasion, "", file));
             entries.AddRange(b.Variables.Select(v => new CodebookEntry(
-                v, codes.Count == 0 ? "" : $"{v.Name}_{codes[0]} … {v.Name}_{codes[^1]}", $"{WideFile}, {file}")));
+                v, codes.Count == 0 ? $"{v.Name}_<{b.Occasion.Name}>" : $"{v.Name}_{codes[0]} … {v.Name}_{codes[^1]}", $"{WideFile}, {file}")));
         }
 
         return entries;
