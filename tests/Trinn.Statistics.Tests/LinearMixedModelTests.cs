@@ -9,8 +9,8 @@ namespace Trinn.Statistics.Tests;
 ///   time = c(0,3,12,18, 0,3,12,18, 0,3,12, 0,3,12,18, 0,3, 0,3,12,18, 0,3,12,18, 0,3,18, 0,3,12,18, 0,3,12,18, 0, 0,3,12,18),
 ///   group, y as in <see cref="Rows"/>).
 /// "exact" is an independent dense-matrix implementation in R: the root of the analytic derivative of the profiled
-/// (restricted) log-likelihood in γ = τ²/σ² by <c>uniroot(..., tol = 1e-15)</c> (the script is in docs/statistics.md,
-/// "Linear mixed model"), and it agrees with <c>nlme::lme(y ~ factor(time)*factor(group), random = ~1|id)</c> and
+/// (restricted) log-likelihood in γ = τ²/σ² by <c>uniroot(..., tol = 1e-15)</c> (Reference/r/lmm_exact.R; every value
+/// below is printed by Reference/r/lmm_reference.R), and it agrees with <c>nlme::lme(y ~ factor(time)*factor(group), random = ~1|id)</c> and
 /// <c>lme4::lmer(y ~ factor(time)*factor(group) + (1|id))</c> to their optimisers' tolerance (≈1e-8).
 /// </summary>
 public class LinearMixedModelTests

@@ -9,6 +9,7 @@ namespace Trinn.Statistics.Tests;
 ///                 11,11,12,12, 13,12,14,13, 10,10,11,13, 9,11,10,12, 12,13,13,15, 14,13,15,16), ncol=4, byrow=TRUE)
 /// grp &lt;- factor(c(1,1,1,1,1, 2,2,2,2, 3,3,3,3,3,3)); mod &lt;- lm(Y ~ grp, contrasts=list(grp=contr.sum))
 /// s &lt;- summary(car::Anova(mod, idata=data.frame(time=factor(1:4)), idesign=~time, type="III"), multivariate=TRUE)
+/// (the whole script, printing every value below: Reference/r/mixed_anova_reference.R)
 /// </summary>
 public class MixedRepeatedMeasuresAnovaTests
 {
