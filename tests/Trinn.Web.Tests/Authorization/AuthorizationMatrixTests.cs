@@ -195,6 +195,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /Research/Export/{study}      | deny           | deny           | deny             | deny       | ok         | deny   | login
         GET  /Research/Export/{study}?handler=Download&format=csv&file=participants | deny | deny | deny | deny | ok | deny | login
         GET  /Research/Export/{study}?handler=Download&format=xlsx | deny | deny | deny | deny | ok | deny | login
+        GET  /Research/Export/{study}?handler=Download&format=research&file=wide.sps | deny | deny | deny | deny | ok | deny | login
+        GET  /Research/Export/{study}?handler=Download&format=research&file=long-placement.csv | deny | deny | deny | deny | ok | deny | login
+        GET  /Research/Codebook/{study}    | deny           | deny           | deny             | deny       | ok         | deny   | login
         GET  /Opportunities                | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /Opportunities/New/{emp}      | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /Opportunities/New/{empOther} | 404            | 404            | deny             | deny       | deny       | deny   | login

@@ -28,6 +28,9 @@ public sealed class PowerInput
     public string? Epsilon { get; set; }
 
     public string? Groups { get; set; }
+
+    /// <summary>Optional: an N to compute the achieved power for (post hoc), in the same unit as the required N.</summary>
+    public string? N { get; set; }
 }
 
 /// <summary>One point of the power curve.</summary>
@@ -64,6 +67,11 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
     public IReadOnlyList<PowerPoint> Curve { get; private set; } = [];
 
     public double? TargetPower { get; private set; }
+
+    /// <summary>The N given for a post hoc calculation and the power the test has with it.</summary>
+    public int? PostHocN { get; private set; }
+
+    public double? PostHocPower { get; private set; }
 
     public string Test => Input.Test is PowerInput.PairedT or PowerInput.IndependentT ? Input.Test : PowerInput.RepeatedMeasures;
 
@@ -114,6 +122,14 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
             }
         }
 
+        int? postHocN = null;
+        if (!string.IsNullOrWhiteSpace(Input.N))
+        {
+            // Paired: pairs ≥ 2; independent: per group ≥ 2; repeated measures: total N above the number of groups.
+            int least = Test == PowerInput.RepeatedMeasures ? (groups ?? 1) + 1 : 2;
+            postHocN = Integer(Input.N, "N", least, "Power_Error_N", 1_000_000);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -122,7 +138,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         TargetPower = power;
         try
         {
-            Calculate(effect!.Value, alpha!.Value, power!.Value, m, rho, eps, groups);
+            Calculate(effect!.Value, alpha!.Value, power!.Value, m, rho, eps, groups, postHocN);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -132,7 +148,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         return Page();
     }
 
-    private void Calculate(double effect, double alpha, double power, int? m, double? rho, double? eps, int? groups)
+    private void Calculate(double effect, double alpha, double power, int? m, double? rho, double? eps, int? groups, int? postHocN)
     {
         Func<int, double> powerAt;
         int first;
@@ -161,6 +177,11 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         if (Test != PowerInput.RepeatedMeasures && RequiredN > first)
         {
             PowerAtNMinus1 = powerAt(RequiredN!.Value - 1);
+        }
+
+        if (postHocN is { } given)
+        {
+            (PostHocN, PostHocPower) = (given, powerAt(given));
         }
 
         // From the smallest possible N to well past the required one, at most about 30 points, always including N itself.
@@ -206,7 +227,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         return null;
     }
 
-    private int? Integer(string? text, string field, int minimum, string message)
+    private int? Integer(string? text, string field, int minimum, string message, int maximum = 1000)
     {
         double? value = Number(text, field);
         if (value is not { } v)
@@ -214,7 +235,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
             return null;
         }
 
-        if (v != Math.Floor(v) || v < minimum || v > 1000)
+        if (v != Math.Floor(v) || v < minimum || v > maximum)
         {
             Error(field, t[message]);
             return null;
