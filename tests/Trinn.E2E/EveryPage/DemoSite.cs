@@ -9,6 +9,7 @@ using Trinn.Core.Data;
 using Trinn.Core.Demo;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Identity;
+using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Instruments.Shipped;
 
 namespace Trinn.E2E.EveryPage;
@@ -74,12 +75,29 @@ public sealed class DemoSite : IAsyncDisposable
         var instrument = await InstrumentStore.LatestAsync(db, ShippedInstruments.FidelityKey)
             ?? throw new InvalidOperationException("The fidelity instrument is not published.");
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TrinnUser>>();
+        var specialists = await users.GetUsersInRoleAsync(Roles.Jobbspesialist);
         foreach (var supervisor in await users.GetUsersInRoleAsync(Roles.Metodeveileder))
         {
-            if (supervisor.TeamId is { } teamId && !await db.Set<FidelityRound>().AnyAsync(r => r.TeamId == teamId))
+            if (supervisor.TeamId is not { } teamId || await db.Set<FidelityRound>().AnyAsync(r => r.TeamId == teamId))
             {
-                await FidelityRound.OpenAsync(db, teamId, "Inklusjon", today.AddDays(-7), today.AddDays(21), instrument, supervisor.Id, today, now);
+                continue;
             }
+
+            // A round with one specialist's answers shared with the metodeveileder (/Fidelity/Shared shows them).
+            var round = await FidelityRound.OpenAsync(db, teamId, "Inklusjon", today.AddDays(-7), today.AddDays(21), instrument, supervisor.Id, today, now);
+            var respondent = specialists.First(s => s.TeamId == teamId);
+            var response = new FidelityResponse
+            {
+                RoundId = round.Id,
+                RespondentId = respondent.Id,
+                InstrumentKey = instrument.Key,
+                InstrumentVersion = instrument.Version,
+                AnswersJson = "{}",
+                SubmittedAtUtc = now,
+            };
+            response.Record(AnswerSet.Empty with { InstrumentKey = instrument.Key, InstrumentVersion = instrument.Version }, shared: true, now);
+            db.Add(response);
+            await db.SaveChangesAsync();
         }
     }
 }

@@ -62,7 +62,8 @@ public static class LayoutProbe
           };
           const text = el => (el.innerText ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
           const scrolls = s => s.overflowX === 'auto' || s.overflowX === 'scroll';
-          const skipped = el => el.closest('svg, select, option, textarea, canvas, iframe') !== null;
+          // Form controls and drawings have boxes of their own (Aksel's checkboxes, a chart's canvas): not text.
+          const skipped = el => el.closest('svg, select, option, textarea, input, canvas, iframe') !== null;
 
           const findings = [];
           const overflowing = [];
@@ -72,6 +73,8 @@ public static class LayoutProbe
             if (s.display === 'inline' || s.display === 'contents' || s.display === 'none' || el.clientWidth === 0) continue;
             const over = el.scrollWidth - el.clientWidth;
             if (over <= tolerance || scrolls(s) || s.textOverflow === 'ellipsis' || visuallyHidden(el)) continue;
+            // Aksel widens a checkbox's or radio's click target with an invisible ::before beyond its wrapper.
+            if (el.matches('.aksel-checkbox__input-wrapper, .aksel-radio__input-wrapper') && !el.textContent.trim()) continue;
             overflowing.push({ el, over, kind: s.overflowX === 'visible' ? 'content wider than its box' : 'content cut off' });
           }
           for (const o of overflowing) {

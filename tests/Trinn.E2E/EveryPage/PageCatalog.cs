@@ -32,6 +32,7 @@ public enum DemoRow
     WageSubsidy,
     TimeBlock,
     FidelityRound,
+    SharedFidelityResponse,
     Study,
 }
 
@@ -77,7 +78,7 @@ public static class PageCatalog
         ["/TimeLog/Delete"] = DemoRow.TimeBlock,
         ["/Fidelity/Answer"] = DemoRow.FidelityRound,
         ["/Fidelity/Results"] = DemoRow.FidelityRound,
-        ["/Fidelity/Shared"] = DemoRow.FidelityRound,
+        ["/Fidelity/Shared"] = DemoRow.SharedFidelityResponse,
         ["/Fidelity/Status"] = DemoRow.FidelityRound,
         ["/Studies/Enrol"] = DemoRow.Study,
         ["/Studies/Export"] = DemoRow.Study,
@@ -103,6 +104,11 @@ public static class PageCatalog
     {
         [Roles.Metodeveileder] = "metodeveileder2",
     };
+
+    /// <summary>Pages open to anonymous users that signed-in users also meet (with the header menu); the rest are visited anonymously only.</summary>
+    private static readonly HashSet<string> SignedInToo = new(StringComparer.OrdinalIgnoreCase) { "/Error", "/Account/AccessDenied" };
+
+    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
     /// <summary>The status a page answers with when it shows as it should (200, or what it says by design).</summary>
     public static int StatusOf(string page) =>
@@ -137,14 +143,15 @@ public static class PageCatalog
         var db = services.GetRequiredService<TrinnDbContext>();
         var user = userName is null ? null : await services.GetRequiredService<UserManager<TrinnUser>>().FindByNameAsync(userName)
             ?? throw new InvalidOperationException($"No demo user {userName}.");
-        var principal = user is null ? new ClaimsPrincipal(new ClaimsIdentity())
+        var principal = user is null ? Anonymous
             : await services.GetRequiredService<SignInManager<TrinnUser>>().CreateUserPrincipalAsync(user);
         var access = services.GetRequiredService<PageAccess>();
         var links = services.GetRequiredService<LinkGenerator>();
         var visits = new List<Visit>();
         foreach (var page in All(site.Services).Where(p => !Excluded.ContainsKey(p.Page)))
         {
-            if (!await access.CanOpenAsync(principal, page.Page))
+            if (!await access.CanOpenAsync(principal, page.Page)
+                || (user is not null && await access.CanOpenAsync(Anonymous, page.Page) && !SignedInToo.Contains(page.Page)))
             {
                 continue;
             }
@@ -195,6 +202,8 @@ public static class PageCatalog
             DemoRow.TimeBlock => user is null ? null : await db.Set<TimeBlock>().Where(b => b.UserId == user.Id)
                 .OrderBy(b => b.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync(),
             DemoRow.FidelityRound => await db.Set<FidelityRound>().Where(r => team == null || r.TeamId == team)
+                .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(),
+            DemoRow.SharedFidelityResponse => await db.Set<FidelityResponse>().Where(r => r.SharedWithSupervisor && (team == null || r.Round!.TeamId == team))
                 .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(),
             DemoRow.Study => await db.Set<Study>().OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),

@@ -41,7 +41,7 @@ public sealed partial class MainMenuTests(TrinnFactory app) : IClassFixture<Trin
             }
         }
 
-        Assert.Empty(shown.Where(h => h != "/" && !opens.Contains(h)));
+        Assert.DoesNotContain(shown, h => h != "/" && !opens.Contains(h));
         Assert.Equal(menuPages.Where(opens.Contains).Order(), shown.Where(menuPages.Contains).Order());
         Assert.Contains("/Account/Profile", shown);
         Assert.Contains("action=\"/Account/Logout\"", header, StringComparison.Ordinal);
@@ -56,9 +56,9 @@ public sealed partial class MainMenuTests(TrinnFactory app) : IClassFixture<Trin
         var header = Header(await client.GetHtmlAsync("/Candidates"));
 
         // Twelve links before grouping wrapped the header to three lines at 1280 px; now a handful of buttons.
-        var buttons = Regex.Matches(header, "class=\"aksel-internalheader__button trinn-nav__button\"").Count;
+        var buttons = Regex.Count(header, "class=\"aksel-internalheader__button trinn-nav__button\"");
         Assert.InRange(buttons, 3, 6);
-        Assert.True(Links().Matches(header).Count >= 10);
+        Assert.True(Links().Count(header) >= 10);
         Assert.Matches("href=\"/Candidates\" aria-current=\"page\"", header);
     }
 
