@@ -70,6 +70,13 @@ internal static partial class DatabaseSetup
         var dbOptions = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (dbOptions.MigrateOnStartup)
         {
+            // Quietly first: EF would log its own tries on a missing database and history table as errors.
+            var databaseLogger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Trinn.Database");
+            if (await db.PreparePostgresForMigrationAsync() is { } createdDatabase)
+            {
+                LogDatabaseCreated(databaseLogger, createdDatabase);
+            }
+
             await db.Database.MigrateAsync();
             if (db.Database.IsSqlite())
             {
@@ -118,6 +125,9 @@ internal static partial class DatabaseSetup
 
         Console.WriteLine();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL database {Database} did not exist and was created; migrations follow")]
+    private static partial void LogDatabaseCreated(ILogger logger, string database);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created")]
     private static partial void LogDemoCreated(ILogger logger);

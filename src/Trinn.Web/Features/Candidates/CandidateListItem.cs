@@ -39,4 +39,5 @@ public sealed record CandidateListItem(
         DischargedOn is null && today.DayNumber - (LastContact ?? ReferredOn).DayNumber > ContactWarningDays;
 }
 
-public sealed record CandidateTableModel(IReadOnlyList<CandidateListItem> Rows, DateOnly Today, string Caption, bool ShowSpecialists);
+/// <param name="Sort">The list's sort order, when its headers sort it (the team view); null for a fixed order.</param>
+public sealed record CandidateTableModel(IReadOnlyList<CandidateListItem> Rows, DateOnly Today, string Caption, bool ShowSpecialists, Trinn.Web.Shared.SortOrder? Sort = null);
