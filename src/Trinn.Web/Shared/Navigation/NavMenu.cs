@@ -39,6 +39,7 @@ internal static class NavMenu
         [
             new("Nav_Overview", "/Overview/Index"),
             new("Nav_Fidelity", "/Fidelity/Index"),
+            new("Nav_Surveys", "/Surveys/Index"),
         ]),
         new("Nav_Group_Research",
         [
@@ -50,6 +51,8 @@ internal static class NavMenu
         [
             new("Nav_Users", "/Admin/Index"),
             new("Nav_Studies", "/Studies/Index"),
+            new("Nav_Instruments", "/Instruments/Index"),
+            new("Nav_Outbox", "/Surveys/Outbox"),
             new("Nav_Audit", "/Audit/Index"),
         ]),
     ];
