@@ -1,5 +1,8 @@
+using Trinn.Web.Features.ActionPlans;
+using Trinn.Web.Features.Activities;
 using Trinn.Web.Features.Api;
 using Trinn.Web.Features.Audit;
+using Trinn.Web.Features.CaseReviews;
 using Trinn.Web.Features.Fidelity;
 using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
@@ -23,6 +26,9 @@ builder.AddTrinnDuration();
 builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
 builder.AddTrinnOpportunities();
+builder.AddTrinnActionPlans();
+builder.AddTrinnCaseReviews();
+builder.AddTrinnActivities();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -51,6 +57,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapTrinnApi();
 app.MapAuditExport();
 app.MapStages345Api();
+app.MapWorkingPracticeApi();
 app.MapHealth();
 
 await app.RunAsync();

@@ -104,6 +104,7 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(ct);
         await new EmployerDemoSeeder(db, time).SeedAsync(ct);
         await SeedStudyAsync(created["admin"].Id, ct);
+        await new WorkingPracticeDemoSeeder(db, time).SeedAsync(ct);
         return true;
     }
 
