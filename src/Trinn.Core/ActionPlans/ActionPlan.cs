@@ -65,6 +65,9 @@ public class ActionPlan : IVersioned
 
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>How many plan meetings are recorded; every meeting changes it, so two meetings saved at once collide on the version.</summary>
+    public int MeetingCount { get; private set; }
+
     public long Version { get; set; }
 
     public List<ActionPlanGoal> Goals { get; } = [];
@@ -181,6 +184,7 @@ public class ActionPlan : IVersioned
             StatusesChanged = stepChanges.Count + goalChanges.Count,
         };
         Updates.Add(update);
+        MeetingCount++;
         if (newGoal is not null)
         {
             var goal = new ActionPlanGoal { CandidateId = CandidateId, Text = newGoal, CreatedOn = date };

@@ -9,6 +9,7 @@ internal sealed class ActionPlanConfiguration : IEntityTypeConfiguration<ActionP
     {
         builder.Property(p => p.CandidateId);
         builder.Property(p => p.CreatedAtUtc);
+        builder.Property(p => p.MeetingCount);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Candidate).WithMany().HasForeignKey(p => p.CandidateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.ActionPlanId).OnDelete(DeleteBehavior.Cascade);

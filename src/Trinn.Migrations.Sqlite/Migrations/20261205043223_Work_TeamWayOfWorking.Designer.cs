@@ -11,7 +11,7 @@ using Trinn.Core.Data;
 namespace Trinn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrinnDbContext))]
-    [Migration("20261205033950_Work_TeamWayOfWorking")]
+    [Migration("20261205043223_Work_TeamWayOfWorking")]
     partial class Work_TeamWayOfWorking
     {
         /// <inheritdoc />
@@ -159,6 +159,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

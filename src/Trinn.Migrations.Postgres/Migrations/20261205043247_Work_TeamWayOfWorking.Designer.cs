@@ -12,7 +12,7 @@ using Trinn.Core.Data;
 namespace Trinn.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(TrinnDbContext))]
-    [Migration("20261205034001_Work_TeamWayOfWorking")]
+    [Migration("20261205043247_Work_TeamWayOfWorking")]
     partial class Work_TeamWayOfWorking
     {
         /// <inheritdoc />
@@ -170,6 +170,9 @@ namespace Trinn.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("integer");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Trinn.Migrations.Sqlite.Migrations
+namespace Trinn.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Work_TeamWayOfWorking : Migration
@@ -18,89 +19,89 @@ namespace Trinn.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<DateOnly>(
                 name: "JointFrom",
                 table: "SupportMeasure",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "JointTo",
                 table: "SupportMeasure",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "MentorMandate",
                 table: "SupportMeasure",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "MentorTraining",
                 table: "SupportMeasure",
-                type: "TEXT",
+                type: "character varying(2000)",
                 maxLength: 2000,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "CorrectedAtUtc",
                 table: "JournalNotes",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "EnteredInErrorAtUtc",
                 table: "JournalNotes",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "EnteredInErrorReason",
                 table: "JournalNotes",
-                type: "TEXT",
+                type: "character varying(1000)",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "Version",
                 table: "JournalNotes",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ClosedOn",
                 table: "FollowUp",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "ClosedReason",
                 table: "FollowUp",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "DoneByJournalNoteId",
                 table: "FollowUp",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "WindowEnd",
                 table: "FollowUp",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "WindowStart",
                 table: "FollowUp",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Programme",
                 table: "Candidates",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 1);
 
@@ -108,11 +109,12 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "ActionPlan",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MeetingCount = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,22 +131,22 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "CaseReview",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScheduledFor = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ScheduledById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ScheduledAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WhatWorked = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WhatDidNotWork = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DoDifferently = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 17000, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: false),
+                    ScheduledFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    ScheduledById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ScheduledAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    WhatHappened = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WhatWorked = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WhatDidNotWork = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DoDifferently = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SearchText = table.Column<string>(type: "character varying(17000)", maxLength: 17000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,16 +169,16 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "DischargeRecord",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DischargedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    HandoverAgreed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    TakenBackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TakeBackReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    TakenBackById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    DischargedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HandoverAgreed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    TakenBackOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    TakeBackReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TakenBackById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,8 +195,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "FidelityRoundRespondent",
                 columns: table => new
                 {
-                    FidelityRoundId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    FidelityRoundId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,17 +219,17 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "GroupActivity",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TeamId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TeamId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,17 +246,17 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "JournalNoteRevision",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    JournalNoteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Place = table.Column<int>(type: "INTEGER", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    ReplacedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReplacedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JournalNoteId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Place = table.Column<int>(type: "integer", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ReplacedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReplacedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -271,14 +273,14 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "ActionPlanGoal",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActionPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StatusChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StatusChangedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -295,22 +297,22 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "ActionPlanUpdate",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActionPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CandidatePresent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    JobSpecialistPresent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EmployerPresent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NavVeilederPresent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OthersPresent = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    GoalsAdded = table.Column<int>(type: "INTEGER", nullable: false),
-                    StepsAdded = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatusesChanged = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    CandidatePresent = table.Column<bool>(type: "boolean", nullable: false),
+                    JobSpecialistPresent = table.Column<bool>(type: "boolean", nullable: false),
+                    EmployerPresent = table.Column<bool>(type: "boolean", nullable: false),
+                    NavVeilederPresent = table.Column<bool>(type: "boolean", nullable: false),
+                    OthersPresent = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GoalsAdded = table.Column<int>(type: "integer", nullable: false),
+                    StepsAdded = table.Column<int>(type: "integer", nullable: false),
+                    StatusesChanged = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -327,10 +329,10 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "CaseReviewTag",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CaseReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Tag = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseReviewId = table.Column<int>(type: "integer", nullable: false),
+                    Tag = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,8 +349,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "GroupActivityLeader",
                 columns: table => new
                 {
-                    GroupActivityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    GroupActivityId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -371,8 +373,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "GroupActivityParticipant",
                 columns: table => new
                 {
-                    GroupActivityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false)
+                    GroupActivityId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -395,17 +397,17 @@ namespace Trinn.Migrations.Sqlite.Migrations
                 name: "ActionPlanStep",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActionPlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    GoalId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Owner = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StatusChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ActionPlanId = table.Column<int>(type: "integer", nullable: false),
+                    CandidateId = table.Column<int>(type: "integer", nullable: false),
+                    GoalId = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Owner = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CreatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    StatusChangedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
