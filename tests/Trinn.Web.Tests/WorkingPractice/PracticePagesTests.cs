@@ -50,7 +50,7 @@ public abstract class PracticePagesTests(AppFixture fx)
         var stepId = await fx.WithDbAsync(db => db.Set<ActionPlanStep>().Where(s => s.CandidateId == candidate.Id).Select(s => s.Id).SingleAsync());
         var done = await AppFixture.PostFormAsync(client, url, new()
         {
-            ["Input.Date"] = "2026-11-27", ["Input.CandidatePresent"] = "true", [$"Input.StepStatuses[{stepId}]"] = S((int)StepStatus.Done), ["Input.Version"] = "1",
+            ["Input.Date"] = "2026-11-27", ["Input.CandidatePresent"] = "true", [$"Input.StepStatuses[{stepId}]"] = S((int)StepStatus.Done), ["Input.Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Contains("Kandidaten har gjort 1 av 1 egne steg.", await (await client.GetAsync(url)).HtmlAsync(), StringComparison.Ordinal);
@@ -230,6 +230,9 @@ public abstract class PracticePagesTests(AppFixture fx)
         body.Add(new("__RequestVerificationToken", page));
         var created = await client.PostAsync("/Activities/New", new FormUrlEncodedContent(body));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var details = await (await client.GetAsync(created.Headers.Location!.OriginalString)).HtmlAsync();
+        Assert.Contains("Test js1", details, StringComparison.Ordinal);
+        Assert.Contains($"/Candidates/Details/{second.Id}", details, StringComparison.Ordinal);
 
         foreach (var c in new[] { first, second })
         {

@@ -23,7 +23,7 @@ public sealed class DetailsModel(TrinnDbContext db) : PageModel
                 a.Title,
                 a.Note,
                 a.DurationMinutes,
-                Leaders = db.Users.Where(u => a.Leaders.Select(l => l.UserId).Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToList(),
+                LeaderIds = a.Leaders.Select(l => l.UserId).ToList(),
                 ParticipantIds = a.Participants.Select(p => p.CandidateId).ToList(),
             })
             .SingleOrDefaultAsync();
@@ -32,12 +32,13 @@ public sealed class DetailsModel(TrinnDbContext db) : PageModel
             return NotFound();
         }
 
+        var leaders = await db.Users.AsNoTracking().Where(u => row.LeaderIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => u.DisplayName).ToListAsync();
         var participants = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => row.ParticipantIds.Contains(c.Id))
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new ActivityParticipantView(c.Id, c.FirstName + " " + c.LastName))
             .ToListAsync();
         await db.AuditReadAsync("GroupActivityPage", participants.Select(p => p.CandidateId).ToList());
-        Activity = new ActivityView(row.Id, row.Date, row.Kind, row.Title, row.Note, row.DurationMinutes, row.Leaders, participants);
+        Activity = new ActivityView(row.Id, row.Date, row.Kind, row.Title, row.Note, row.DurationMinutes, leaders, participants);
         return Page();
     }
 }
