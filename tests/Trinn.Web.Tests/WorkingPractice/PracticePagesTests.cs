@@ -33,9 +33,16 @@ public abstract class PracticePagesTests(AppFixture fx)
 
         var made = await AppFixture.PostFormAsync(client, url, new()
         {
-            ["Input.Date"] = "2026-11-26", ["Input.CandidatePresent"] = "true", ["Input.JobSpecialistPresent"] = "true",
-            ["Input.NewGoal"] = "Jobb i butikk", ["Input.StepGoalId"] = "", ["Input.StepText"] = "Oppdatere CV-en",
-            ["Input.StepOwner"] = S((int)StepOwner.Candidate), ["Input.StepDueDate"] = "2026-12-04", ["Input.Note"] = "Laget planen på kafé", ["Input.Version"] = "0",
+            ["Input.Date"] = "2026-11-26",
+            ["Input.CandidatePresent"] = "true",
+            ["Input.JobSpecialistPresent"] = "true",
+            ["Input.NewGoal"] = "Jobb i butikk",
+            ["Input.StepGoalId"] = "",
+            ["Input.StepText"] = "Oppdatere CV-en",
+            ["Input.StepOwner"] = S((int)StepOwner.Candidate),
+            ["Input.StepDueDate"] = "2026-12-04",
+            ["Input.Note"] = "Laget planen på kafé",
+            ["Input.Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         Assert.Contains("Plan: Oppdatere CV-en (04.12.2026)", await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
@@ -50,7 +57,10 @@ public abstract class PracticePagesTests(AppFixture fx)
         var stepId = await fx.WithDbAsync(db => db.Set<ActionPlanStep>().Where(s => s.CandidateId == candidate.Id).Select(s => s.Id).SingleAsync());
         var done = await AppFixture.PostFormAsync(client, url, new()
         {
-            ["Input.Date"] = "2026-11-27", ["Input.CandidatePresent"] = "true", [$"Input.StepStatuses[{stepId}]"] = S((int)StepStatus.Done), ["Input.Version"] = "0",
+            ["Input.Date"] = "2026-11-27",
+            ["Input.CandidatePresent"] = "true",
+            [$"Input.StepStatuses[{stepId}]"] = S((int)StepStatus.Done),
+            ["Input.Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Contains("Kandidaten har gjort 1 av 1 egne steg.", await (await client.GetAsync(url)).HtmlAsync(), StringComparison.Ordinal);
@@ -74,8 +84,14 @@ public abstract class PracticePagesTests(AppFixture fx)
         Assert.Equal(HttpStatusCode.Redirect, (await NoteAsync(js1, candidate.Id, new DateOnly(2026, 11, 20), JournalKind.ThreeWayMeeting, "HEMMELIG-JOURNALTEKST")).StatusCode);
         await AppFixture.PostFormAsync(js1, $"/ActionPlans/Index/{candidate.Id}", new()
         {
-            ["Input.Date"] = "2026-11-20", ["Input.CandidatePresent"] = "true", ["Input.NavVeilederPresent"] = "true", ["Input.NewGoal"] = "Jobb",
-            ["Input.StepText"] = "Søke på tre jobber", ["Input.StepOwner"] = S((int)StepOwner.Candidate), ["Input.StepDueDate"] = "2026-12-10", ["Input.Version"] = "0",
+            ["Input.Date"] = "2026-11-20",
+            ["Input.CandidatePresent"] = "true",
+            ["Input.NavVeilederPresent"] = "true",
+            ["Input.NewGoal"] = "Jobb",
+            ["Input.StepText"] = "Søke på tre jobber",
+            ["Input.StepOwner"] = S((int)StepOwner.Candidate),
+            ["Input.StepDueDate"] = "2026-12-10",
+            ["Input.Version"] = "0",
         });
 
         var nav = await fx.LoginAsync("nav1");
@@ -93,8 +109,10 @@ public abstract class PracticePagesTests(AppFixture fx)
 
         var discharge = await AppFixture.PostFormAsync(js1, $"/Candidates/Discharge/{candidate.Id}", new()
         {
-            ["Input.Date"] = "2026-11-27", ["Input.Outcome"] = S((int)DischargeOutcome.BackToNavNotReady),
-            ["Input.HandoverAgreed"] = "Veilederen tar over; ny vurdering om tre måneder", ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.Date"] = "2026-11-27",
+            ["Input.Outcome"] = S((int)DischargeOutcome.BackToNavNotReady),
+            ["Input.HandoverAgreed"] = "Veilederen tar over; ny vurdering om tre måneder",
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         });
         Assert.Equal(HttpStatusCode.Redirect, discharge.StatusCode);
         var handover = await (await nav.GetAsync($"/Referrals/Details/{candidate.Id}")).HtmlAsync();
@@ -112,7 +130,9 @@ public abstract class PracticePagesTests(AppFixture fx)
         Assert.Contains("Tilbake til NAV-veileder – ikke klar for arbeid", form, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(client, $"/Candidates/Discharge/{candidate.Id}", new()
         {
-            ["Input.Date"] = "2026-11-27", ["Input.Outcome"] = S((int)DischargeOutcome.DurationLimitReached), ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.Date"] = "2026-11-27",
+            ["Input.Outcome"] = S((int)DischargeOutcome.DurationLimitReached),
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         })).StatusCode);
         Assert.Equal(DischargeOutcome.DurationLimitReached, await fx.WithDbAsync(db => db.Candidates.Where(c => c.Id == candidate.Id).Select(c => c.DischargeOutcome).SingleAsync()));
     }
@@ -125,22 +145,31 @@ public abstract class PracticePagesTests(AppFixture fx)
         var (placementId, _) = await fx.PaidJobAsync(client, candidate.Id, new DateOnly(2026, 10, 1));
         Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(client, $"/Candidates/Discharge/{candidate.Id}", new()
         {
-            ["Input.Date"] = "2026-11-02", ["Input.Outcome"] = S((int)DischargeOutcome.OrdinaryWork), ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.Date"] = "2026-11-02",
+            ["Input.Outcome"] = S((int)DischargeOutcome.OrdinaryWork),
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         })).StatusCode);
         Assert.Contains($"href=\"/Candidates/TakeBack/{candidate.Id}\"", await (await client.GetAsync($"/Candidates/Details/{candidate.Id}")).HtmlAsync(), StringComparison.Ordinal);
 
         var url = $"/Candidates/TakeBack/{candidate.Id}";
         var noEnding = await AppFixture.PostFormAsync(client, url, new()
         {
-            ["Input.Date"] = "2026-11-25", ["Input.Reason"] = "Mistet jobben", ["Input.PlacementId"] = S(placementId), ["Input.Ending"] = "", ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.Date"] = "2026-11-25",
+            ["Input.Reason"] = "Mistet jobben",
+            ["Input.PlacementId"] = S(placementId),
+            ["Input.Ending"] = "",
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         });
         Assert.NotNull(FieldError(await noEnding.HtmlAsync(), "Input_Ending"));
         Assert.NotNull(await fx.WithDbAsync(db => db.Candidates.Where(c => c.Id == candidate.Id).Select(c => c.DischargedOn).SingleAsync()));
 
         var back = await AppFixture.PostFormAsync(client, url, new()
         {
-            ["Input.Date"] = "2026-11-25", ["Input.Reason"] = "Mistet jobben ved nedbemanning", ["Input.PlacementId"] = S(placementId),
-            ["Input.Ending"] = S((int)PlacementEnding.Dismissed), ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.Date"] = "2026-11-25",
+            ["Input.Reason"] = "Mistet jobben ved nedbemanning",
+            ["Input.PlacementId"] = S(placementId),
+            ["Input.Ending"] = S((int)PlacementEnding.Dismissed),
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         });
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         var c = await fx.WithDbAsync(db => db.Candidates.AsNoTracking().Include(x => x.Discharges).SingleAsync(x => x.Id == candidate.Id));
@@ -160,12 +189,16 @@ public abstract class PracticePagesTests(AppFixture fx)
         var client = await fx.LoginAsync("js1");
         await AppFixture.PostFormAsync(client, $"/Candidates/Discharge/{candidate.Id}", new()
         {
-            ["Input.Date"] = "2026-11-20", ["Input.Outcome"] = S((int)DischargeOutcome.Education), ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.Date"] = "2026-11-20",
+            ["Input.Outcome"] = S((int)DischargeOutcome.Education),
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         });
         Assert.DoesNotContain("/Candidates/TakeBack/", await (await client.GetAsync($"/Candidates/Details/{candidate.Id}")).HtmlAsync(), StringComparison.Ordinal);
         var refused = await AppFixture.PostFormAsync(client, $"/Candidates/TakeBack/{candidate.Id}", new()
         {
-            ["Input.Date"] = "2026-11-25", ["Input.Reason"] = "x", ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.Date"] = "2026-11-25",
+            ["Input.Reason"] = "x",
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         });
         Assert.Contains("skrevet ut til arbeid", FieldError(await refused.HtmlAsync(), "Input_Date"), StringComparison.Ordinal);
     }
@@ -181,15 +214,20 @@ public abstract class PracticePagesTests(AppFixture fx)
         var mv1 = await fx.LoginAsync("mv1");
         var scheduled = await AppFixture.PostFormAsync(mv1, $"/CaseReviews/New/{candidate.Id}", new()
         {
-            ["Input.Reason"] = S((int)CaseReviewReason.LostJob), ["Input.Date"] = "2026-12-03",
+            ["Input.Reason"] = S((int)CaseReviewReason.LostJob),
+            ["Input.Date"] = "2026-12-03",
         });
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         var id = await fx.WithDbAsync(db => db.Set<CaseReview>().Where(r => r.CandidateId == candidate.Id).Select(r => r.Id).SingleAsync());
         var recorded = await AppFixture.PostFormAsync(js1, $"/CaseReviews/Edit/{id}", new()
         {
-            ["Input.HeldOn"] = "2026-11-27", ["Input.WhatHappened"] = "Mistet jobben i prøvetiden",
-            ["Input.WhatWorked"] = "", ["Input.WhatDidNotWork"] = "For få besøk på arbeidsplassen",
-            ["Input.DoDifferently"] = "Faste ukentlige besøk første måned", ["Input.Tags"] = "Prøvetid, oppfølging på arbeidsplassen", ["Input.Version"] = "0",
+            ["Input.HeldOn"] = "2026-11-27",
+            ["Input.WhatHappened"] = "Mistet jobben i prøvetiden",
+            ["Input.WhatWorked"] = "",
+            ["Input.WhatDidNotWork"] = "For få besøk på arbeidsplassen",
+            ["Input.DoDifferently"] = "Faste ukentlige besøk første måned",
+            ["Input.Tags"] = "Prøvetid, oppfølging på arbeidsplassen",
+            ["Input.Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
 
@@ -219,8 +257,13 @@ public abstract class PracticePagesTests(AppFixture fx)
         var client = await fx.LoginAsync("js1");
         var fields = new Dictionary<string, string>
         {
-            ["Input.Date"] = "2026-11-24", ["Input.Kind"] = "1", ["Input.Title"] = "CV-verksted uke 48", ["Input.DurationMinutes"] = "120", ["Input.Note"] = "",
-            ["Input.LeaderIds"] = fx.UserIds["js1"], ["Input.CandidateIds"] = S(otherTeam.Id),
+            ["Input.Date"] = "2026-11-24",
+            ["Input.Kind"] = "1",
+            ["Input.Title"] = "CV-verksted uke 48",
+            ["Input.DurationMinutes"] = "120",
+            ["Input.Note"] = "",
+            ["Input.LeaderIds"] = fx.UserIds["js1"],
+            ["Input.CandidateIds"] = S(otherTeam.Id),
         };
         Assert.NotNull(FieldError(await (await AppFixture.PostFormAsync(client, "/Activities/New", fields)).HtmlAsync(), "Input_CandidateIds"));
         var body = fields.Where(f => f.Key != "Input.CandidateIds").ToList();
@@ -257,8 +300,11 @@ public abstract class PracticePagesTests(AppFixture fx)
         var client = await fx.LoginAsync("js1");
         var saved = await AppFixture.PostFormAsync(client, $"/Candidates/Edit/{candidate.Id}", new()
         {
-            ["Input.FirstName"] = candidate.FirstName, ["Input.LastName"] = candidate.LastName, ["Input.PrimarySpecialistId"] = fx.UserIds["js1"],
-            ["Input.Programme"] = S((int)Programme.Ips), ["Input.Version"] = await VersionAsync(candidate.Id),
+            ["Input.FirstName"] = candidate.FirstName,
+            ["Input.LastName"] = candidate.LastName,
+            ["Input.PrimarySpecialistId"] = fx.UserIds["js1"],
+            ["Input.Programme"] = S((int)Programme.Ips),
+            ["Input.Version"] = await VersionAsync(candidate.Id),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains($"/Candidates/Details/{candidate.Id}\"", await (await client.GetAsync("/Candidates?program=2&status=alle")).HtmlAsync(), StringComparison.Ordinal);
@@ -275,7 +321,9 @@ public abstract class PracticePagesTests(AppFixture fx)
         Assert.NotNull(FieldError(await none.HtmlAsync(), "Input_Respondents"));
         var opened = await AppFixture.PostFormAsync(mv1, "/Fidelity/New", new()
         {
-            ["Input.Label"] = "Runde " + Guid.NewGuid().ToString("N")[..6], ["Input.OpensOn"] = "2026-11-27", ["Input.ClosesOn"] = "2026-12-10",
+            ["Input.Label"] = "Runde " + Guid.NewGuid().ToString("N")[..6],
+            ["Input.OpensOn"] = "2026-11-27",
+            ["Input.ClosesOn"] = "2026-12-10",
             ["Input.Respondents"] = fx.UserIds["js1"],
         });
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);

@@ -182,14 +182,20 @@ public abstract partial class RuleFixesPagesTests(AppFixture fx)
         Assert.DoesNotContain("Lønnstilskudd", allowed, StringComparison.Ordinal);
         var wage = await AppFixture.PostFormAsync(client, url, new()
         {
-            ["Input.Kind"] = S((int)SupportMeasureKind.Lonnstilskudd), ["Input.Percent"] = "40", ["Input.FromDate"] = "2026-11-02", ["Input.NextReviewDate"] = "2027-02-01",
+            ["Input.Kind"] = S((int)SupportMeasureKind.Lonnstilskudd),
+            ["Input.Percent"] = "40",
+            ["Input.FromDate"] = "2026-11-02",
+            ["Input.NextReviewDate"] = "2027-02-01",
         });
         Assert.Contains("bare ved betalt arbeid", FieldError(await wage.HtmlAsync(), "Input_Kind"), StringComparison.Ordinal);
 
         var mentor = new Dictionary<string, string>
         {
-            ["Input.Kind"] = S((int)SupportMeasureKind.Mentortilskudd), ["Input.MentorName"] = "Kollega Kari", ["Input.HoursPerMonth"] = "8",
-            ["Input.FromDate"] = "2026-11-02", ["Input.ToDate"] = "2027-05-01",
+            ["Input.Kind"] = S((int)SupportMeasureKind.Mentortilskudd),
+            ["Input.MentorName"] = "Kollega Kari",
+            ["Input.HoursPerMonth"] = "8",
+            ["Input.FromDate"] = "2026-11-02",
+            ["Input.ToDate"] = "2027-05-01",
         };
         var noMandate = await AppFixture.PostFormAsync(client, url, mentor);
         Assert.NotNull(FieldError(await noMandate.HtmlAsync(), "Input_MentorMandate"));

@@ -480,8 +480,15 @@ public static class HostileForms
     {
         var baseline = new Dictionary<string, string>
         {
-            ["Input.Date"] = Iso(s.Today), ["Input.CandidatePresent"] = "true", ["Input.JobSpecialistPresent"] = "true", ["Input.PresentOthers"] = "",
-            ["Input.NewGoal"] = "", ["Input.StepText"] = "", ["Input.StepOwner"] = "", ["Input.StepDueDate"] = "", ["Input.Note"] = "",
+            ["Input.Date"] = Iso(s.Today),
+            ["Input.CandidatePresent"] = "true",
+            ["Input.JobSpecialistPresent"] = "true",
+            ["Input.PresentOthers"] = "",
+            ["Input.NewGoal"] = "",
+            ["Input.StepText"] = "",
+            ["Input.StepOwner"] = "",
+            ["Input.StepDueDate"] = "",
+            ["Input.Note"] = "",
         };
         foreach (var (key, value) in fields)
         {
