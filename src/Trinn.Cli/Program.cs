@@ -9,4 +9,5 @@ root.Subcommands.Add(Trinn.Cli.Retention.RetentionCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Stats.StatsCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Fidelity.FidelityCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Instruments.InstrumentCommand.Create());
+root.Subcommands.Add(Trinn.Cli.Check.CheckCommand.Create());
 return await root.Parse(args).InvokeAsync();

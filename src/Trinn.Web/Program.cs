@@ -1,5 +1,8 @@
+using Trinn.Web.Features.ActionPlans;
+using Trinn.Web.Features.Activities;
 using Trinn.Web.Features.Api;
 using Trinn.Web.Features.Audit;
+using Trinn.Web.Features.CaseReviews;
 using Trinn.Web.Features.Fidelity;
 using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
@@ -25,6 +28,9 @@ builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
 builder.AddTrinnOpportunities();
 builder.AddTrinnSurveys();
+builder.AddTrinnActionPlans();
+builder.AddTrinnCaseReviews();
+builder.AddTrinnActivities();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -53,6 +59,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapTrinnApi();
 app.MapAuditExport();
 app.MapStages345Api();
+app.MapWorkingPracticeApi();
 app.MapHealth();
 app.MapSurveysApi();
 

@@ -105,6 +105,7 @@ public sealed class DemoSeeder(
         await new EmployerDemoSeeder(db, time).SeedAsync(ct);
         await SeedStudyAsync(created["admin"].Id, ct);
         await new SurveyDemoSeeder(db, time).SeedAsync(ct);
+        await new WorkingPracticeDemoSeeder(db, time).SeedAsync(ct);
         return true;
     }
 

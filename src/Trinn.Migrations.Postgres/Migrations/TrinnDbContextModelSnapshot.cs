@@ -154,6 +154,262 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlan");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("ActionPlanGoal");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Owner")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("CandidateId", "Status", "DueDate");
+
+                    b.ToTable("ActionPlanStep");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CandidatePresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("EmployerPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("GoalsAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("JobSpecialistPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NavVeilederPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OthersPresent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StatusesChanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StepsAdded")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ActionPlanId", "Date");
+
+                    b.ToTable("ActionPlanUpdate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Date");
+
+                    b.ToTable("GroupActivity");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityLeader", b =>
+                {
+                    b.Property<int>("GroupActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("GroupActivityId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GroupActivityLeader");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityParticipant", b =>
+                {
+                    b.Property<int>("GroupActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupActivityId", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("GroupActivityParticipant");
+                });
+
             modelBuilder.Entity("Trinn.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -333,6 +589,11 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<string>("PrimarySpecialistId")
                         .HasColumnType("text");
 
+                    b.Property<int>("Programme")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
 
@@ -353,6 +614,8 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.HasIndex("NationalIdHash", "TeamId");
 
                     b.HasIndex("PrimarySpecialistId", "DischargedOn");
+
+                    b.HasIndex("TeamId", "Programme");
 
                     b.HasIndex("TeamId", "DischargedOn", "Stage");
 
@@ -402,6 +665,49 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("CooperationAgreements");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Candidates.DischargeRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandoverAgreed")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TakeBackReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TakenBackById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("TakenBackOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "DischargedOn");
+
+                    b.ToTable("DischargeRecord");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
                 {
                     b.Property<int>("Id")
@@ -418,6 +724,9 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -426,6 +735,13 @@ namespace Trinn.Migrations.Postgres.Migrations
 
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EnteredInErrorAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredInErrorReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -438,11 +754,63 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CandidateId", "Date");
 
                     b.ToTable("JournalNotes");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNoteRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JournalNoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("JournalNoteId");
+
+                    b.ToTable("JournalNoteRevision");
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Referral", b =>
@@ -606,6 +974,100 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ProfileVersions");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DoDifferently")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ScheduledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(17000)
+                        .HasColumnType("character varying(17000)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WhatDidNotWork")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatHappened")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("TeamId", "ScheduledFor");
+
+                    b.ToTable("CaseReview");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReviewTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId");
+
+                    b.HasIndex("Tag", "CaseReviewId")
+                        .IsUnique();
+
+                    b.ToTable("CaseReviewTag");
                 });
 
             modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
@@ -937,6 +1399,22 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("FidelityRound");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRoundRespondent", b =>
+                {
+                    b.Property<int>("FidelityRoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("FidelityRoundId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FidelityRoundRespondent");
+                });
+
             modelBuilder.Entity("Trinn.Core.Fidelity.InstrumentVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -1018,10 +1496,19 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("DoneBy")
                         .HasColumnType("integer");
 
                     b.Property<int?>("DoneByContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DoneByJournalNoteId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DoneOn")
@@ -1044,15 +1531,23 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("WindowStart")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DoneByContactId");
+
+                    b.HasIndex("DoneByJournalNoteId");
 
                     b.HasIndex("PlacementId");
 
                     b.HasIndex("CandidateId", "PlannedDate");
 
-                    b.HasIndex("DoneOn", "PlannedDate");
+                    b.HasIndex("DoneOn", "ClosedOn", "PlannedDate");
 
                     b.ToTable("FollowUp");
                 });
@@ -1321,15 +1816,29 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<DateOnly?>("JointFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("JointTo")
+                        .HasColumnType("date");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("MentorMandate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("MentorName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MentorTraining")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("NextReviewDate")
                         .HasColumnType("date");
@@ -1983,6 +2492,94 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanGoal", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanStep", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", "Plan")
+                        .WithMany("Steps")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlanGoal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Goal");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanUpdate", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.HasOne("Trinn.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityLeader", b =>
+                {
+                    b.HasOne("Trinn.Core.Activities.GroupActivity", null)
+                        .WithMany("Leaders")
+                        .HasForeignKey("GroupActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityParticipant", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Activities.GroupActivity", "Activity")
+                        .WithMany("Participants")
+                        .HasForeignKey("GroupActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.HasOne("Trinn.Core.Identity.TrinnUser", "BackupSpecialist")
@@ -2019,6 +2616,15 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Candidate");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Candidates.DischargeRecord", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", null)
+                        .WithMany("Discharges")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
                 {
                     b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
@@ -2028,6 +2634,15 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNoteRevision", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("JournalNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Referral", b =>
@@ -2063,6 +2678,32 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.HasOne("Trinn.Core.Candidates.Candidate", null)
                         .WithMany("ProfileVersions")
                         .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReviewTag", b =>
+                {
+                    b.HasOne("Trinn.Core.CaseReviews.CaseReview", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CaseReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2184,6 +2825,21 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRoundRespondent", b =>
+                {
+                    b.HasOne("Trinn.Core.Fidelity.FidelityRound", null)
+                        .WithMany("ExpectedRespondents")
+                        .HasForeignKey("FidelityRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.FollowUps.CalendarFeedToken", b =>
                 {
                     b.HasOne("Trinn.Core.Identity.TrinnUser", null)
@@ -2206,14 +2862,21 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasForeignKey("DoneByContactId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", "DoneByJournalNote")
                         .WithMany()
+                        .HasForeignKey("DoneByJournalNoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                        .WithMany("FollowUps")
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Candidate");
 
                     b.Navigation("DoneByContact");
+
+                    b.Navigation("DoneByJournalNote");
 
                     b.Navigation("Placement");
                 });
@@ -2414,9 +3077,27 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.Navigation("Leaders");
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.Navigation("Agreement");
+
+                    b.Navigation("Discharges");
 
                     b.Navigation("JournalNotes");
 
@@ -2425,6 +3106,16 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Referral");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
@@ -2444,8 +3135,15 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Candidates");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRound", b =>
+                {
+                    b.Navigation("ExpectedRespondents");
+                });
+
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
+                    b.Navigation("FollowUps");
+
                     b.Navigation("Measures");
                 });
 

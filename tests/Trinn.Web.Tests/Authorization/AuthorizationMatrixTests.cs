@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Trinn.Core.Activities;
 using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Employers;
 using Trinn.Core.Identity;
 using Trinn.Core.Opportunities;
@@ -71,6 +74,12 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         Ids["blockOther"] = await AddBlockAsync(colleague.Id);
         await AddEmployerDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
         await AddEmployerDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
+        await AddPracticeDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
+        await AddPracticeDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
+        Ids["team"] = OwnTeam.Id;
+        Ids["teamOther"] = otherTeam.Id;
+        // A candidate of the own team referred by another NAV-veileder: not the fixture veileder's referral.
+        Ids["notMine"] = (await Data.AddCandidateAsync(OwnTeam, await Data.AddUserAsync(Roles.NavVeileder), stage: 2)).Id;
     }
 
     private async Task<int> AddWaveAsync(Trinn.Core.Data.TrinnDbContext db, Trinn.Core.Research.Study study, int candidateId)
@@ -81,6 +90,21 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         return wave.Id;
     }
+    /// <summary>A journal note ({note}), a case review ({rev}) and a group activity ({act}) for issue 15's pages.</summary>
+    private Task<int> AddPracticeDataAsync(int teamId, int candidateId, string specialistId, string suffix) => Data.WithDbAsync(async db =>
+    {
+        var candidate = await db.Candidates.SingleAsync(c => c.Id == candidateId);
+        var note = JournalNote.Create(candidate, specialistId, Data.Today, JournalKind.Meeting, WorkPlace.OutOfOffice, 30, "Samtale", Data.Today, DateTime.UtcNow);
+        var review = CaseReview.Schedule(teamId, candidateId, CaseReviewReason.LostJob, Data.Today, specialistId, DateTime.UtcNow);
+        var activity = GroupActivity.Create(teamId, Data.Today, GroupActivityKind.CvGroup, "CV-gruppe", null, 60,
+            [specialistId], [candidateId], specialistId, Data.Today, DateTime.UtcNow);
+        db.AddRange(note, review, activity);
+        await db.SaveChangesAsync();
+        Ids["note" + suffix] = note.Id;
+        Ids["rev" + suffix] = review.Id;
+        Ids["act" + suffix] = activity.Id;
+        return 0;
+    });
 
     private Task<int> AddBlockAsync(string userId) => Data.WithDbAsync(async db =>
     {
@@ -237,6 +261,34 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /api/candidates/{id}/scores   | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /api/candidates/{other}/scores | 404           | 404            | deny             | deny       | deny       | deny   | login
         GET  /svar/{unknowntoken}          | 404            | 404            | 404              | 404        | 404        | 404    | 404
+        GET  /ActionPlans/Index/{id}       | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /ActionPlans/Index/{other}    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /ActionPlans/Print/{id}       | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /ActionPlans/Print/{other}    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/NoteEdit/{note}   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/NoteEdit/{noteOther} | 404         | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/TakeBack/{id}     | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/TakeBack/{other}  | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Referrals/Details/{id}       | deny           | deny           | ok               | deny       | deny       | deny   | login
+        GET  /Referrals/Details/{notMine}  | deny           | deny           | 404              | deny       | deny       | deny   | login
+        GET  /CaseReviews                  | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/New              | deny           | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/New/{id}         | deny           | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/New/{other}      | deny           | 404            | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Details/{rev}    | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Details/{revOther} | 404          | 404            | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Edit/{rev}       | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Edit/{revOther}  | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Activities                   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Activities/New               | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Activities/Details/{act}     | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Activities/Details/{actOther} | 404           | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Placements/Check             | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{id}/action-plan | ok          | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}/action-plan | 404      | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/teams/{team}/case-reviews | ok            | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/teams/{teamOther}/case-reviews | 404      | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/activities?from=2026-01-01&to=2026-12-31 | ok | ok         | deny             | deny       | deny       | deny   | login
         """;
 
     public static TheoryData<string, string, string> Cases()

@@ -26,12 +26,19 @@ public sealed record CandidateListItem(
         c.Stage,
         c.StageSince,
         c.Referral!.ReferredOn,
-        c.JournalNotes.Max(n => (DateOnly?)n.Date),
+        // Contact with the candidate: not notes struck out as entered in error, nor contacts about them with others.
+        c.JournalNotes.Where(n => n.EnteredInErrorAtUtc == null && n.Kind != JournalKind.NavVeileder && n.Kind != JournalKind.HealthServices)
+            .Max(n => (DateOnly?)n.Date),
         c.NextAction,
         c.NextActionDate,
         c.PrimarySpecialist!.DisplayName,
         c.BackupSpecialist!.DisplayName,
         c.DischargedOn);
+
+    /// <summary>The action plan's next open step (earliest due first), shown as the next action when there is one.</summary>
+    public string? PlanStep { get; init; }
+
+    public DateOnly? PlanStepDue { get; init; }
 
     public int DaysInStage(DateOnly today) => Math.Max(0, today.DayNumber - StageSince.DayNumber);
 

@@ -24,6 +24,9 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
     [BindProperty(SupportsGet = true, Name = "trinn")]
     public int? Stage { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "program")]
+    public Trinn.Core.Candidates.Programme? Programme { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "status")]
     public string Status { get; set; } = "aktive";
 
@@ -36,6 +39,8 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
 
     public List<SelectListItem> Stages { get; private set; } = [];
 
+    public List<SelectListItem> Programmes { get; private set; } = [];
+
     public Pager Pager { get; private set; } = Pager.Empty;
 
     public SortOrder Sort { get; private set; } = default!;
@@ -47,6 +52,7 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
         Today = NorwegianTime.Today(time);
         Specialists = await CandidateLookups.SpecialistsAsync(db, User.TeamId()!.Value, t["Select_All"]);
         Stages = CandidateLookups.Stages(t, t["Select_All"]);
+        Programmes = CandidateLookups.EnumItems<Trinn.Core.Candidates.Programme>(t, t["Select_All"]);
 
         var query = db.Candidates.AsNoTracking().VisibleTo(User);
         query = Status switch
@@ -65,6 +71,11 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             query = query.Where(c => c.Stage == stage);
         }
 
+        if (Programme is { } programme)
+        {
+            query = query.Where(c => c.Programme == programme);
+        }
+
         var total = await query.CountAsync();
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, Request.Query);
         Sort = SortOrder.From(Request, SortKeys, "trinn");
@@ -72,6 +83,7 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             .Skip(Pager.Skip).Take(PageSize)
             .Select(CandidateListItem.Projection)
             .ToListAsync();
+        Rows = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Rows);
         await db.AuditReadAsync("TeamPage", Rows.Select(c => c.Id).ToList());
     }
 

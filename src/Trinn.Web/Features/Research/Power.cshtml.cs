@@ -37,6 +37,12 @@ public sealed class PowerInput
 public sealed record PowerPoint(int N, double Power);
 
 /// <summary>
+/// The report's G*Power case read two ways: it gives N = 30 "ved inklusjon og ved tre måneder" (two measurements), but
+/// N = 30 is what four measurements give (f = 0.25, α = 0.05, power 0.90, ρ = 0.5, ε = 1). Both are shown.
+/// </summary>
+public sealed record ReportReading(int Measurements, int RequiredN, double PowerAtThirty);
+
+/// <summary>
 /// Sample size and power as G*Power 3.1 computes them: "ANOVA: Repeated measures, within factors" (prefilled with the
 /// report's case, which gives N = 30), and two-sided paired and independent t tests. Sent with GET, so the page works
 /// without JavaScript and a calculation can be linked to.
@@ -72,6 +78,15 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
     public int? PostHocN { get; private set; }
 
     public double? PostHocPower { get; private set; }
+    /// <summary>The report's sample size as stated.</summary>
+    public const int ReportN = 30;
+
+    /// <summary>The report's case with two measurements (inclusion and 3 months, as the text says) and with four (all time points).</summary>
+    public static IReadOnlyList<ReportReading> ReportReadings { get; } =
+        [.. new[] { 2, 4 }.Select(m => new ReportReading(
+            m,
+            PowerAnalysis.RepeatedMeasuresWithinSampleSize(0.25, 0.05, 0.90, m, 0.5).TotalN,
+            PowerAnalysis.RepeatedMeasuresWithin(0.25, 0.05, ReportN, m, 0.5, 1, 1).Power))];
 
     public string Test => Input.Test is PowerInput.PairedT or PowerInput.IndependentT ? Input.Test : PowerInput.RepeatedMeasures;
 

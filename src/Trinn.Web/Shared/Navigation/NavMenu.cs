@@ -34,6 +34,8 @@ internal static class NavMenu
         [
             new("Nav_Calendar", "/FollowUps/Calendar"),
             new("Nav_TimeLog", "/TimeLog/Index"),
+            new("Nav_Activities", "/Activities/Index"),
+            new("Nav_CaseReviews", "/CaseReviews/Index"),
         ]),
         new("Nav_Group_Measurement",
         [
