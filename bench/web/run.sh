@@ -5,19 +5,22 @@
 # notes and employer contacts through their forms, with the form's antiforgery token). Prints one table per run:
 # requests/s, p50/p99 (ms), responses that were not the expected status, socket errors, and the app's peak memory.
 #
-#   bench/web/run.sh --provider sqlite|postgres [--duration 15s] [--data /var/tmp/trinn-bench] [--connections "1 16"]
+#   bench/web/run.sh --provider sqlite|postgres [--commit REV] [--duration 15s] [--data /var/tmp/trinn-bench] [--connections "1 16"]
 #
-# SQLite: the database is DATA/national.db. PostgreSQL: a throwaway cluster of its own (as user postgres, under DATA,
-# default settings with fsync on, port 55490), stopped at the end. The seeded database is kept between runs; delete it
-# (or DATA) to seed again. Nothing is left running.
+# The app measured is exactly REV (default HEAD): exported with git archive and published from there, so uncommitted
+# edits never leak into a measurement and two commits can be compared with the same command. The national database is
+# seeded once per version of the migrations and the generator (SQLite: DATA/national-KEY.db; PostgreSQL: database
+# trinn_bench_KEY in a throwaway cluster of its own, as user postgres, under DATA, default settings with fsync on, port
+# 55490, stopped at the end) and kept for later runs; delete it to seed again. Nothing is left running.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
 
-PROVIDER=sqlite DURATION=15s DATA=/var/tmp/trinn-bench CONNECTIONS="1 16" PG_PORT=55490
+PROVIDER=sqlite DURATION=15s DATA=/var/tmp/trinn-bench CONNECTIONS="1 16" PG_PORT=55490 REV=HEAD
 while [ $# -gt 0 ]; do
   case "$1" in
     --provider) PROVIDER="$2"; shift 2 ;;
+    --commit) REV="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --data) DATA="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
@@ -29,7 +32,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Fixed keys for the benchmark data only (the seed encrypts national IDs with them, the app decrypts).
 export NationalIds__EncryptionKey="YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXktMzI=" NationalIds__LookupKey="YmVuY2htYXJrLW9ubHktbG9va3VwLWhtYWMta2V5LTMy"
 PASSWORD="${TRINN_DEMO_PASSWORD:-Demo!2345}"
-COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo '+dirty')"
+COMMIT="$(git rev-parse --short "$REV")"
+# One database per version of the schema and the generator.
+KEY=$( (git rev-parse "$REV:src/Trinn.Migrations.Sqlite" "$REV:src/Trinn.Cli/Seed" 2>/dev/null || echo none) | sha1sum | cut -c1-10)
 
 log() { printf '== %s\n' "$*" >&2; }
 APP_PID="" ; PG_DIR="$DATA/pg" ; PG_BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/postgres | sort -V | tail -1)")"
@@ -40,25 +45,31 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "Publishing Trinn (Release) at $COMMIT"
-APP="$DATA/app"; CLI="$DATA/cli"
-dotnet publish src/Trinn.Web -c Release -o "$APP" -nologo -v q >/dev/null
-dotnet publish src/Trinn.Cli -c Release -o "$CLI" -nologo -v q >/dev/null
+BUILD="$DATA/build-$COMMIT"; APP="$BUILD/app"; CLI="$BUILD/cli"
+if [ ! -f "$BUILD/.published" ]; then
+  log "Publishing Trinn $COMMIT (Release) from a clean export"
+  rm -rf "$BUILD"; mkdir -p "$BUILD/src"
+  git archive "$REV" | tar -x -C "$BUILD/src"
+  [ -d src/Trinn.Web/node_modules ] && ln -s "$ROOT/src/Trinn.Web/node_modules" "$BUILD/src/src/Trinn.Web/node_modules"
+  dotnet publish "$BUILD/src/src/Trinn.Web" -c Release -o "$APP" -nologo -v q >/dev/null
+  dotnet publish "$BUILD/src/src/Trinn.Cli" -c Release -o "$CLI" -nologo -v q >/dev/null
+  touch "$BUILD/.published"
+fi
 
 case "$PROVIDER" in
   sqlite)
-    DB_PROVIDER=Sqlite; CONN="Data Source=$DATA/national.db"
-    NEED_SEED=$([ -f "$DATA/national.db" ] && echo no || echo yes) ;;
+    DB_PROVIDER=Sqlite; CONN="Data Source=$DATA/national-$KEY.db"
+    NEED_SEED=$([ -f "$DATA/national-$KEY.db" ] && echo no || echo yes) ;;
   postgres)
-    DB_PROVIDER=Postgres; CONN="Host=127.0.0.1;Port=$PG_PORT;Username=trinn;Database=trinn_bench;Maximum Pool Size=100"
+    DB_PROVIDER=Postgres; CONN="Host=127.0.0.1;Port=$PG_PORT;Username=trinn;Database=trinn_bench_$KEY;Maximum Pool Size=100"
     if [ ! -d "$PG_DIR/data" ]; then
       mkdir -p "$PG_DIR"; [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
       as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U trinn --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
       -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c max_connections=200" start >/dev/null
-    NEED_SEED=$(psql -h 127.0.0.1 -p $PG_PORT -U trinn -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='trinn_bench'" | grep -q 1 && echo no || echo yes)
-    [ "$NEED_SEED" = yes ] && psql -h 127.0.0.1 -p $PG_PORT -U trinn -d postgres -qc "CREATE DATABASE trinn_bench" ;;
+    NEED_SEED=$(psql -h 127.0.0.1 -p $PG_PORT -U trinn -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='trinn_bench_$KEY'" | grep -q 1 && echo no || echo yes)
+    [ "$NEED_SEED" = yes ] && psql -h 127.0.0.1 -p $PG_PORT -U trinn -d postgres -qc "CREATE DATABASE trinn_bench_$KEY" ;;
   *) echo "unknown provider $PROVIDER" >&2; exit 2 ;;
 esac
 
