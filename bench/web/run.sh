@@ -30,7 +30,7 @@ done
 mkdir -p "$DATA"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # Fixed keys for the benchmark data only (the seed encrypts national IDs with them, the app decrypts).
-export NationalIds__EncryptionKey="YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXktMzI=" NationalIds__LookupKey="YmVuY2htYXJrLW9ubHktbG9va3VwLWhtYWMta2V5LTMy"
+export NationalIds__EncryptionKey="YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXktMzI=" NationalIds__LookupKey="YmVuY2htYXJrLW9ubHktbG9va3VwLWhtYWMta2V5LTM="
 PASSWORD="${TRINN_DEMO_PASSWORD:-Demo!2345}"
 COMMIT="$(git rev-parse --short "$REV")"
 # One database per version of the schema and the generator.
