@@ -25,13 +25,14 @@ builder.AddTrinnStudies();
 builder.AddTrinnOpportunities();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
+builder.AddTrinnDatabaseFailures();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseTrinnExceptionHandler();
     app.UseHsts();
 }
 

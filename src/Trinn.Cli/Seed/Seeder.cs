@@ -30,6 +30,9 @@ internal static class Seeder
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(context);
         await db.Database.MigrateAsync(ct);
+
+        // PostgreSQL: the audit table partitioned by month, with months for the year of generated entries.
+        await AuditStorage.PrepareAsync(db, context.NowUtc, fromUtc: context.NowUtc.AddMonths(-13), ct: ct);
         if (await db.Users.AnyAsync(ct) || await db.Teams.AnyAsync(ct) || await db.Set<AuditEntry>().AnyAsync(ct))
         {
             throw new SeedException("the database already has data; seed an empty database (a new SQLite file or an empty PostgreSQL database)");
