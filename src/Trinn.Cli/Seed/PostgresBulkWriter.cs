@@ -12,6 +12,9 @@ namespace Trinn.Cli.Seed;
 internal sealed class PostgresBulkWriter(TrinnDbContext db, DbConnection connection) : BulkWriter(db, connection)
 {
     private readonly List<(string Name, string Sql)> _deferred = [];
+    private readonly List<PostgresBulkTable> _pending = [];
+    private PostgresBulkTable? _active;
+    private int _opened;
 
     private NpgsqlConnection Npgsql => (NpgsqlConnection)Connection;
 
@@ -82,32 +85,98 @@ internal sealed class PostgresBulkWriter(TrinnDbContext db, DbConnection connect
 
     protected override async Task BeginAsync(CancellationToken ct) => Transaction = await Npgsql.BeginTransactionAsync(ct);
 
-    protected override BulkTable CreateTable(string table, BulkColumn[] columns) => new PostgresBulkTable(Npgsql, table, columns);
+    protected override BulkTable CreateTable(string table, BulkColumn[] columns) => new PostgresBulkTable(this, table, columns);
 
+    /// <summary>
+    /// A connection runs one COPY at a time, but generators fill parent and child tables side by side. The first table
+    /// opened streams its COPY; tables opened meanwhile keep their rows in memory and are copied, in the order they were
+    /// opened (parents first), as soon as the connection is free. The big tables (audit, time log) are filled alone and
+    /// always stream.
+    /// </summary>
     private sealed class PostgresBulkTable : BulkTable
     {
-        private readonly NpgsqlBinaryImporter _importer;
+        private readonly PostgresBulkWriter _writer;
         private readonly string[] _types;
+        private readonly List<object?[]> _buffered = [];
+        private readonly int _order;
+        private NpgsqlBinaryImporter? _importer;
 
-        public PostgresBulkTable(NpgsqlConnection connection, string name, BulkColumn[] columns)
+        public PostgresBulkTable(PostgresBulkWriter writer, string name, BulkColumn[] columns)
             : base(name, columns)
         {
-            _importer = connection.BeginBinaryImport(
-                $"COPY \"{name}\" ({string.Join(", ", columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)");
+            _writer = writer;
 
             // "character varying(100)" → "character varying": the binary format does not depend on the length.
             _types = columns.Select(c => c.StoreType.Split('(')[0]).ToArray();
+            _order = writer._opened++;
+            if (writer._active is null)
+            {
+                writer._active = this;
+                _importer = Begin();
+            }
         }
 
         public override async ValueTask DisposeAsync()
         {
-            await _importer.CompleteAsync();
-            await _importer.DisposeAsync();
+            if (_importer is not null)
+            {
+                await CompleteAsync();
+                _writer._active = null;
+                while (_writer._pending.Count > 0)
+                {
+                    var next = _writer._pending[0];
+                    _writer._pending.RemoveAt(0);
+                    await next.FlushAsync();
+                }
+            }
+            else if (_writer._active is null)
+            {
+                await FlushAsync();
+            }
+            else
+            {
+                // Copied in the order the tables were opened: a child's parents are copied before it.
+                var at = _writer._pending.FindIndex(p => p._order > _order);
+                _writer._pending.Insert(at < 0 ? _writer._pending.Count : at, this);
+            }
         }
 
         protected override void Write(object?[] values)
         {
-            _importer.StartRow();
+            if (_importer is null)
+            {
+                _buffered.Add(values.ToArray());
+                return;
+            }
+
+            WriteRow(values);
+        }
+
+        private async Task FlushAsync()
+        {
+            _importer = Begin();
+            foreach (var row in _buffered)
+            {
+                WriteRow(row);
+            }
+
+            _buffered.Clear();
+            await CompleteAsync();
+        }
+
+        private NpgsqlBinaryImporter Begin() => _writer.Npgsql.BeginBinaryImport(
+            $"COPY \"{Name}\" ({string.Join(", ", Columns.Select(c => "\"" + c.Name + "\""))}) FROM STDIN (FORMAT BINARY)");
+
+        private async Task CompleteAsync()
+        {
+            await _importer!.CompleteAsync();
+            await _importer.DisposeAsync();
+            _importer = null;
+        }
+
+        private void WriteRow(object?[] values)
+        {
+            _importer!.StartRow();
             for (var c = 0; c < values.Length; c++)
             {
                 if (values[c] is { } value)

@@ -13,7 +13,7 @@ namespace Trinn.Core.Audit;
 /// gathers. Several app instances each have a writer; they take turns on the chain's head row, which keeps the chain
 /// intact (<see cref="AuditChain.AppendAsync(TrinnDbContext, IReadOnlyList{AuditRecord}, DateTime, CancellationToken)"/>).
 /// </summary>
-public sealed partial class AuditWriter : IAsyncDisposable
+public sealed partial class AuditWriter : IAsyncDisposable, IDisposable
 {
     /// <summary>At most this many events in one transaction; more wait for the next one.</summary>
     public const int MaxBatch = 2000;
@@ -60,10 +60,17 @@ public sealed partial class AuditWriter : IAsyncDisposable
         return pending.Done.Task.WaitAsync(ct);
     }
 
+    /// <summary>Stops taking events and returns when those already handed over are committed (or failed).</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _loop;
+    }
+
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _loop.Wait(TimeSpan.FromSeconds(30));
     }
 
     private async Task RunAsync()

@@ -129,6 +129,8 @@ public sealed class DatabaseOutageTests
             Assert.DoesNotContain(StackTraceMarks, mark => answer.Body.Contains(mark, StringComparison.Ordinal));
         }
 
+        // This process's own pooled connections were cut by the restart too.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         await using (var db = DatabaseRegistration.CreateContext(DatabaseProvider.Postgres, connection))
         {
             var storedCandidates = await db.Candidates.Where(c => referrals.Keys.Contains(c.Id)).Select(c => c.Id).ToListAsync();
