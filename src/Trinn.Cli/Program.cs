@@ -6,6 +6,7 @@ root.Subcommands.Add(Trinn.Cli.Audit.AuditCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Backup.BackupCommand.CreateBackup());
 root.Subcommands.Add(Trinn.Cli.Backup.BackupCommand.CreateRestore());
 root.Subcommands.Add(Trinn.Cli.Retention.RetentionCommand.Create());
+root.Subcommands.Add(Trinn.Cli.Seed.SeedCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Stats.StatsCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Fidelity.FidelityCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Instruments.InstrumentCommand.Create());

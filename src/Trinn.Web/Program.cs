@@ -33,13 +33,14 @@ builder.AddTrinnCaseReviews();
 builder.AddTrinnActivities();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
+builder.AddTrinnDatabaseFailures();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseTrinnExceptionHandler();
     app.UseHsts();
 }
 
