@@ -11,6 +11,7 @@ using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTrinnHosting();
 builder.AddTrinnDatabase();
 builder.AddTrinnIdentity();
 builder.AddTrinnPages();
@@ -23,12 +24,14 @@ builder.AddTrinnDuration();
 builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
 builder.AddTrinnOpportunities();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiSecurityDocumentTransformer>());
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
+// First: the client's address and scheme as the configured proxies report them (rate limits, sign-in throttling).
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");
@@ -44,6 +47,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseApiTokenScopes();
 app.UseAuthorization();
 
 app.MapRazorPages();
