@@ -12,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>Utskriving: the end of the follow-up, with date and outcome category.</summary>
+[ReadsCandidateData]
 public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<DischargeModel> logger) : PageModel
 {
     [BindProperty]

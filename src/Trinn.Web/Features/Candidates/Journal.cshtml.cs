@@ -12,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>A journal note: date, kind, place (office or out), duration and text.</summary>
+[ReadsCandidateData]
 public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<JournalModel> logger) : PageModel
 {
     [BindProperty]

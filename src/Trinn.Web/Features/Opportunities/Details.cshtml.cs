@@ -9,6 +9,7 @@ using Trinn.Web.Infrastructure;
 namespace Trinn.Web.Features.Opportunities;
 
 /// <summary>One job opportunity and the team's active candidates who fit it, with the reasons.</summary>
+[ReadsCandidateData]
 public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger) : PageModel
 {
     public OpportunityView? Opportunity { get; private set; }

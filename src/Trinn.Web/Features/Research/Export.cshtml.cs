@@ -10,9 +10,10 @@ namespace Trinn.Web.Features.Research;
 
 /// <summary>
 /// The forsker downloads a study's pseudonymous dataset: research IDs, coded teams, age bands, dates, stages, placements
-/// and outcomes — never free text (that needs an admin's audited choice, /Studies/Export). Every download is audited.
+/// and outcomes — never free text (that needs an admin's audited choice, /Studies/Export). Only studies an admin granted
+/// the forsker (/Studies/Researchers); every download is audited, and so is a refused one.
 /// </summary>
-public sealed class ExportModel(TrinnDbContext db, TimeProvider time) : PageModel
+public sealed class ExportModel(TrinnDbContext db, TimeProvider time, ILogger<ExportModel> logger) : PageModel
 {
     public int StudyId { get; private set; }
 
@@ -22,7 +23,7 @@ public sealed class ExportModel(TrinnDbContext db, TimeProvider time) : PageMode
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var name = await db.Set<Study>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync();
+        var name = await db.GrantedStudyNameAsync(id, User, logger);
         if (name is null)
         {
             return NotFound();
@@ -34,7 +35,7 @@ public sealed class ExportModel(TrinnDbContext db, TimeProvider time) : PageMode
 
     public async Task<IActionResult> OnGetDownloadAsync(int id, string? format, string? file, CancellationToken ct)
     {
-        if (!await db.Set<Study>().AnyAsync(s => s.Id == id, ct))
+        if (await db.GrantedStudyNameAsync(id, User, logger, ct) is null)
         {
             return NotFound();
         }
