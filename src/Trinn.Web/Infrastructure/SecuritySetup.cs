@@ -84,7 +84,9 @@ internal static class SecuritySetup
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (context.Request.Path.StartsWithSegments("/api") || context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+                // The API description too: it answers like the API, and nothing generated per request is cached.
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
+                    || context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
                 {
                     headers.CacheControl = "no-store";
                 }

@@ -104,7 +104,11 @@ public sealed class NewTokenInput
 }
 
 public sealed record TokenRow(
-    int Id, string Name, string Hint, ApiTokenScope Scope, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc);
+    int Id, string Name, string Hint, ApiTokenScope Scope, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc)
+{
+    /// <summary>The last Norwegian day the token answers (it expires at the following midnight).</summary>
+    public DateOnly ValidThrough => DateOnly.FromDateTime(NorwegianTime.ToLocal(ExpiresAtUtc).AddTicks(-1));
+}
 
 /// <summary>Marker for the account and user-administration texts (Resources/Features/Account/AccountResource.resx).</summary>
 public sealed class AccountResource;

@@ -167,8 +167,9 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
     private async Task<HttpResponseMessage> SignInAtProviderAsync(BrowserClient client, FakeIdpUser person)
     {
         factory.Idp.NextUser = person;
-        var login = await client.GetFormAsync("/Account/Login");
-        using var challenge = await client.PostFormAsync(login, [], "/Account/ExternalLogin");
+        // Exactly the fields of the form the button is in: its own antiforgery token and returnUrl.
+        var login = await client.GetFormAsync("/Account/Login", "/Account/ExternalLogin");
+        using var challenge = await client.PostFormAsync(login, []);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorizeUrl = challenge.Headers.Location!;
         Assert.StartsWith(factory.Idp.Authority + "/authorize", authorizeUrl.ToString(), StringComparison.Ordinal);
@@ -242,8 +243,8 @@ public sealed partial class OpenIdConnectProductionTests(OidcProductionFactory f
             AllowAutoRedirect = false,
             HandleCookies = true,
         }));
-        var login = await client.GetFormAsync("/Account/Login");
-        using var challenge = await client.PostFormAsync(login, [], "/Account/ExternalLogin");
+        var login = await client.GetFormAsync("/Account/Login", "/Account/ExternalLogin");
+        using var challenge = await client.PostFormAsync(login, []);
         var correlation = challenge.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
         Assert.Contains("secure", correlation, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=none", correlation, StringComparison.OrdinalIgnoreCase);
