@@ -60,7 +60,8 @@ public abstract class ReadAuditCoverageTests(TrinnFactory app)
                     continue;
                 }
 
-                var reads = entries.Where(e => e.Action is AuditAction.Read or AuditAction.Export).ToList();
+                // Reads and exports of identified candidates (a pseudonymous research export names no candidate).
+                var reads = entries.Where(e => e.Action is AuditAction.Read or AuditAction.Export && e.CandidateId is not null).ToList();
                 if (status == HttpStatusCode.OK && scene.ShowsCandidate(body) is { } marker
                     && !reads.Any(e => e.CandidateId == scene.Candidate.Id))
                 {
@@ -131,9 +132,9 @@ public abstract class ReadAuditCoverageTests(TrinnFactory app)
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
             if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
             {
-                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                var compiled = page as CompiledPageActionDescriptor ?? await loader.LoadAsync(page, endpoint.Metadata);
                 var declared = compiled.EndpointMetadata.OfType<ReadsCandidateDataAttribute>().Any();
-                foreach (var handler in compiled.HandlerMethods.Where(h => h.HttpMethod == "GET"))
+                foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))
                 {
                     routes.Add(new ProbedRoute(pattern, handler.Name, endpoint.RoutePattern.Parameters.Select(p => (p.Name, p.IsOptional)).ToList(), declared));
                 }
@@ -228,8 +229,9 @@ public sealed class CoverageScene
             ["Fidelity", _, ..] => "999999",
             ["Admin", "Edit", ..] => Of("user"),
             ["FollowUps", "Feed", ..] => Of("feed"),
+            ["openapi", ..] => "v1",
             _ => null,
-        }) is { } value && (name is "id" or "employerId" or "token") ? value : null;
+        }) is { } value && (name is "id" or "employerId" or "token" or "documentName") ? value : null;
     }
 
     /// <summary>Query values a handler needs to show something (a download format, a preselected candidate).</summary>
