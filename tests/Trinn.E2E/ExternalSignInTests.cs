@@ -106,11 +106,20 @@ public sealed class ExternalSignInTests(ExternalSignInFixture fx) : IClassFixtur
             Locale = "nb-NO",
         });
         var page = await context.NewPageAsync();
+        var trail = new List<string>();
+        page.Response += (_, r) => trail.Add($"{r.Status} {r.Request.Method} {r.Url} -> {r.Headers.GetValueOrDefault("location")}");
         await page.GotoAsync("/Account/Login");
         await Axe.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn med " + ExternalSignInFixture.DisplayName }).ClickAsync();
-        await page.WaitForURLAsync("**/Portfolio");
+        try
+        {
+            await page.WaitForURLAsync("**/Portfolio", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Ended at {page.Url} after:\n{string.Join("\n", trail)}");
+        }
 
         Assert.Equal(1, await page.Locator("form.trinn-logout").CountAsync());
         Assert.Contains("Kari Klikk", await page.Locator("form.trinn-logout").InnerTextAsync(), StringComparison.Ordinal);

@@ -197,14 +197,14 @@ public sealed class ProductionFactory : TrinnFactory
     /// <summary>
     /// Production refuses to start without national-ID keys and a public base URL. Tests pass the development keys'
     /// values, because the protector is process-wide and every factory in this test run must read what the others
-    /// wrote, and https://localhost as the public address (the test server's host).
+    /// wrote, and https://trinn.example as the public address: the only host the app then answers for.
     /// </summary>
     public static Dictionary<string, string?> WithProductionKeys(Dictionary<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings["NationalIds:EncryptionKey"] = Trinn.Core.NationalIds.NationalIdProtector.DevelopmentEncryptionKey;
         settings["NationalIds:LookupKey"] = Trinn.Core.NationalIds.NationalIdProtector.DevelopmentLookupKey;
-        settings["App:PublicBaseUrl"] = "https://localhost";
+        settings["App:PublicBaseUrl"] = "https://trinn.example";
         return settings;
     }
 }

@@ -134,11 +134,12 @@ public sealed partial class PublicUrlTests(PublicUrlFactory app) : IClassFixture
 public sealed class AllowedHostsTests(ProductionFactory app) : IClassFixture<ProductionFactory>
 {
     [Theory]
-    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("trinn.example", HttpStatusCode.OK)]
+    [InlineData("localhost", HttpStatusCode.BadRequest)]
     [InlineData("evil.example", HttpStatusCode.BadRequest)]
     public async Task Production_HostHeader_OnlyThePublicHostIsServed(string host, HttpStatusCode expected)
     {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://trinn.example") });
         client.DefaultRequestHeaders.Host = host;
 
         using var response = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));

@@ -80,7 +80,9 @@ public static class CandidateReadAudit
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
             var result = await next(context);
-            if (IsRead(context.HttpContext.Request) && ShowsContent(result) && !WasAudited(context.HttpContext))
+            // A request the framework refused before the handler ran (a parameter that did not bind) shows nothing.
+            var refused = context.HttpContext.Response.StatusCode >= StatusCodes.Status400BadRequest || result is EmptyHttpResult;
+            if (IsRead(context.HttpContext.Request) && !refused && ShowsContent(result) && !WasAudited(context.HttpContext))
             {
                 throw Forgotten(context.HttpContext.Request.Path);
             }

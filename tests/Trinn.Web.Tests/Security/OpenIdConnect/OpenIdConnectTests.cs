@@ -61,6 +61,28 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
         Assert.Contains("action=\"/Account/ExternalLogin\"", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A browser sends the button's form only with that form's own antiforgery token, and follows the answer to the
+    /// provider only if the page's CSP form-action allows the provider's origin (it applies to redirects too).
+    /// </summary>
+    [Fact]
+    public async Task ExternalLoginForm_OwnAntiforgeryTokenRequired_AndCspAllowsTheProvider()
+    {
+        using var client = BrowserClient.Anonymous(factory);
+        var form = await client.GetFormAsync("/Account/Login", "/Account/ExternalLogin");
+        using var page = await client.GetAsync("/Account/Login");
+        var csp = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+
+        using var withoutToken = await client.PostFormAsync(
+            form with { Hidden = form.Hidden.Where(h => h.Key != "__RequestVerificationToken").ToDictionary() }, []);
+        using var withToken = await client.PostFormAsync(form, []);
+
+        Assert.Contains("form-action 'self' " + new Uri(factory.Idp.Authority).GetLeftPart(UriPartial.Authority) + ";", csp, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, withToken.StatusCode);
+        Assert.StartsWith(factory.Idp.Authority + "/authorize", withToken.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task CodeFlow_MappedRoleAndTeam_SignsInNewUserWithThatRole()
     {
@@ -239,7 +261,8 @@ public sealed partial class OpenIdConnectProductionTests(OidcProductionFactory f
         factory.Idp.NextUser = person;
         using var client = new BrowserClient(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
-            BaseAddress = new Uri("https://localhost"),
+            // The production public address (ProductionFactory): the only host Trinn answers for in production.
+            BaseAddress = new Uri("https://trinn.example"),
             AllowAutoRedirect = false,
             HandleCookies = true,
         }));
@@ -253,7 +276,7 @@ public sealed partial class OpenIdConnectProductionTests(OidcProductionFactory f
         using var idpClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var html = await idpClient.GetStringAsync(challenge.Headers.Location);
         var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        Assert.Contains("https://localhost/signin-oidc", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("https://trinn.example/signin-oidc", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         using var content = new FormUrlEncodedContent(fields);
         using var callback = await client.Http.PostAsync(new Uri("/signin-oidc", UriKind.Relative), content);
         Assert.Equal("/Account/ExternalCallback", callback.RedirectPath());
