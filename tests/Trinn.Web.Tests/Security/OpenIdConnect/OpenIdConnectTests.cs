@@ -128,6 +128,29 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
     }
 
     [Fact]
+    public async Task CodeFlow_RolesChangedAtTheProvider_EndsSessionsSignedInUnderTheOldRoles()
+    {
+        var team = await factory.Data.AddTeamAsync();
+        var subject = TestData.Unique("sub-");
+        using var first = BrowserClient.Anonymous(factory);
+        using var signedIn = await SignInAtProviderAsync(first, new FakeIdpUser(subject, "Rolle Bytter", ["trinn-js"], team.Name));
+        using var unchanged = BrowserClient.Anonymous(factory);
+        using var same = await SignInAtProviderAsync(unchanged, new FakeIdpUser(subject, "Rolle Bytter", ["trinn-js"], team.Name));
+        using (var kept = await first.GetAsync("/Portfolio"))
+        {
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        }
+
+        using var second = BrowserClient.Anonymous(factory);
+        using var changed = await SignInAtProviderAsync(second, new FakeIdpUser(subject, "Rolle Bytter", ["trinn-leder"]));
+
+        using var old = await first.GetAsync("/Portfolio");
+        using var current = await second.GetAsync("/Overview");
+        Assert.Equal("/Account/Login", old.RedirectPath());
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+    }
+
+    [Fact]
     public async Task CodeFlow_NoClaimMapsToARole_RefusedInNorwegianAndNoUserCreated()
     {
         var person = new FakeIdpUser(TestData.Unique("sub-"), "Uten Rolle", ["helt-annen-gruppe"]);
