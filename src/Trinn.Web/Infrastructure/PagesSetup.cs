@@ -44,6 +44,7 @@ internal static class PagesSetup
             {
                 o.Filters.Add<StorableTextPageFilter>();
                 o.Filters.Add<Features.Candidates.CandidateReadAudit.PageFilter>();
+                o.ModelBinderProviders.Insert(0, new SaneDateModelBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
+using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.NationalIds;
@@ -106,6 +107,11 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
         if (input.ReferredOn is { } on && on > NorwegianTime.Today(time))
         {
             errors[nameof(input.ReferredOn)] = "Error_DateInFuture";
+        }
+        else if (input.ReferredOn is { } old && !SaneDates.Contains(old))
+        {
+            // The page's binder refuses such a date already; the API reads JSON and gets the same answer here.
+            errors[nameof(input.ReferredOn)] = "Error_DateOutOfRange";
         }
 
         if (!user.IsInRole(Roles.NavVeileder))
