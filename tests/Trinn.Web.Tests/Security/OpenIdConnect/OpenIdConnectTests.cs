@@ -8,25 +8,19 @@ using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.OpenIdConnect;
 
-/// <summary>The app with OpenID Connect sign-in against a <see cref="FakeIdentityProvider"/> started for the test class.</summary>
-public class OidcTrinnFactory : TrinnFactory
+/// <summary>The settings that turn on OpenID Connect sign-in against a <see cref="FakeIdentityProvider"/>.</summary>
+public static class OidcSettings
 {
     public const string DisplayName = "Testleverandør";
 
-    public OidcTrinnFactory()
+    public static Dictionary<string, string?> With(Dictionary<string, string?> settings, FakeIdentityProvider idp)
     {
-        Idp = FakeIdentityProvider.Start();
-    }
-
-    public FakeIdentityProvider Idp { get; }
-
-    protected override Dictionary<string, string?> Settings()
-    {
-        var settings = base.Settings();
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(idp);
         const string s = OpenIdConnectSignInOptions.SectionName + ":";
         settings[s + "Enabled"] = "true";
         settings[s + "DisplayName"] = DisplayName;
-        settings[s + "Authority"] = Idp.Authority;
+        settings[s + "Authority"] = idp.Authority;
         settings[s + "RequireHttpsMetadata"] = "false";
         settings[s + "ClientId"] = FakeIdentityProvider.ClientId;
         settings[s + "ClientSecret"] = FakeIdentityProvider.ClientSecret;
@@ -38,6 +32,21 @@ public class OidcTrinnFactory : TrinnFactory
         settings[s + "LinkByUserNameClaim"] = "preferred_username";
         return settings;
     }
+}
+
+/// <summary>The app with OpenID Connect sign-in against a <see cref="FakeIdentityProvider"/> started for the test class.</summary>
+public class OidcTrinnFactory : TrinnFactory
+{
+    public const string DisplayName = OidcSettings.DisplayName;
+
+    public OidcTrinnFactory()
+    {
+        Idp = FakeIdentityProvider.Start();
+    }
+
+    public FakeIdentityProvider Idp { get; }
+
+    protected override Dictionary<string, string?> Settings() => OidcSettings.With(base.Settings(), Idp);
 
     protected override void Dispose(bool disposing)
     {
@@ -49,7 +58,30 @@ public class OidcTrinnFactory : TrinnFactory
     }
 }
 
-public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClassFixture<OidcTrinnFactory>
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class OidcPostgresTrinnFactory : PostgresTrinnFactory
+{
+    public OidcPostgresTrinnFactory()
+    {
+        Idp = FakeIdentityProvider.Start();
+    }
+
+    public FakeIdentityProvider Idp { get; }
+
+    protected override Dictionary<string, string?> Settings() => OidcSettings.With(base.Settings(), Idp);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Idp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+}
+
+/// <summary>Sign-in through the organisation's provider, on SQLite and PostgreSQL.</summary>
+public abstract partial class OpenIdConnectTests(TrinnFactory factory, FakeIdentityProvider idp)
 {
     [Fact]
     public async Task LoginPage_Enabled_ShowsProviderButton()
@@ -77,10 +109,10 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
             form with { Hidden = form.Hidden.Where(h => h.Key != "__RequestVerificationToken").ToDictionary() }, []);
         using var withToken = await client.PostFormAsync(form, []);
 
-        Assert.Contains("form-action 'self' " + new Uri(factory.Idp.Authority).GetLeftPart(UriPartial.Authority) + ";", csp, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self' " + new Uri(idp.Authority).GetLeftPart(UriPartial.Authority) + ";", csp, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, withToken.StatusCode);
-        Assert.StartsWith(factory.Idp.Authority + "/authorize", withToken.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(idp.Authority + "/authorize", withToken.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,6 +183,35 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
     }
 
     [Fact]
+    public async Task CodeFlow_DeactivatedByAdmin_SessionEndsAndTheProviderCannotSignThemInAgain()
+    {
+        var team = await factory.Data.AddTeamAsync();
+        var person = new FakeIdpUser(TestData.Unique("sub-"), "Deaktivert Ekstern", ["trinn-js"], team.Name);
+        using var client = BrowserClient.Anonymous(factory);
+        using (var signedIn = await SignInAtProviderAsync(client, person))
+        {
+            Assert.Equal("/", signedIn.RedirectPath());
+        }
+
+        var (user, _, _) = await LoadBySubjectAsync(person.Subject);
+        using (var admin = await BrowserClient.LoginAsync(factory, (await factory.Data.AddUserAsync(Roles.Admin)).UserName!))
+        {
+            var form = await admin.GetFormAsync($"/Admin/Edit/{user.Id}", $"/Admin/Edit/{user.Id}?handler=Deactivate");
+            using var deactivated = await admin.PostFormAsync(form, []);
+            Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        }
+
+        using var ended = await client.GetAsync("/Portfolio");
+        using var fresh = BrowserClient.Anonymous(factory);
+        using var refused = await SignInAtProviderAsync(fresh, person);
+        using var after = await fresh.GetAsync("/Portfolio");
+
+        Assert.Equal("/Account/Login", ended.RedirectPath());
+        Assert.Contains("Kontoen din er sperret", await refused.HtmlAsync(), StringComparison.Ordinal);
+        Assert.Equal("/Account/Login", after.RedirectPath());
+    }
+
+    [Fact]
     public async Task CodeFlow_NoClaimMapsToARole_RefusedInNorwegianAndNoUserCreated()
     {
         var person = new FakeIdpUser(TestData.Unique("sub-"), "Uten Rolle", ["helt-annen-gruppe"]);
@@ -211,13 +272,13 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
     /// <summary>Login page → POST /Account/ExternalLogin → provider's authorize → form_post to /signin-oidc → callback.</summary>
     private async Task<HttpResponseMessage> SignInAtProviderAsync(BrowserClient client, FakeIdpUser person)
     {
-        factory.Idp.NextUser = person;
+        idp.NextUser = person;
         // Exactly the fields of the form the button is in: its own antiforgery token and returnUrl.
         var login = await client.GetFormAsync("/Account/Login", "/Account/ExternalLogin");
         using var challenge = await client.PostFormAsync(login, []);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorizeUrl = challenge.Headers.Location!;
-        Assert.StartsWith(factory.Idp.Authority + "/authorize", authorizeUrl.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(idp.Authority + "/authorize", authorizeUrl.ToString(), StringComparison.Ordinal);
 
         using var idpClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var authorize = await idpClient.GetAsync(authorizeUrl);
@@ -259,6 +320,10 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\"")]
     private static partial Regex HiddenInput();
 }
+
+public sealed class OpenIdConnectSqliteTests(OidcTrinnFactory factory) : OpenIdConnectTests(factory, factory.Idp), IClassFixture<OidcTrinnFactory>;
+
+public sealed class OpenIdConnectPostgresTests(OidcPostgresTrinnFactory factory) : OpenIdConnectTests(factory, factory.Idp), IClassFixture<OidcPostgresTrinnFactory>;
 
 internal static class UriExtensions
 {
