@@ -73,6 +73,75 @@ public sealed class ReverseProxyTests(ProxyFactory app) : IClassFixture<ProxyFac
     }
 }
 
+/// <summary>
+/// Failed sign-ins behind a known proxy are counted per forwarded client (the throttle is in the database): a stranger
+/// behind the same proxy as a colleague cannot make the colleague wait. SQLite and PostgreSQL.
+/// </summary>
+public abstract class ProxiedSignInThrottleTests(TrinnFactory app)
+{
+    [Fact]
+    public async Task KnownProxy_FailuresOfOneClient_ThatClientWaitsAndAnotherBehindTheSameProxySignsIn()
+    {
+        var user = await app.Data.AddUserAsync(Roles.Leder);
+        for (var i = 0; i < SignInThrottle.FreeAttempts; i++)
+        {
+            using var failed = await SignInAsync("203.0.113.41", user.UserName!, "Feil!2345");
+            Assert.Equal(LoginMessages.Failed, ResponseExtensions.FieldError(await failed.HtmlAsync(), "Input_UserName"));
+        }
+
+        using var waiting = await SignInAsync("203.0.113.41", user.UserName!, TestData.Password);
+        using var colleague = await SignInAsync("203.0.113.42", user.UserName!, TestData.Password);
+
+        Assert.Equal(LoginMessages.Failed, ResponseExtensions.FieldError(await waiting.HtmlAsync(), "Input_UserName"));
+        Assert.Equal(HttpStatusCode.Redirect, colleague.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> SignInAsync(string client, string userName, string password)
+    {
+        using var browser = BrowserClient.Anonymous(app);
+        browser.Http.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, ProxyFactory.Proxy);
+        browser.Http.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+        return await browser.TryLoginAsync(userName, password);
+    }
+}
+
+/// <summary>A known proxy in front, the usual test request limit.</summary>
+public sealed class ProxiedFactory : TrinnFactory
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["ReverseProxy:KnownProxies:0"] = ProxyFactory.Proxy;
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+}
+
+public sealed class ProxiedPostgresFactory : PostgresTrinnFactory
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["ReverseProxy:KnownProxies:0"] = ProxyFactory.Proxy;
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+}
+
+public sealed class ProxiedSignInThrottleSqliteTests(ProxiedFactory app) : ProxiedSignInThrottleTests(app), IClassFixture<ProxiedFactory>;
+
+public sealed class ProxiedSignInThrottlePostgresTests(ProxiedPostgresFactory app) : ProxiedSignInThrottleTests(app), IClassFixture<ProxiedPostgresFactory>;
+
 /// <summary>Absolute links come from App:PublicBaseUrl, never from the Host header a request brings.</summary>
 public sealed class PublicUrlFactory : TrinnFactory
 {
@@ -86,7 +155,17 @@ public sealed class PublicUrlFactory : TrinnFactory
     }
 }
 
-public sealed partial class PublicUrlTests(PublicUrlFactory app) : IClassFixture<PublicUrlFactory>
+public sealed class PublicUrlPostgresFactory : PostgresTrinnFactory
+{
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["App:PublicBaseUrl"] = PublicUrlFactory.PublicBase;
+        return settings;
+    }
+}
+
+public abstract partial class PublicUrlTests(TrinnFactory app)
 {
     [Fact]
     public async Task ResetLink_HostileHostHeader_BuiltFromThePublicBaseUrl()
@@ -129,6 +208,10 @@ public sealed partial class PublicUrlTests(PublicUrlFactory app) : IClassFixture
     [GeneratedRegex("https?://[^<\"]*/FollowUps/Feed/[0-9a-f]{64}")]
     private static partial Regex FeedAddress();
 }
+
+public sealed class PublicUrlSqliteTests(PublicUrlFactory app) : PublicUrlTests(app), IClassFixture<PublicUrlFactory>;
+
+public sealed class PublicUrlPostgresTests(PublicUrlPostgresFactory app) : PublicUrlTests(app), IClassFixture<PublicUrlPostgresFactory>;
 
 /// <summary>In production, requests for any other host than the public one are refused.</summary>
 public sealed class AllowedHostsTests(ProductionFactory app) : IClassFixture<ProductionFactory>
