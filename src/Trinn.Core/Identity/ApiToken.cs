@@ -41,17 +41,21 @@ public class ApiToken
 
     public ApiTokenScope Scope { get; private set; }
 
-    public DateTime CreatedAtUtc { get; set; }
+    public DateTime CreatedAtUtc { get; private set; }
 
     /// <summary>The token stops answering at this instant.</summary>
     public DateTime ExpiresAtUtc { get; private set; }
 
-    public DateTime? RevokedAtUtc { get; set; }
+    public DateTime? RevokedAtUtc { get; private set; }
 
-    public DateTime? LastUsedAtUtc { get; set; }
+    /// <summary>Written by the authentication handler (at most once a minute), shown on the profile page.</summary>
+    public DateTime? LastUsedAtUtc { get; private set; }
 
     /// <summary>True while the token may authenticate: not revoked and not expired.</summary>
     public bool IsActive(DateTime nowUtc) => RevokedAtUtc is null && nowUtc < ExpiresAtUtc;
+
+    /// <summary>The token stops answering now; revoking it again keeps the first time.</summary>
+    public void Revoke(DateTime nowUtc) => RevokedAtUtc ??= nowUtc;
 
     /// <summary>
     /// A new token and its secret. <paramref name="expiresAtUtc"/> must lie after <paramref name="nowUtc"/> and at most

@@ -92,8 +92,10 @@ public sealed class AccessRulesTests
         Assert.Equal(ApiToken.Hash(secret), token.TokenHash);
         Assert.True(token.IsActive(Now.AddDays(364)));
         Assert.False(token.IsActive(Now.AddDays(365)));
-        token.RevokedAtUtc = Now.AddDays(1);
+        token.Revoke(Now.AddDays(1));
+        token.Revoke(Now.AddDays(3));
         Assert.False(token.IsActive(Now.AddDays(2)));
+        Assert.Equal(Now.AddDays(1), token.RevokedAtUtc);
     }
 
     [Theory]

@@ -336,6 +336,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /api/candidates/{id}/placements | ok  | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
         GET  /api/candidates/{id}/follow-ups | ok  | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
         GET  /api/specialists/me/time-log  | ok    | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/employers                | ok    | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/employers/{empOther}/contacts | 404 | 404 | 404   | 404   | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/employers/{emp}/opportunities | ok | ok   | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{id}/opportunities | ok | ok   | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{other}/placements | 404 | 404 | 404   | 404   | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /Audit/Candidate/{id}/Export  | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /FollowUps/Calendar           | login | login | login | login | login | login | login | login | login | login | login | login
         GET  /openapi/v1.json              | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok
         GET  /                             | login | login | login | login | login | login | login | login | login | login | login | login
         GET  /Candidates/Details/{id}      | login | login | login | login | login | login | login | login | login | login | login | login

@@ -67,7 +67,7 @@ public sealed class ProfileModel(TrinnDbContext db, TimeProvider time, IStringLo
             return NotFound();
         }
 
-        token.RevokedAtUtc ??= time.GetUtcNow().UtcDateTime;
+        token.Revoke(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         return RedirectToPage();
     }
