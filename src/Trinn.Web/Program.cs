@@ -15,6 +15,7 @@ using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTrinnHosting();
 builder.AddTrinnDatabase();
 builder.AddTrinnIdentity();
 builder.AddTrinnPages();
@@ -31,13 +32,15 @@ builder.AddTrinnSurveys();
 builder.AddTrinnActionPlans();
 builder.AddTrinnCaseReviews();
 builder.AddTrinnActivities();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiSecurityDocumentTransformer>());
 builder.Services.AddProblemDetails();
 builder.AddTrinnDatabaseFailures();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
+// First: the client's address and scheme as the configured proxies report them (rate limits, sign-in throttling).
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseTrinnExceptionHandler();
@@ -53,6 +56,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseApiTokenScopes();
 app.UseAuthorization();
 
 app.MapRazorPages();

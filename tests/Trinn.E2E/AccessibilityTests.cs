@@ -84,6 +84,14 @@ public sealed class AccessibilityTests(BrowserFixture fx)
             await Axe.AssertAccessibleAsync(admin);
         }
 
+        // A forsker sees a study only once an admin has ticked them on the study's access page.
+        await admin.GotoAsync("/Studies");
+        await admin.Locator("tr", new() { HasText = name }).Locator("a[href^='/Studies/Researchers/']").ClickAsync();
+        await Axe.AssertAccessibleAsync(admin);
+        await admin.GetByLabel("E2E forsker1 (forsker1)").CheckAsync();
+        await admin.ClickAsync("main button[type=submit]");
+        await admin.Locator("main [role=status]").WaitForAsync();
+        await Axe.AssertAccessibleAsync(admin);
         await admin.Context.CloseAsync();
         var forsker = await fx.LoginAsync("forsker1", phone: true);
         foreach (var path in new[] { "/Research/Studies", "/Research/Export/" + id })

@@ -103,19 +103,20 @@ public sealed class DemoSeeder(
         SeedCandidates(created, team1, team2);
         await db.SaveChangesAsync(ct);
         await new EmployerDemoSeeder(db, time).SeedAsync(ct);
-        await SeedStudyAsync(created["admin"].Id, ct);
+        await SeedStudyAsync(created["admin"].Id, created["forsker1"].Id, ct);
         await new SurveyDemoSeeder(db, time).SeedAsync(ct);
         await new WorkingPracticeDemoSeeder(db, time).SeedAsync(ct);
         return true;
     }
 
-    /// <summary>A study over both teams with every candidate who consented to research, so the forsker pages have data.</summary>
-    private async Task SeedStudyAsync(string adminId, CancellationToken ct)
+    /// <summary>A study over both teams with every candidate who consented to research, granted to forsker1, so the forsker pages have data.</summary>
+    private async Task SeedStudyAsync(string adminId, string forskerId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var study = Research.Study.Create("Følgeforskning Utvidet oppfølging", wholeOrganisation: true, [], adminId, now);
         db.Add(study);
         await db.SaveChangesAsync(ct);
+        db.Add(new Research.StudyResearcher { StudyId = study.Id, UserId = forskerId, GrantedById = adminId, GrantedAtUtc = now });
         var consenting = await db.Candidates.Where(c => c.Agreement != null && c.Agreement.ConsentResearch).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         foreach (var id in consenting)
         {

@@ -1555,6 +1555,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1570,6 +1573,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RevokedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1590,6 +1596,35 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Identity.SignInThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BlockedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAtUtc");
+
+                    b.HasIndex("UserKey");
+
+                    b.ToTable("SignInThrottles", (string)null);
+                });
+
             modelBuilder.Entity("Trinn.Core.Identity.TrinnUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1600,6 +1635,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeactivatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -1666,6 +1704,50 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Identity.UserSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "RevokedAtUtc");
+
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
@@ -1929,6 +2011,30 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("StudyParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyResearcher", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("StudyId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StudyResearchers", (string)null);
                 });
 
             modelBuilder.Entity("Trinn.Core.Research.StudyTeam", b =>
@@ -2868,6 +2974,17 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Identity.UserSession", b =>
+                {
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
                 {
                     b.HasOne("Trinn.Core.Candidates.Candidate", "CarvedForCandidate")
@@ -2933,6 +3050,25 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Candidate");
 
                     b.Navigation("Study");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Research.StudyResearcher", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.Study", "Study")
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Study");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Trinn.Core.Research.StudyTeam", b =>

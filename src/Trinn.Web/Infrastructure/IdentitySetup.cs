@@ -31,13 +31,18 @@ internal static class IdentitySetup
             {
                 o.Password.RequiredLength = 8;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // The account-wide lock is the last line; SignInThrottle blocks one user name from one address long before.
+                o.Lockout.MaxFailedAccessAttempts = AccountLockout.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = AccountLockout.Duration;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<TrinnDbContext>()
             .AddDefaultTokenProviders()
+            .AddSignInManager<TrinnSignInManager>()
             .AddClaimsPrincipalFactory<TrinnClaimsFactory>();
+        builder.Services.AddSingleton<SessionCache>();
+        builder.Services.AddScoped<UserSessions>();
+        builder.Services.AddScoped<Features.Account.SignInThrottling>();
 
         // Keys for cookies, antiforgery and reset links live in the database, so every app instance behind a load
         // balancer reads what another wrote (a sign-in on one is valid on all). The fixed application name keeps
@@ -62,6 +67,7 @@ internal static class IdentitySetup
             // The API answers with status codes, never with a redirect to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+            SessionCookieEvents.Configure(o.Events);
         });
 
         builder.Services.AddAuthentication(o =>
@@ -70,9 +76,11 @@ internal static class IdentitySetup
                 o.DefaultChallengeScheme = SmartScheme;
                 o.DefaultAuthenticateScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Cookie or personal API token", o =>
+            // A bearer token is looked at on /api only; everywhere else only the interactive sign-in cookie counts.
+            .AddPolicyScheme(SmartScheme, "Cookie, or a personal API token on /api", o =>
                 o.ForwardDefaultSelector = ctx =>
-                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ApiTokenHandler.Serves(ctx.Request.Path)
+                    && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? ApiTokenHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
@@ -126,6 +134,38 @@ public static class TrinnClaims
 {
     public const string TeamId = "trinn:team";
     public const string DisplayName = "trinn:name";
+
+    /// <summary>The random id of the sign-in session (cookie principals only); see <see cref="UserSessions"/>.</summary>
+    public const string SessionId = "trinn:sid";
+
+    /// <summary>The scope of the API token that authenticated the request (token principals only).</summary>
+    public const string TokenScope = "trinn:token-scope";
+}
+
+/// <summary>The account-wide lock after failed sign-ins, far above the per-address throttle (docs/adr/sign-in-and-sessions.md).</summary>
+public static class AccountLockout
+{
+    public const int MaxFailedAccessAttempts = 30;
+
+    public static readonly TimeSpan Duration = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>Refuses a deactivated account before its password is even checked (the answer is the usual "not allowed").</summary>
+internal sealed class TrinnSignInManager(
+    UserManager<TrinnUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<TrinnUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<TrinnUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<TrinnUser> confirmation)
+    : SignInManager<TrinnUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(TrinnUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.DeactivatedAtUtc is null && await base.CanSignInAsync(user);
+    }
 }
 
 internal sealed class TrinnClaimsFactory(

@@ -17,6 +17,12 @@ public static class NorwegianTime
         return DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime));
     }
 
+    /// <summary>The UTC instant a Norwegian calendar day ends (the next day's midnight in Oslo); the far future for the last representable day.</summary>
+    public static DateTime EndOfDayUtc(DateOnly date) =>
+        date >= DateOnly.MaxValue.AddDays(-1)
+            ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+            : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), Oslo);
+
     public static string Format(DateTime utc) => ToLocal(utc).ToString("dd.MM.yyyy 'kl.' HH:mm", Nb);
 
     public static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", Nb);

@@ -42,7 +42,12 @@ internal static class PagesSetup
                 o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
-            .AddMvcOptions(o => o.Filters.Add<StorableTextPageFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<StorableTextPageFilter>();
+                o.Filters.Add<Features.Candidates.CandidateReadAudit.PageFilter>();
+                o.ModelBinderProviders.Insert(0, new SaneDateModelBinderProvider());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

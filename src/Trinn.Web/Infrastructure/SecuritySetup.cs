@@ -21,6 +21,15 @@ internal static class SecuritySetup
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The policy for this configuration. Browsers apply <c>form-action</c> to the redirects that follow a form post too,
+    /// so with OpenID Connect on, the "Logg inn med …" form must be allowed to end at the provider's origin.
+    /// </summary>
+    public static string ContentSecurityPolicyFor(OpenIdConnectSignInOptions? external) =>
+        external is { Enabled: true } && Uri.TryCreate(external.Authority, UriKind.Absolute, out var authority)
+            ? ContentSecurityPolicy.Replace("form-action 'self'", "form-action 'self' " + authority.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
+            : ContentSecurityPolicy;
+
     /// <summary>Sign-in posts: limited per client address.</summary>
     private static readonly string[] SignInPaths = ["/Account/Login", "/Account/ExternalLogin"];
 
@@ -72,19 +81,23 @@ internal static class SecuritySetup
         env.IsDevelopment() || env.IsEnvironment("Testing") || env.IsEnvironment("Demo");
 
     /// <summary>Adds the security headers to every response.</summary>
-    public static IApplicationBuilder UseTrinnSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseTrinnSecurityHeaders(this IApplicationBuilder app)
+    {
+        var contentSecurityPolicy = ContentSecurityPolicyFor(app.ApplicationServices.GetService<IOptions<OpenIdConnectSignInOptions>>()?.Value);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = contentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                if (context.Request.Path.StartsWithSegments("/api") || context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
+                // The API description too: it answers like the API, and nothing generated per request is cached.
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi")
+                    || context.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true)
                 {
                     headers.CacheControl = "no-store";
                 }
@@ -93,6 +106,7 @@ internal static class SecuritySetup
             });
             await next();
         });
+    }
 
     private static bool IsSensitive(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && SignInPaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))

@@ -22,6 +22,8 @@ public sealed class IsoWeekTests
     [InlineData("2026-w05", 2026, 5)]
     [InlineData("2020-W53", 2020, 53)]
     [InlineData("2026-W53", 2026, 53)]
+    [InlineData("2000-W01", 2000, 1)]
+    [InlineData("2099-W52", 2099, 52)]
     public void TryParse_Valid(string text, int year, int week)
     {
         Assert.True(IsoWeek.TryParse(text, out var parsed));
@@ -39,6 +41,10 @@ public sealed class IsoWeekTests
     [InlineData("26-W481")]
     [InlineData("2026W048")]
     [InlineData("+026-W01")]
+    [InlineData("0001-W01")]
+    [InlineData("1999-W52")]
+    [InlineData("2100-W01")]
+    [InlineData("9999-W01")]
     public void TryParse_Invalid_False(string? text) => Assert.False(IsoWeek.TryParse(text, out _));
 
     [Fact]

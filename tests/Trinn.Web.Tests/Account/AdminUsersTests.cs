@@ -33,4 +33,25 @@ public sealed class AdminUsersTests
             .SelectMany(u => db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)).ToListAsync());
         Assert.Equal([Roles.Forsker], roles);
     }
+
+    [Fact]
+    public async Task UserPage_OwnAccount_CannotBeDeactivatedOrChanged()
+    {
+        using var app = new TrinnFactory();
+        var admin = await app.Data.AddUserAsync(Roles.Admin);
+        using var client = await BrowserClient.LoginAsync(app, admin.UserName!);
+        var page = await client.GetHtmlAsync($"/Admin/Edit/{admin.Id}");
+        var form = await client.GetFormAsync($"/Admin/Edit/{admin.Id}", $"/Admin/Edit/{admin.Id}?handler=Role");
+
+        using var role = await client.PostFormAsync(form, new() { ["Input.Role"] = Roles.Leder, ["Input.TeamId"] = "" });
+        using var deactivate = await client.PostFormAsync(form, [], $"/Admin/Edit/{admin.Id}?handler=Deactivate");
+
+        Assert.DoesNotContain("handler=Deactivate", page, StringComparison.Ordinal);
+        Assert.Equal("Du kan ikke endre eller deaktivere din egen bruker. Be en annen administrator.", ResponseExtensions.FieldError(await role.HtmlAsync(), "Input_Role"));
+        Assert.Equal(HttpStatusCode.OK, deactivate.StatusCode);
+        var stored = await app.Data.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == admin.Id));
+        Assert.Null(stored.DeactivatedAtUtc);
+        using var still = await client.GetAsync("/Admin");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
 }

@@ -75,7 +75,9 @@ public abstract partial class PasswordResetTests(TrinnFactory app)
         }
 
         using var locked = await BrowserClient.Anonymous(app).TryLoginAsync(user.UserName!, TestData.Password);
-        Assert.Contains("sperret", await locked.HtmlAsync(), StringComparison.Ordinal);
+        // A locked account gets the same answer as a wrong password (docs/adr/sign-in-and-sessions.md).
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Equal(LoginMessages.Failed, ResponseExtensions.FieldError(await locked.HtmlAsync(), "Input_UserName"));
 
         using var reset = await SubmitAsync(BrowserClient.Anonymous(app), await CreateLinkAsync(user), NewPassword, NewPassword);
 

@@ -19,6 +19,7 @@ namespace Trinn.Web.Tests.Authorization;
 public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
 {
     private readonly Dictionary<string, BrowserClient> clients = [];
+    private readonly Dictionary<string, HttpClient> tokenClients = [];
 
     public Team OwnTeam { get; private set; } = default!;
 
@@ -32,6 +33,8 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
     public int OwnStudy { get; private set; }
 
     public int OtherStudy { get; private set; }
+
+    public Dictionary<string, TrinnUser> Users { get; } = [];
     /// <summary>Route placeholders for stage 3–5 rows: {emp}, {opp}, {mid}, {con} in the own team, *Other in the other team.</summary>
     public Dictionary<string, int> Ids { get; } = [];
 
@@ -39,6 +42,9 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
     public Dictionary<string, int> OwnBlocks { get; } = [];
 
     public BrowserClient Client(string role) => clients[role];
+
+    /// <summary>A client sending only a personal API token of the role's user, read-only or read-write ("Role:R", "Role:RW").</summary>
+    public HttpClient TokenClient(string column) => tokenClients[column];
 
     public async Task InitializeAsync()
     {
@@ -55,6 +61,19 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
 
             clients[role] = await BrowserClient.LoginAsync(this, user.UserName!);
             OwnBlocks[role] = await AddBlockAsync(user.Id);
+            Users[role] = user;
+            foreach (var (suffix, tokenScope) in new[] { ("R", ApiTokenScope.Read), ("RW", ApiTokenScope.ReadWrite) })
+            {
+                var (token, secret) = ApiToken.Create(user.Id, "Matrise", tokenScope, DateTime.UtcNow.AddDays(30), DateTime.UtcNow);
+                await Data.WithDbAsync(db =>
+                {
+                    db.ApiTokens.Add(token);
+                    return db.SaveChangesAsync();
+                });
+                var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+                tokenClients[role + ":" + suffix] = client;
+            }
         }
 
         clients[AuthorizationMatrixTests.Anonymous] = BrowserClient.Anonymous(this);
@@ -70,6 +89,9 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         (OwnStudy, OtherStudy) = (own.Id, other.Id);
         Ids["wave"] = await AddWaveAsync(db, own, OwnCandidate.Id);
         Ids["waveOther"] = await AddWaveAsync(db, other, OtherTeamCandidate.Id);
+        // The forsker is granted the own team's study only.
+        db.Add(new Trinn.Core.Research.StudyResearcher { StudyId = own.Id, UserId = Users[Roles.Forsker].Id, GrantedById = Users[Roles.Admin].Id, GrantedAtUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
         var colleague = await Data.AddUserAsync(Roles.Jobbspesialist, OwnTeam);
         Ids["blockOther"] = await AddBlockAsync(colleague.Id);
         await AddEmployerDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
@@ -144,6 +166,11 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
     Task IAsyncLifetime.DisposeAsync()
     {
         foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        foreach (var client in tokenClients.Values)
         {
             client.Dispose();
         }
@@ -289,6 +316,22 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /api/teams/{team}/case-reviews | ok            | ok             | deny             | deny       | deny       | deny   | login
         GET  /api/teams/{teamOther}/case-reviews | 404      | 404            | deny             | deny       | deny       | deny   | login
         GET  /api/activities?from=2026-01-01&to=2026-12-31 | ok | ok         | deny             | deny       | deny       | deny   | login
+        GET  /api/employers                | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/employers/{emp}/contacts | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/employers/{empOther}/contacts | 404       | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{id}/placements | ok           | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}/placements | 404       | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{id}/follow-ups | ok           | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}/follow-ups | 404       | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/specialists/me/time-log  | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Employers/Details/{emp}      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Employers/Details/{empOther} | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Employers/Contact/{emp}      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Admin/Edit/{user}            | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Admin/Edit/nobody            | deny           | deny           | deny             | deny       | deny       | 404    | login
+        GET  /Studies/Researchers/{study}  | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Research/Export/{otherstudy} | deny           | deny           | deny             | deny       | 404        | deny   | login
+        GET  /Research/Export/{otherstudy}?handler=Download&format=xlsx | deny | deny | deny | deny | 404 | deny | login
         """;
 
     public static TheoryData<string, string, string> Cases()
@@ -321,7 +364,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
             .Replace("{study}", app.OwnStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{unknowntoken}", new string('x', 43), StringComparison.Ordinal)
-            .Replace("{block}", app.OwnBlocks[role].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            .Replace("{block}", app.OwnBlocks[role].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{user}", app.Users[Core.Identity.Roles.Jobbspesialist].Id, StringComparison.Ordinal));
         foreach (var (key, value) in app.Ids.OrderByDescending(x => x.Key.Length))
         {
             path = path.Replace("{" + key + "}", value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -360,6 +404,108 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
                 Assert.Fail("Unknown outcome in the matrix: " + expected);
                 break;
         }
+    }
+
+    // Personal API tokens, read-only (R) and read-write (RW), one of each per role. A token counts on /api only: on a
+    // page or form it is no sign-in at all (login); a read-only token may not write (deny = 403).
+    private static readonly string[] TokenColumns = [.. Core.Identity.Roles.All.SelectMany(r => new[] { r + ":R", r + ":RW" })];
+
+    private const string TokenMatrix = """
+        route                              | Jobbspesialist:R | Jobbspesialist:RW | Metodeveileder:R | Metodeveileder:RW | NavVeileder:R | NavVeileder:RW | Leder:R | Leder:RW | Forsker:R | Forsker:RW | Admin:R | Admin:RW
+        GET  /api/candidates               | ok    | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{id}          | ok    | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{other}       | 404   | 404   | 404   | 404   | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        POST /api/referrals                | deny  | ok    | deny  | ok    | deny  | ok    | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/referrals/mine           | deny  | deny  | deny  | deny  | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/employers/{emp}/contacts | ok    | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{id}/placements | ok  | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{id}/follow-ups | ok  | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/specialists/me/time-log  | ok    | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/employers                | ok    | ok    | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/employers/{empOther}/contacts | 404 | 404 | 404   | 404   | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/employers/{emp}/opportunities | ok | ok   | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{id}/opportunities | ok | ok   | ok    | ok    | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /api/candidates/{other}/placements | 404 | 404 | 404   | 404   | deny  | deny  | deny  | deny  | deny  | deny  | deny  | deny
+        GET  /Audit/Candidate/{id}/Export  | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /FollowUps/Calendar           | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /openapi/v1.json              | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok    | ok
+        GET  /                             | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /Candidates/Details/{id}      | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /Portfolio                    | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /Referrals/Mine               | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /Account/Profile              | login | login | login | login | login | login | login | login | login | login | login | login
+        POST /Account/Profile?handler=Create | login | login | login | login | login | login | login | login | login | login | login | login
+        POST /Account/Profile?handler=Revoke&id=1 | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /Admin                        | login | login | login | login | login | login | login | login | login | login | login | login
+        GET  /Research/Export/{study}      | login | login | login | login | login | login | login | login | login | login | login | login
+        """;
+
+    public static TheoryData<string, string, string> TokenCases()
+    {
+        var data = new TheoryData<string, string, string>();
+        var lines = TokenMatrix.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["route", .. TokenColumns], lines[0].Split('|', StringSplitOptions.TrimEntries));
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split('|', StringSplitOptions.TrimEntries);
+            Assert.Equal(TokenColumns.Length + 1, cells.Length);
+            for (var i = 0; i < TokenColumns.Length; i++)
+            {
+                data.Add(cells[0], TokenColumns[i], cells[i + 1]);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TokenCases))]
+    public async Task Route_ApiToken_AnswersAsScopeAndRoleSay(string route, string column, string expected)
+    {
+        var parts = route.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var role = column.Split(':')[0];
+        var (method, path) = (parts[0], Fill(parts[1], role));
+        var client = app.TokenClient(column);
+        using var response = method == "POST"
+            ? await client.PostAsJsonAsync(new Uri(path, UriKind.Relative), Referral())
+            : await client.GetAsync(new Uri(path, UriKind.Relative));
+        var status = response.StatusCode;
+        var because = $"{route} with a {column} token: got {(int)status} {response.Headers.Location}";
+        var isApi = path.StartsWith("/api/", StringComparison.Ordinal);
+
+        switch (expected)
+        {
+            case "ok":
+                Assert.True(status == (method == "POST" ? HttpStatusCode.Created : HttpStatusCode.OK), because + " " + await response.Content.ReadAsStringAsync());
+                break;
+            case "404":
+                Assert.True(status == HttpStatusCode.NotFound, because);
+                break;
+            case "deny":
+                Assert.True(isApi && status == HttpStatusCode.Forbidden, because);
+                break;
+            case "login":
+                Assert.True(!isApi && status == HttpStatusCode.Redirect && response.RedirectPath() == "/Account/Login", because);
+                break;
+            default:
+                Assert.Fail("Unknown outcome in the token matrix: " + expected);
+                break;
+        }
+    }
+
+    private string Fill(string path, string role)
+    {
+        path = path
+            .Replace("{id}", app.OwnCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{study}", app.OwnStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{block}", app.OwnBlocks[role].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        foreach (var (key, value) in app.Ids.OrderByDescending(x => x.Key.Length))
+        {
+            path = path.Replace("{" + key + "}", value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return path;
     }
 
     private object Referral() => new

@@ -32,6 +32,16 @@ public sealed partial class BrowserClient(HttpClient http) : IDisposable
         return client;
     }
 
+    /// <summary>
+    /// Like <see cref="Anonymous"/>, but the cookies live in <paramref name="jar"/>, so a test can read a cookie and
+    /// replay it later from another client (as an attacker with a copied cookie would).
+    /// </summary>
+    public static BrowserClient WithCookieJar(TrinnFactory factory, CookieContainer jar)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return new BrowserClient(factory.CreateDefaultClient(new Uri("http://localhost"), new CookieJarHandler(jar)));
+    }
+
     public async Task<HttpResponseMessage> TryLoginAsync(string userName, string password)
     {
         var form = await GetFormAsync("/Account/Login");
@@ -81,6 +91,49 @@ public sealed partial class BrowserClient(HttpClient http) : IDisposable
         return new HtmlForm(url, html, hidden);
     }
 
+    /// <summary>
+    /// GETs a page and keeps the hidden fields of the one form that posts to <paramref name="action"/> (its own
+    /// antiforgery token, not another form's), for a post to that action.
+    /// </summary>
+    public async Task<HtmlForm> GetFormAsync(string url, string action)
+    {
+        using var response = await GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        var form = FormTag().Matches(html).FirstOrDefault(m => SameAction(WebUtility.HtmlDecode(Attribute().Matches(m.Groups["open"].Value)
+            .FirstOrDefault(a => a.Groups["name"].Value.Equals("action", StringComparison.OrdinalIgnoreCase))?.Groups["value"].Value ?? ""), action))
+            ?? throw new InvalidOperationException($"GET {url} has no form posting to {action}.");
+        var hidden = new Dictionary<string, string>();
+        foreach (Match input in InputTag().Matches(form.Groups["body"].Value))
+        {
+            var attributes = Attribute().Matches(input.Value).ToDictionary(
+                a => a.Groups["name"].Value.ToLowerInvariant(), a => WebUtility.HtmlDecode(a.Groups["value"].Value));
+            if (attributes.GetValueOrDefault("type") == "hidden" && attributes.TryGetValue("name", out var name))
+            {
+                hidden.TryAdd(name, attributes.GetValueOrDefault("value") ?? "");
+            }
+        }
+
+        if (!hidden.ContainsKey("__RequestVerificationToken"))
+        {
+            throw new InvalidOperationException($"The form posting to {action} on {url} has no antiforgery token of its own.");
+        }
+
+        return new HtmlForm(action, html, hidden);
+    }
+
+    /// <summary>The same path and the same query values, in any order.</summary>
+    private static bool SameAction(string rendered, string wanted)
+    {
+        static (string Path, string Query) Split(string url)
+        {
+            var q = url.IndexOf('?', StringComparison.Ordinal);
+            var query = q < 0 ? "" : url[(q + 1)..];
+            return (q < 0 ? url : url[..q], string.Join('&', query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).Order(StringComparer.Ordinal)));
+        }
+
+        return Split(rendered) == Split(wanted);
+    }
+
     /// <summary>Posts the form's hidden fields plus <paramref name="fields"/> (which win) to the form's URL.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(HtmlForm form, Dictionary<string, string> fields, string? action = null)
     {
@@ -104,11 +157,39 @@ public sealed partial class BrowserClient(HttpClient http) : IDisposable
 
     public void Dispose() => Http.Dispose();
 
+    [GeneratedRegex("<form\\b(?<open>[^>]*)>(?<body>.*?)</form>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex FormTag();
+
     [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InputTag();
 
     [GeneratedRegex("(?<name>[a-zA-Z_:.-]+)\\s*=\\s*\"(?<value>[^\"]*)\"")]
     private static partial Regex Attribute();
+}
+
+/// <summary>Keeps cookies in a container the test owns (sends them, and stores every Set-Cookie of the answers).</summary>
+internal sealed class CookieJarHandler(CookieContainer jar) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = request.RequestUri!;
+        var header = jar.GetCookieHeader(uri);
+        if (header.Length > 0)
+        {
+            request.Headers.Add("Cookie", header);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            foreach (var cookie in cookies)
+            {
+                jar.SetCookies(uri, cookie);
+            }
+        }
+
+        return response;
+    }
 }
 
 public static class ResponseExtensions

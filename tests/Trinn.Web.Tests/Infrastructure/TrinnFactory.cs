@@ -185,29 +185,12 @@ public sealed class StrictRateLimitFactory : TrinnFactory
 {
     public const int Limit = 3;
 
-    public const string ClientAddressHeader = "X-Test-Client-Address";
+    public const string ClientAddressHeader = ClientAddressFromHeader.Header;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>());
-    }
-
-    private sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
-    {
-        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-        {
-            app.Use(async (context, nextMiddleware) =>
-            {
-                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                await nextMiddleware();
-            });
-            next(app);
-        };
     }
 
     protected override Dictionary<string, string?> Settings()
@@ -226,14 +209,39 @@ public sealed class ProductionFactory : TrinnFactory
     protected override Dictionary<string, string?> Settings() => WithProductionKeys(base.Settings());
 
     /// <summary>
-    /// Production refuses to start without national-ID keys. Tests pass the development keys' values, because the
-    /// protector is process-wide and every factory in this test run must read what the others wrote.
+    /// Production refuses to start without national-ID keys and a public base URL. Tests pass the development keys'
+    /// values, because the protector is process-wide and every factory in this test run must read what the others
+    /// wrote, and https://trinn.example as the public address: the only host the app then answers for.
     /// </summary>
     public static Dictionary<string, string?> WithProductionKeys(Dictionary<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings["NationalIds:EncryptionKey"] = Trinn.Core.NationalIds.NationalIdProtector.DevelopmentEncryptionKey;
         settings["NationalIds:LookupKey"] = Trinn.Core.NationalIds.NationalIdProtector.DevelopmentLookupKey;
+        settings["App:PublicBaseUrl"] = "https://trinn.example";
         return settings;
     }
+}
+
+/// <summary>
+/// Sets the connection's remote address from <see cref="Header"/> (the test server has none), so a test can act as
+/// several clients, or as a reverse proxy in front of them. Runs before the app's own middleware.
+/// </summary>
+public sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            await nextMiddleware();
+        });
+        next(app);
+    };
 }

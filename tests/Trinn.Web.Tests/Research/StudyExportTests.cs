@@ -98,6 +98,7 @@ public abstract class StudyExportTests(AppFixture fx)
         await EnrolAllAsync(study);
         var researchIds = await fx.WithDbAsync(db => db.Set<StudyParticipant>().Where(p => p.StudyId == study).Select(p => p.ResearchId).ToListAsync());
         Assert.Equal(2, researchIds.Count);
+        await GrantForskerAsync(study);
         var forsker = await fx.LoginAsync("forsker1");
         var before = await ExportAuditsAsync(study);
 
@@ -345,6 +346,7 @@ public abstract class StudyExportTests(AppFixture fx)
         var study = await AddStudyAsync(team);
         var person = await AddPersonAsync(team, consent: true);
         await EnrolAllAsync(study);
+        await GrantForskerAsync(study);
         var forsker = await fx.LoginAsync("forsker1");
 
         var html = await (await forsker.GetAsync("/Research/Studies")).HtmlAsync();
@@ -387,6 +389,14 @@ public abstract class StudyExportTests(AppFixture fx)
         await db.SaveChangesAsync();
         return team.Id;
     });
+
+    /// <summary>An admin gives forsker1 access to the study on its page (a forsker sees only granted studies).</summary>
+    private async Task GrantForskerAsync(int study)
+    {
+        var admin = await fx.LoginAsync("admin1");
+        var saved = await AppFixture.PostFormAsync(admin, $"/Studies/Researchers/{study}", new() { ["Input.UserIds"] = fx.UserIds["forsker1"] });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
 
     private Task<int> AddStudyAsync(params int[] teams) => fx.WithDbAsync(async db =>
     {

@@ -173,7 +173,7 @@ public abstract class CrashTests : IAsyncLifetime
         };
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = role.Id });
-        var (token, secret) = ApiToken.Create(user.Id, "krasjtest", DateTime.UtcNow);
+        var (token, secret) = ApiToken.Create(user.Id, "krasjtest", ApiTokenScope.ReadWrite, DateTime.UtcNow.AddDays(1), DateTime.UtcNow);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
         return (team.Id, secret);

@@ -64,7 +64,7 @@ public sealed class Stages345ApiTests(SqliteAppFixture fx) : IClassFixture<Sqlit
         var response = await (await fx.LoginAsync("js1")).GetAsync("/api/specialists/me/time-log?week=" + Uri.EscapeDataString(week));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Skriv uken som ÅÅÅÅ-Uuu, for eksempel 2026-W05.", doc.RootElement.GetProperty("errors").GetProperty("week")[0].GetString());
+        Assert.Equal("Skriv uken som ÅÅÅÅ-Uuu, for eksempel 2026-W05, mellom år 2000 og 2099.", doc.RootElement.GetProperty("errors").GetProperty("week")[0].GetString());
     }
 
     [Fact]

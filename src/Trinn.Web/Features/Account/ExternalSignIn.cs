@@ -30,6 +30,7 @@ public sealed partial class ExternalSignIn(
     UserManager<TrinnUser> users,
     RoleManager<IdentityRole> roleManager,
     TrinnDbContext db,
+    UserSessions sessions,
     IOptions<OpenIdConnectSignInOptions> options,
     ILogger<ExternalSignIn> log)
 {
@@ -69,7 +70,7 @@ public sealed partial class ExternalSignIn(
                 return ExternalSignInResult.Refused("External_UnknownUser");
             }
 
-            if (await users.IsLockedOutAsync(user))
+            if (user.DeactivatedAtUtc is not null || await users.IsLockedOutAsync(user))
             {
                 return ExternalSignInResult.Refused("External_LockedOut");
             }
@@ -82,9 +83,16 @@ public sealed partial class ExternalSignIn(
                 return ExternalSignInResult.Refused("External_NoTeam");
             }
 
-            if (!await SyncAsync(user, roles, syncTeam, effectiveTeam))
+            var synced = await SyncAsync(user, roles, syncTeam, effectiveTeam);
+            if (synced is null)
             {
                 return ExternalSignInResult.Refused("External_Failed");
+            }
+
+            if (synced == true)
+            {
+                // New roles or team: sessions signed in under the old ones end now.
+                await sessions.RevokeAllAsync(user.Id, SessionEndReason.RoleChanged);
             }
 
             await tx.CommitAsync();
@@ -98,14 +106,15 @@ public sealed partial class ExternalSignIn(
         }
     }
 
-    private async Task<bool> SyncAsync(TrinnUser user, IReadOnlySet<string> roles, bool syncTeam, int? teamId)
+    /// <summary>Brings roles and team in line with the claims: true when something changed, false when nothing did, null on failure.</summary>
+    private async Task<bool?> SyncAsync(TrinnUser user, IReadOnlySet<string> roles, bool syncTeam, int? teamId)
     {
         var current = await users.GetRolesAsync(user);
         var remove = current.Where(r => !roles.Contains(r)).ToList();
         var add = roles.Where(r => !current.Contains(r)).ToList();
         if (remove.Count > 0 && !(await users.RemoveFromRolesAsync(user, remove)).Succeeded)
         {
-            return false;
+            return null;
         }
 
         foreach (var role in add)
@@ -115,16 +124,16 @@ public sealed partial class ExternalSignIn(
 
         if (add.Count > 0 && !(await users.AddToRolesAsync(user, add)).Succeeded)
         {
-            return false;
+            return null;
         }
 
         if (syncTeam && user.TeamId != teamId)
         {
             user.TeamId = teamId;
-            return (await users.UpdateAsync(user)).Succeeded;
+            return (await users.UpdateAsync(user)).Succeeded ? true : null;
         }
 
-        return true;
+        return remove.Count > 0 || add.Count > 0;
     }
 
     private async Task<TrinnUser?> LinkExistingAsync(ExternalLoginInfo info)

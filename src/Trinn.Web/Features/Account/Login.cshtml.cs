@@ -10,7 +10,16 @@ using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<TrinnUser> signIn, IStringLocalizer<SharedResource> t, IOptions<OpenIdConnectSignInOptions> external) : PageModel
+/// <summary>
+/// Password sign-in. Every refusal (wrong password, unknown user, a wait after repeated failures from this address,
+/// a locked or deactivated account) gives the same message, so the page never tells whether a user exists
+/// (docs/adr/sign-in-and-sessions.md).
+/// </summary>
+public sealed class LoginModel(
+    SignInManager<TrinnUser> signIn,
+    SignInThrottling throttling,
+    IStringLocalizer<SharedResource> t,
+    IOptions<OpenIdConnectSignInOptions> external) : PageModel
 {
     /// <summary>The organisation's identity provider as the login button names it; null when OpenID Connect is off.</summary>
     public string? ExternalDisplayName => external.Value.Enabled ? external.Value.DisplayName : null;
@@ -32,13 +41,20 @@ public sealed class LoginModel(SignInManager<TrinnUser> signIn, IStringLocalizer
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password ?? "", isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (!await throttling.IsBlockedAsync(Input.UserName, address))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                await throttling.ClearAsync(Input.UserName, address);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            }
+
+            await throttling.RecordFailureAsync(Input.UserName, address);
         }
 
-        ModelState.AddModelError("Input.UserName", result.IsLockedOut ? t["Login_LockedOut"] : t["Login_Failed"]);
+        ModelState.AddModelError("Input.UserName", t["Login_Failed"]);
         return Page();
     }
 }

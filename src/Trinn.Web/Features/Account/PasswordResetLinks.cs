@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Identity;
 using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
+using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Account;
 
 /// <summary>
 /// Admin-issued password reset: Trinn sends no mail, so an admin creates a one-time link and hands it over. The link
 /// carries ASP.NET Core Identity's reset token, which expires after <see cref="Lifespan"/> and stops working once the
-/// password changes (the token is bound to the user's security stamp, which a reset renews).
+/// password changes (the token is bound to the user's security stamp, which a reset renews). Issuing a link means the
+/// password is no longer trusted, so the user's sessions end at once.
 /// </summary>
 public static class PasswordResetLinks
 {
@@ -16,15 +18,18 @@ public static class PasswordResetLinks
 
     public const string PagePath = "/Account/ResetPassword";
 
-    /// <summary>A reset link for the user; audited without the token.</summary>
-    public static async Task<string> CreateAsync(UserManager<TrinnUser> users, TrinnDbContext db, TrinnUser user, HttpRequest request)
+    /// <summary>A reset link for the user, built from the public base URL; audited without the token.</summary>
+    public static async Task<string> CreateAsync(
+        UserManager<TrinnUser> users, TrinnDbContext db, UserSessions sessions, PublicUrls urls, TrinnUser user, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(request);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         await db.AuditAsync([new AuditEvent(AuditAction.Create, "PasswordResetLink", user.Id, null, null)]);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{PagePath}?bruker={Uri.EscapeDataString(user.Id)}&kode={Uri.EscapeDataString(token)}";
+        await sessions.RevokeAllAsync(user.Id, SessionEndReason.ResetLinkIssued);
+        return urls.For(request, $"{PagePath}?bruker={Uri.EscapeDataString(user.Id)}&kode={Uri.EscapeDataString(token)}");
     }
 }

@@ -1,39 +1,59 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Account;
 
-/// <summary>The user's own page: personal API tokens, created and revoked here.</summary>
-public sealed class ProfileModel(TrinnDbContext db, TimeProvider time) : PageModel
+/// <summary>
+/// The user's own page: personal API tokens with scope and expiry, created and revoked here. Pages never accept a
+/// token (only the sign-in cookie), so a token can neither make nor revoke tokens.
+/// </summary>
+public sealed class ProfileModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<AccountResource> a) : PageModel
 {
     [BindProperty]
     public NewTokenInput Input { get; set; } = new();
 
     public IReadOnlyList<TokenRow> Tokens { get; private set; } = [];
 
+    public List<SelectListItem> Scopes { get; private set; } = [];
+
     public string? NewSecret { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public DateTime Now { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Input = new NewTokenInput { ExpiresOn = NorwegianTime.Today(time).AddDays(ApiToken.DefaultLifetimeDays) };
+        await LoadAsync();
+    }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            await LoadAsync();
-            return Page();
+            try
+            {
+                var (token, secret) = ApiToken.Create(
+                    User.UserId(), Input.Name.Trim(), Input.Scope!.Value, NorwegianTime.EndOfDayUtc(Input.ExpiresOn!.Value), time.GetUtcNow().UtcDateTime);
+                db.ApiTokens.Add(token);
+                await db.SaveChangesAsync();
+                NewSecret = secret;
+                Input = new NewTokenInput { ExpiresOn = NorwegianTime.Today(time).AddDays(ApiToken.DefaultLifetimeDays) };
+                ModelState.Clear();
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("Input." + ex.Field, a[ex.MessageKey, ApiToken.MaxLifetimeDays]);
+            }
         }
 
-        var (token, secret) = ApiToken.Create(User.UserId(), Input.Name.Trim(), time.GetUtcNow().UtcDateTime);
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync();
-        NewSecret = secret;
-        Input = new NewTokenInput();
-        ModelState.Clear();
         await LoadAsync();
         return Page();
     }
@@ -47,19 +67,23 @@ public sealed class ProfileModel(TrinnDbContext db, TimeProvider time) : PageMod
             return NotFound();
         }
 
-        token.RevokedAtUtc ??= time.GetUtcNow().UtcDateTime;
+        token.Revoke(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         return RedirectToPage();
     }
 
     private async Task LoadAsync()
     {
+        Now = time.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
         Tokens = await db.ApiTokens.AsNoTracking()
             .Where(t => t.UserId == userId)
-            .OrderByDescending(t => t.CreatedAtUtc)
-            .Select(t => new TokenRow(t.Id, t.Name, t.Hint, t.CreatedAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc))
+            .OrderByDescending(t => t.CreatedAtUtc).Take(100)
+            .Select(t => new TokenRow(t.Id, t.Name, t.Hint, t.Scope, t.CreatedAtUtc, t.ExpiresAtUtc, t.LastUsedAtUtc, t.RevokedAtUtc))
             .ToListAsync();
+        Scopes = Enum.GetValues<ApiTokenScope>()
+            .Select(s => new SelectListItem(a["TokenScope_" + s], ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
     }
 }
 
@@ -69,6 +93,22 @@ public sealed class NewTokenInput
     [StringLength(100, ErrorMessage = "Error_TooLong")]
     [Display(Name = "Field_TokenName")]
     public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_TokenScope")]
+    public ApiTokenScope? Scope { get; set; } = ApiTokenScope.Read;
+
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_TokenExpiresOn")]
+    public DateOnly? ExpiresOn { get; set; }
 }
 
-public sealed record TokenRow(int Id, string Name, string Hint, DateTime CreatedAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc);
+public sealed record TokenRow(
+    int Id, string Name, string Hint, ApiTokenScope Scope, DateTime CreatedAtUtc, DateTime ExpiresAtUtc, DateTime? LastUsedAtUtc, DateTime? RevokedAtUtc)
+{
+    /// <summary>The last Norwegian day the token answers (it expires at the following midnight).</summary>
+    public DateOnly ValidThrough => DateOnly.FromDateTime(NorwegianTime.ToLocal(ExpiresAtUtc).AddTicks(-1));
+}
+
+/// <summary>Marker for the account and user-administration texts (Resources/Features/Account/AccountResource.resx).</summary>
+public sealed class AccountResource;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
+using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Account;
@@ -14,7 +15,12 @@ namespace Trinn.Web.Features.Account;
 /// Where an admin-issued reset link lands (anonymous, rate limited). A successful reset also lifts a lockout from
 /// failed sign-ins: whoever holds the link was given it by an admin.
 /// </summary>
-public sealed class ResetPasswordModel(UserManager<TrinnUser> users, TrinnDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ResetPasswordModel(
+    UserManager<TrinnUser> users,
+    TrinnDbContext db,
+    UserSessions sessions,
+    SignInThrottling throttling,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public ResetPasswordInput Input { get; set; } = new();
@@ -62,6 +68,9 @@ public sealed class ResetPasswordModel(UserManager<TrinnUser> users, TrinnDbCont
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await db.AuditAsync([new AuditEvent(AuditAction.Update, "PasswordReset", user.Id, null, null)]);
+        // Whoever knew the old password is signed out everywhere.
+        await sessions.RevokeAllAsync(user.Id, SessionEndReason.PasswordReset);
+        await throttling.ForgetUserAsync(user);
         await tx.CommitAsync();
         Done = true;
         Input = new ResetPasswordInput();
@@ -71,7 +80,8 @@ public sealed class ResetPasswordModel(UserManager<TrinnUser> users, TrinnDbCont
     private async Task<TrinnUser?> FindUserWithValidTokenAsync()
     {
         if (Input.UserId is not { Length: > 0 and <= 64 } userId || Input.Code is not { Length: > 0 and <= 2048 } code
-            || await users.FindByIdAsync(userId) is not { } user)
+            || await users.FindByIdAsync(userId) is not { } user
+            || user.DeactivatedAtUtc is not null)
         {
             return null;
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Web.Infrastructure;
@@ -13,7 +14,13 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Admin;
 
 /// <summary>Users and their roles and teams.</summary>
-public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, RoleManager<IdentityRole> roles, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(
+    TrinnDbContext db,
+    UserManager<TrinnUser> users,
+    RoleManager<IdentityRole> roles,
+    UserSessions sessions,
+    PublicUrls urls,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -35,20 +42,16 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Input.Role is { } role && !Roles.All.Contains(role))
+        if (Input.Role is not null)
         {
-            ModelState.AddModelError("Input.Role", t["Error_Required", t["Field_Role"]]);
-        }
-
-        var teamRole = Input.Role is Roles.Jobbspesialist or Roles.Metodeveileder;
-        if (teamRole && Input.TeamId is null)
-        {
-            ModelState.AddModelError("Input.TeamId", t["Error_TeamRequired"]);
-        }
-
-        if (!teamRole && Input.TeamId is not null)
-        {
-            ModelState.AddModelError("Input.TeamId", t["Error_TeamNotForRole"]);
+            try
+            {
+                Roles.CheckAssignment(Input.Role, Input.TeamId);
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("Input." + ex.Field, ex.MessageKey == "Error_RoleUnknown" ? t["Error_Required", t["Field_Role"]] : t[ex.MessageKey]);
+            }
         }
 
         if (ModelState.IsValid)
@@ -98,7 +101,7 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
             return NotFound();
         }
 
-        ResetLink = await Account.PasswordResetLinks.CreateAsync(users, db, user, Request);
+        ResetLink = await Account.PasswordResetLinks.CreateAsync(users, db, sessions, urls, user, Request);
         ResetLinkFor = user.UserName;
         await LoadAsync();
         return Page();
@@ -114,10 +117,11 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
                 u.DisplayName,
                 Team = u.Team!.Name,
                 u.Fte,
+                u.DeactivatedAtUtc,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync();
-        Users = list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, u.Team, u.Fte, u.Roles)).ToList();
+        Users = list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, u.Team, u.Fte, u.Roles, u.DeactivatedAtUtc is not null)).ToList();
         RoleItems = [new SelectListItem(t["Select_Choose"], ""), .. Roles.All.Select(r => new SelectListItem(t["Role_" + r], r))];
         TeamItems = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
             .Select(x => new SelectListItem(x.Name, x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -126,7 +130,7 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
     }
 }
 
-public sealed record UserRow(string Id, string UserName, string DisplayName, string? Team, decimal? Fte, IReadOnlyList<string> Roles);
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? Team, decimal? Fte, IReadOnlyList<string> Roles, bool Deactivated);
 
 public sealed class NewUserInput
 {

@@ -26,13 +26,13 @@ internal static class CandidatesApi
     {
         var api = app.MapGroup("/api").WithTags("Trinn");
 
-        api.MapGet("/candidates", ListAsync).RequireAuthorization(Policies.TeamMember)
+        api.MapGet("/candidates", ListAsync).RequireAuthorization(Policies.TeamMember).ReadsCandidateData()
             .WithName("ListCandidates").WithSummary("The caller's visible candidates, paged and filterable by stage and programme (UtvidetOppfolging, Ips, Other).");
-        api.MapGet("/candidates/{id:int}", GetAsync).RequireAuthorization(Policies.TeamMember)
+        api.MapGet("/candidates/{id:int}", GetAsync).RequireAuthorization(Policies.TeamMember).ReadsCandidateData()
             .WithName("GetCandidate").WithSummary("One candidate with referral, agreement, profile date and stage timeline.");
         api.MapPost("/referrals", CreateReferralAsync).RequireAuthorization(Policies.Referrer)
             .WithName("CreateReferral").WithSummary("Registers a referral (innsøking); the candidate starts in stage 1.");
-        api.MapGet("/referrals/mine", MyReferralsAsync).RequireAuthorization(Policies.NavVeileder)
+        api.MapGet("/referrals/mine", MyReferralsAsync).RequireAuthorization(Policies.NavVeileder).ReadsCandidateData()
             .WithName("MyReferrals").WithSummary("The status of the referrals the calling NAV-veileder made.");
     }
 

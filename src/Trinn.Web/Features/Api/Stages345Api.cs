@@ -26,12 +26,15 @@ internal static class Stages345Api
     {
         var api = app.MapGroup("/api").WithTags("Trinn").RequireAuthorization(Policies.TeamMember);
         api.MapGet("/employers", EmployersAsync).WithName("ListEmployers").WithSummary("The team's employer register.");
-        api.MapGet("/employers/{id:int}/contacts", ContactsAsync).WithName("ListEmployerContacts").WithSummary("The team's contacts with one employer, newest first.");
-        api.MapGet("/candidates/{id:int}/placements", PlacementsAsync).WithName("ListPlacements").WithSummary("A candidate's placements with support measures.");
-        api.MapGet("/candidates/{id:int}/follow-ups", FollowUpsAsync).WithName("ListFollowUps").WithSummary("A candidate's planned and done follow-ups at the workplace.");
+        api.MapGet("/employers/{id:int}/contacts", ContactsAsync).WithName("ListEmployerContacts").WithSummary("The team's contacts with one employer, newest first.")
+            .ReadsCandidateData();
+        api.MapGet("/candidates/{id:int}/placements", PlacementsAsync).WithName("ListPlacements").WithSummary("A candidate's placements with support measures.")
+            .ReadsCandidateData();
+        api.MapGet("/candidates/{id:int}/follow-ups", FollowUpsAsync).WithName("ListFollowUps").WithSummary("A candidate's planned and done follow-ups at the workplace.")
+            .ReadsCandidateData();
         api.MapGet("/employers/{id:int}/opportunities", EmployerOpportunitiesAsync).WithName("ListEmployerOpportunities")
-            .WithSummary("The job opportunities at one of the team's employers, open ones first.");
-        api.MapGet("/candidates/{id:int}/opportunities", CandidateOpportunitiesAsync).WithName("ListMatchingOpportunities")
+            .WithSummary("The job opportunities at one of the team's employers, open ones first.").ReadsCandidateData();
+        api.MapGet("/candidates/{id:int}/opportunities", CandidateOpportunitiesAsync).WithName("ListMatchingOpportunities").ReadsCandidateData()
             .WithSummary("The team's open job opportunities that match the candidate's latest vocational profile, with the fit of industry, hours and place (docs/adr/job-matching.md).");
         api.MapGet("/specialists/me/time-log", TimeLogAsync).WithName("MyTimeLog")
             .WithSummary("The caller's time log for one ISO week (week=YYYY-Www, default this week) with the out-of-office share against 40 %.");
@@ -49,16 +52,18 @@ internal static class Stages345Api
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
+        var rows = await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(MaxRows)
             .Select(c => new EmployerContactDocument(c.Id, c.Date, c.SpecialistId, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
                 c.Candidates.Select(l => l.CandidateId).ToList()))
-            .ToListAsync());
+            .ToListAsync();
+        await db.AuditReadAsync("EmployerContactsApi", rows.SelectMany(r => r.CandidateIds).ToList());
+        return TypedResults.Ok(rows);
     }
 
-    private static async Task<Results<Ok<List<PlacementDocument>>, NotFound>> PlacementsAsync(int id, TrinnDbContext db, ClaimsPrincipal user)
+    private static async Task<Results<Ok<List<PlacementDocument>>, NotFound>> PlacementsAsync(int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
+        if (!await VisibleAndAuditedAsync(db, id, user, "PlacementsApi", loggers))
         {
             return TypedResults.NotFound();
         }
@@ -73,9 +78,9 @@ internal static class Stages345Api
                 m.MentorName, m.HoursPerMonth, m.Amount, m.Text, m.MentorMandate, m.MentorTraining, m.JointFrom, m.JointTo)).ToList())).ToList());
     }
 
-    private static async Task<Results<Ok<List<FollowUpDocument>>, NotFound>> FollowUpsAsync(int id, TrinnDbContext db, ClaimsPrincipal user)
+    private static async Task<Results<Ok<List<FollowUpDocument>>, NotFound>> FollowUpsAsync(int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
+        if (!await VisibleAndAuditedAsync(db, id, user, "FollowUpsApi", loggers))
         {
             return TypedResults.NotFound();
         }
@@ -93,23 +98,24 @@ internal static class Stages345Api
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await db.Set<JobOpportunity>().AsNoTracking().VisibleTo(user).Where(o => o.EmployerId == id)
+        var rows = await db.Set<JobOpportunity>().AsNoTracking().VisibleTo(user).Where(o => o.EmployerId == id)
             .OrderBy(o => o.Status).ThenBy(o => o.Title).ThenBy(o => o.Id).Take(MaxRows)
             .Select(o => new OpportunityDocument(o.Id, o.EmployerId, o.Title, o.Tasks, o.HoursPerWeek, o.HoursNote, o.Place, o.Requirements, o.Industry,
                 o.Status, o.CarvedForCandidateId, o.Version))
-            .ToListAsync());
+            .ToListAsync();
+        // A job carved for one candidate says something about that person.
+        await db.AuditReadAsync("OpportunitiesApi", rows.Where(r => r.CarvedForCandidateId is not null).Select(r => r.CarvedForCandidateId!.Value).ToList());
+        return TypedResults.Ok(rows);
     }
 
     private static async Task<Results<Ok<List<OpportunityMatchDocument>>, NotFound>> CandidateOpportunitiesAsync(
         int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
+        if (!await VisibleAndAuditedAsync(db, id, user, "OpportunityMatchesApi", loggers))
         {
-            await db.AuditDeniedAsync(id, user, loggers.CreateLogger(nameof(Stages345Api)));
             return TypedResults.NotFound();
         }
 
-        await db.AuditReadAsync("OpportunityMatchesApi", id);
         var matches = await OpportunityMatches.ForCandidateAsync(db, user, id);
         var ids = matches.Select(m => m.Opportunity.OpportunityId).ToList();
         var rows = await db.Set<JobOpportunity>().AsNoTracking().VisibleTo(user).Where(o => ids.Contains(o.Id))
@@ -119,6 +125,19 @@ internal static class Stages345Api
         return TypedResults.Ok(matches
             .Select(m => new OpportunityMatchDocument(rows[m.Opportunity.OpportunityId], m.Match.Industry, m.Match.Hours, m.Match.Place, m.Match.CarvedForCandidate))
             .ToList());
+    }
+
+    /// <summary>True, after auditing the read, when the user may see the candidate; false after auditing the refusal.</summary>
+    private static async Task<bool> VisibleAndAuditedAsync(TrinnDbContext db, int id, ClaimsPrincipal user, string entityType, ILoggerFactory loggers)
+    {
+        if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
+        {
+            await db.AuditDeniedAsync(id, user, loggers.CreateLogger(nameof(Stages345Api)));
+            return false;
+        }
+
+        await db.AuditReadAsync(entityType, id);
+        return true;
     }
 
     private static async Task<Results<Ok<TimeLogDocument>, ValidationProblem>> TimeLogAsync(

@@ -12,6 +12,7 @@ using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.TimeLog;
+using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Audit;
@@ -24,12 +25,14 @@ internal static class AuditExport
     public static void MapAuditExport(this WebApplication app) =>
         app.MapGet("/Audit/Candidate/{id:int}/Export", ExportAsync)
             .RequireAuthorization(Policies.AuditReader)
+            .ReadsCandidateData()
             .ExcludeFromDescription();
 
-    private static async Task<IResult> ExportAsync(int id, TrinnDbContext db, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
     {
         if (!await AuditAccess.MaySeeAsync(db, user, id))
         {
+            await db.AuditDeniedAsync(id, user, loggers.CreateLogger(nameof(AuditExport)));
             return Results.NotFound();
         }
 
@@ -157,7 +160,7 @@ internal static class AuditExport
             timeLogEntriesCarriedFromNotesAndContacts = carriedTime,
             accessLog = accesses,
         };
-        await db.AuditAsync([new AuditEvent(AuditAction.Export, "CandidateExport", id.ToString(CultureInfo.InvariantCulture), id, null)], ct);
+        await db.AuditExportAsync("CandidateExport", id, ct);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
         return Results.File(bytes, "application/json", $"trinn-kandidat-{id}.json");
     }

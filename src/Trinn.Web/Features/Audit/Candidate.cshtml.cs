@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
+using Trinn.Web.Features.Candidates;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Audit;
@@ -13,7 +14,8 @@ namespace Trinn.Web.Features.Audit;
 /// Who has accessed a candidate (for a request for access under GDPR art. 15). A metodeveileder sees the
 /// candidates of their own team; an admin sees all.
 /// </summary>
-public sealed class CandidateModel(TrinnDbContext db) : PageModel
+[ReadsCandidateData]
+public sealed class CandidateModel(TrinnDbContext db, ILogger<CandidateModel> logger) : PageModel
 {
     private const int PageSize = 50;
 
@@ -30,9 +32,12 @@ public sealed class CandidateModel(TrinnDbContext db) : PageModel
     {
         if (!await AuditAccess.MaySeeAsync(db, User, id))
         {
+            await db.AuditDeniedAsync(id, User, logger);
             return NotFound();
         }
 
+        // Who has seen a person is itself information about that person.
+        await db.AuditReadAsync("AccessLog", id);
         CandidateId = id;
         var query = db.Set<AuditEntry>().AsNoTracking().Where(e => e.CandidateId == id);
         var total = await query.CountAsync();

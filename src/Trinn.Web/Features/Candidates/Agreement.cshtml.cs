@@ -11,6 +11,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>Stage 1: the signed cooperation agreement and the consents.</summary>
+[ReadsCandidateData]
 public sealed class AgreementModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<AgreementModel> logger) : PageModel
 {
     [BindProperty]

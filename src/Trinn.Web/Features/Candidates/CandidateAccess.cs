@@ -58,15 +58,29 @@ internal static partial class CandidateAccess
         return row;
     }
 
-    /// <summary>Records that the signed-in user read these candidates' personal data (GDPR art. 15: who has seen what).</summary>
-    public static Task AuditReadAsync(this TrinnDbContext db, string entityType, params IReadOnlyCollection<int> candidateIds) =>
-        db.AuditAsync(candidateIds.Select(id => new AuditEvent(AuditAction.Read, entityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, null)).ToList());
+    /// <summary>
+    /// Records that the signed-in user read these candidates' personal data (GDPR art. 15: who has seen what). Every
+    /// route that shows candidate data calls this (an empty list too: "audited, nothing shown"); see <see cref="CandidateReadAudit"/>.
+    /// </summary>
+    public static async Task AuditReadAsync(this TrinnDbContext db, string entityType, params IReadOnlyCollection<int> candidateIds)
+    {
+        await db.AuditAsync(candidateIds.Distinct().Select(id => new AuditEvent(AuditAction.Read, entityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, null)).ToList());
+        CandidateReadAudit.MarkAudited();
+    }
+
+    /// <summary>Records an export of everything about one candidate (GDPR art. 15 copy).</summary>
+    public static async Task AuditExportAsync(this TrinnDbContext db, string entityType, int candidateId, CancellationToken ct = default)
+    {
+        await db.AuditAsync([new AuditEvent(AuditAction.Export, entityType, candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), candidateId, null)], ct);
+        CandidateReadAudit.MarkAudited();
+    }
 
     /// <summary>Logs (ids only) and audits an attempt to open a candidate the user may not see.</summary>
     public static async Task AuditDeniedAsync(this TrinnDbContext db, int candidateId, ClaimsPrincipal user, ILogger logger)
     {
         logger.LogCandidateNotVisible(candidateId, user.UserId());
         await db.AuditAsync([new AuditEvent(AuditAction.AccessDenied, nameof(Candidate), candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), candidateId, null)]);
+        CandidateReadAudit.MarkAudited();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Candidate {CandidateId} was requested by user {UserId} who may not see it")]

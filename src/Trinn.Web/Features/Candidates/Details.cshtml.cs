@@ -7,6 +7,7 @@ using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Candidates;
 
+[ReadsCandidateData]
 public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
 {
     private const int NotesShown = 50;

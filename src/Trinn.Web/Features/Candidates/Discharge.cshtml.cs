@@ -12,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>Utskriving: the end of the follow-up, with date, outcome category and the handover summary for the NAV-veileder.</summary>
+[ReadsCandidateData]
 public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<DischargeModel> logger) : PageModel
 {
     [BindProperty]

@@ -12,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>Contact details, the assigned job specialist and backup, and the next planned action.</summary>
+[ReadsCandidateData]
 public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, ILogger<EditModel> logger) : PageModel
 {
     [BindProperty]

@@ -11,6 +11,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>The team view: all the team's candidates (the specialists back each other up), filtered and paged.</summary>
+[ReadsCandidateData]
 public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
 {
     private const int PageSize = 25;

@@ -12,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>A journal note: date, kind, place (office or out), duration and text. Contacts with the NAV-veileder or health services need the candidate's consent.</summary>
+[ReadsCandidateData]
 public sealed class JournalModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<PracticeResource> p, TimeProvider time, ILogger<JournalModel> logger) : PageModel
 {

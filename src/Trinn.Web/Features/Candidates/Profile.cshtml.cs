@@ -11,6 +11,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>Stage 2: the vocational profile. Every save is a new version; earlier ones stay readable.</summary>
+[ReadsCandidateData]
 public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<ProfileModel> logger) : PageModel
 {
     [BindProperty]

@@ -12,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Candidates;
 
 /// <summary>Moves a candidate between stages, forward or back, with date and reason.</summary>
+[ReadsCandidateData]
 public sealed class StageModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<StageModel> logger) : PageModel
 {
     [BindProperty]

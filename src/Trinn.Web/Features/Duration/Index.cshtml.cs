@@ -13,6 +13,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Duration;
 
 /// <summary>The follow-up period (forskrift § 5): start it, extend it with a reason, register reduced work capacity.</summary>
+[ReadsCandidateData]
 public sealed class IndexModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<DurationResource> d, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {

@@ -14,6 +14,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>Registers an employer contact by the signed-in specialist; the purpose is required.</summary>
+[ReadsCandidateData]
 public sealed class ContactModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<EmployersResource> e, TimeProvider time, ILogger<ContactModel> logger) : PageModel
 {
@@ -100,11 +101,12 @@ public sealed class ContactModel(
         Name = employer.Name;
         Kinds = EmployerAccess.EnumItems<EmployerContactKind>(e, t["Select_Choose"]);
         Purposes = EmployerAccess.EnumItems<EmployerContactPurpose>(e, t["Select_Choose"]);
-        TeamCandidates = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.DischargedOn == null)
+        var rows = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.DischargedOn == null)
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
-            .ToListAsync()
-            .ContinueWith(r => r.Result.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(), TaskScheduler.Default);
+            .ToListAsync();
+        await db.AuditReadAsync("ContactCandidatePicker", rows.Select(c => c.Id).ToList());
+        TeamCandidates = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 }
 

@@ -19,6 +19,7 @@ namespace Trinn.Web.Features.Employers;
 /// re-matched (back to planned when it is no longer a workplace follow-up), and a time block carried from it takes its
 /// new date, duration and out-of-office. Stale forms are refused.
 /// </summary>
+[ReadsCandidateData]
 public sealed class ContactEditModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<EmployersResource> e, TimeProvider time, ILogger<ContactEditModel> logger) : PageModel
 {
@@ -130,6 +131,7 @@ public sealed class ContactEditModel(
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
             .ToListAsync();
+        await db.AuditReadAsync("ContactCandidatePicker", rows.Select(c => c.Id).ToList());
         TeamCandidates = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
+using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
 
 using Trinn.Web.Shared;
@@ -11,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>One employer: details, contact persons (added here) and the team's contacts with it.</summary>
+[ReadsCandidateData]
 public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger) : PageModel
 {
     [BindProperty]
@@ -68,12 +70,18 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
             .Select(o => new EmployerOpportunityRow(o.Id, o.Title, o.HoursPerWeek, o.Place, o.Status, o.CarvedForCandidateId != null))
             .ToListAsync();
         People = await db.Set<EmployerContactPerson>().AsNoTracking().Where(p => p.EmployerId == id).OrderBy(p => p.Name).ToListAsync();
-        Contacts = await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
+        var contacts = await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(200)
-            .Select(c => new EmployerContactRow(
-                c.Id, c.Date, c.Specialist!.DisplayName, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
-                c.Candidates.Select(l => l.Candidate!.FirstName + " " + l.Candidate.LastName).ToList()))
+            .Select(c => new
+            {
+                Row = new EmployerContactRow(
+                    c.Id, c.Date, c.Specialist!.DisplayName, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
+                    c.Candidates.Select(l => l.Candidate!.FirstName + " " + l.Candidate.LastName).ToList()),
+                CandidateIds = c.Candidates.Select(l => l.CandidateId).ToList(),
+            })
             .ToListAsync();
+        await db.AuditReadAsync("EmployerContacts", contacts.SelectMany(c => c.CandidateIds).ToList());
+        Contacts = contacts.Select(c => c.Row).ToList();
         return true;
     }
 }

@@ -8,7 +8,7 @@ using Trinn.Web.Infrastructure;
 namespace Trinn.Web.Features.FollowUps;
 
 /// <summary>The specialist's own calendar feed address: make a new one (the old stops working) or turn it off.</summary>
-public sealed class CalendarModel(TrinnDbContext db, TimeProvider time) : PageModel
+public sealed class CalendarModel(TrinnDbContext db, TimeProvider time, PublicUrls urls) : PageModel
 {
     public bool Active { get; private set; }
 
@@ -25,7 +25,7 @@ public sealed class CalendarModel(TrinnDbContext db, TimeProvider time) : PageMo
         var (token, secret) = CalendarFeedToken.Create(User.UserId(), now);
         db.Add(token);
         await db.SaveChangesAsync();
-        NewUrl = $"{Request.Scheme}://{Request.Host}/FollowUps/Feed/{secret}";
+        NewUrl = urls.For(Request, $"/FollowUps/Feed/{secret}");
         await LoadAsync();
         return Page();
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
 using Trinn.Core.FollowUps;
+using Trinn.Core.Identity;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.FollowUps;
@@ -15,7 +16,7 @@ namespace Trinn.Web.Features.FollowUps;
 /// link, never names or national IDs. Clients are told to poll at most every 15 minutes and get 304 when nothing changed.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class FeedModel(TrinnDbContext db, TimeProvider time) : PageModel
+public sealed class FeedModel(TrinnDbContext db, TimeProvider time, PublicUrls urls) : PageModel
 {
     public const int CacheSeconds = 900;
 
@@ -27,12 +28,17 @@ public sealed class FeedModel(TrinnDbContext db, TimeProvider time) : PageModel
         }
 
         var hash = CalendarFeedToken.Hash(token);
-        var userId = await db.Set<CalendarFeedToken>().AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null).Select(t => t.UserId).SingleOrDefaultAsync();
-        if (userId is null)
+        var owner = await db.Set<CalendarFeedToken>().AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAtUtc == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.DeactivatedAtUtc, u.LockoutEnd })
+            .SingleOrDefaultAsync();
+        // A locked or deactivated account's feed stops answering, as its sign-in does.
+        if (owner is null || TrinnUser.IsBlocked(owner.DeactivatedAtUtc, owner.LockoutEnd, time.GetUtcNow()))
         {
             return NotFound();
         }
+
+        var userId = owner.Id;
 
         var today = NorwegianTime.Today(time);
         var from = today.AddDays(-30);
@@ -46,7 +52,7 @@ public sealed class FeedModel(TrinnDbContext db, TimeProvider time) : PageModel
             .Select(c => new { c.Id, Date = c.NextActionDate!.Value, First = c.FirstName, Last = c.LastName })
             .ToListAsync();
 
-        var baseUrl = $"{Request.Scheme}://{Request.Host}";
+        var baseUrl = urls.For(Request, "");
         var events = followUps
             .Select(f => new CalendarEvent(
                 $"followup-{f.Id}@trinn", f.PlannedDate, $"Oppfølging ({Initials(f.First, f.Last)})",

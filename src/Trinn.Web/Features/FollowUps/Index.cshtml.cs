@@ -13,6 +13,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.FollowUps;
 
 /// <summary>A candidate's planned follow-ups at the workplace: see, move and add.</summary>
+[ReadsCandidateData]
 public sealed class IndexModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<FollowUpsResource> f, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {

@@ -8,6 +8,7 @@ using Trinn.Web.Features.Candidates;
 namespace Trinn.Web.Features.Opportunities;
 
 /// <summary>The team's open job opportunities that fit one candidate's wishes (latest vocational profile), with the reasons.</summary>
+[ReadsCandidateData]
 public sealed class CandidateModel(TrinnDbContext db, ILogger<CandidateModel> logger) : PageModel
 {
     public int CandidateId { get; private set; }

@@ -9,6 +9,7 @@ using Trinn.Web.Infrastructure;
 namespace Trinn.Web.Features.Opportunities;
 
 /// <summary>One job opportunity and the team's active candidates who fit it, with the reasons.</summary>
+[ReadsCandidateData]
 public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger) : PageModel
 {
     public OpportunityView? Opportunity { get; private set; }
@@ -36,11 +37,8 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name);
         Matches = matches.Select(m => new CandidateMatchRow(m.Candidate.CandidateId, names[m.Candidate.CandidateId], m.Match))
             .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false)).ToList();
-        if (ids.Count > 0)
-        {
-            // The names and the fit with each profile's wishes are candidate data.
-            await db.AuditReadAsync("OpportunityMatches", ids);
-        }
+        // The names (the carved-for candidate's too) and the fit with each profile's wishes are candidate data.
+        await db.AuditReadAsync("OpportunityMatches", [.. ids, .. o.CarvedForCandidateId is { } carved ? [carved] : Array.Empty<int>()]);
 
         return Page();
     }

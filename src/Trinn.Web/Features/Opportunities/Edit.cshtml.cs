@@ -8,10 +8,12 @@ using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
+using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.Opportunities;
 
 /// <summary>Edits a job opportunity; a stale form (someone else saved in between) is refused, not merged.</summary>
+[ReadsCandidateData]
 public sealed class EditModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<OpportunitiesResource> o, ILogger<EditModel> logger) : PageModel
 {

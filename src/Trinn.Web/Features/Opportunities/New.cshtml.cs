@@ -7,10 +7,12 @@ using Trinn.Core.Employers;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Shared;
+using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.Opportunities;
 
 /// <summary>Registers a job opportunity at one of the team's employers, possibly carved for one candidate.</summary>
+[ReadsCandidateData]
 public sealed class NewModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<OpportunitiesResource> o, TimeProvider time, ILogger<NewModel> logger) : PageModel
 {

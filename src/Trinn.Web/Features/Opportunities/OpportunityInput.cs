@@ -127,6 +127,7 @@ internal static class OpportunityForm
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
             .ToListAsync();
+        await db.AuditReadAsync("OpportunityCandidatePicker", rows.Select(c => c.Id).ToList());
         var items = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         items.Insert(0, new SelectListItem(emptyText, ""));
         return items;

@@ -10,6 +10,7 @@ using Trinn.Web.Infrastructure;
 namespace Trinn.Web.Features.Placements;
 
 /// <summary>A candidate's placements with their support measures and the warnings that belong to them.</summary>
+[ReadsCandidateData]
 public sealed class IndexModel(TrinnDbContext db, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {
     public int CandidateId { get; private set; }

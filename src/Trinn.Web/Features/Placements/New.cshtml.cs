@@ -17,6 +17,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Placements;
 
 /// <summary>Registers a jobbsmak, arbeidstrening or paid job. A paid job moves the candidate to stage 4 in the same save.</summary>
+[ReadsCandidateData]
 public sealed class NewModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<PlacementsResource> p, TimeProvider time, ILogger<NewModel> logger) : PageModel
 {
@@ -104,6 +105,7 @@ public sealed class NewModel(
 
     private async Task ShowAsync(int candidateId, string name)
     {
+        await db.AuditReadAsync("PlacementNewPage", candidateId);
         CandidateId = candidateId;
         Name = name;
         Employers = (await db.Set<Employer>().AsNoTracking().VisibleTo(User).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync())

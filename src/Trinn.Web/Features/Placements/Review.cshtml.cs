@@ -16,6 +16,7 @@ namespace Trinn.Web.Features.Placements;
 /// Marks a wage subsidy (lønnstilskudd) reviewed and sets the next review date, so it does not "roll" without review.
 /// A review whose next date is still ahead ends the warning on Min portefølje and the team view.
 /// </summary>
+[ReadsCandidateData]
 public sealed class ReviewModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<PlacementsResource> p, TimeProvider time, ILogger<ReviewModel> logger) : PageModel
 {

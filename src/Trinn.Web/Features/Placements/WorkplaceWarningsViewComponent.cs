@@ -64,6 +64,7 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
             .Select(p => new { p.CandidateId, Name = p.Candidate!.FirstName + " " + p.Candidate.LastName, p.EndDate })
             .ToListAsync();
         warnings.AddRange(ending.Select(p => new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.EndDate, "")));
+        await db.AuditReadAsync("WorkplaceWarnings", warnings.Select(w => w.CandidateId).ToList());
         return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
     }
 }

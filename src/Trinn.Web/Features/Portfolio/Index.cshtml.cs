@@ -7,6 +7,7 @@ using Trinn.Web.Infrastructure;
 namespace Trinn.Web.Features.Portfolio;
 
 /// <summary>Min portefølje: the job specialist's own active candidates, and those they back up.</summary>
+[ReadsCandidateData]
 public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
 {
     public IReadOnlyList<CandidateListItem> Own { get; private set; } = [];

@@ -11,6 +11,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Referrals;
 
 /// <summary>A NAV-veileder sees the status of the referrals they made, and nothing else about the candidates.</summary>
+[ReadsCandidateData]
 public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     private const int PageSize = 25;

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
+using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.NationalIds;
@@ -79,6 +80,24 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
     public async Task<Dictionary<string, string>> ValidateAsync(ReferralInput input, ClaimsPrincipal user, bool allowSynthetic)
     {
         var errors = new Dictionary<string, string>();
+
+        // The team first, and nothing else when the caller may not register to it: no later check may tell anything
+        // about a team the caller has no business with.
+        if (input.TeamId is { } teamId)
+        {
+            if (!await db.Teams.AnyAsync(t => t.Id == teamId))
+            {
+                errors[nameof(input.TeamId)] = "Error_UnknownTeam";
+                return errors;
+            }
+
+            if (user.IsTeamMember() && user.TeamId() != teamId)
+            {
+                errors[nameof(input.TeamId)] = "Error_OwnTeamOnly";
+                return errors;
+            }
+        }
+
         var id = NationalIdNumber.Check(input.NationalId, allowSynthetic);
         if (!id.IsValid)
         {
@@ -88,6 +107,11 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
         if (input.ReferredOn is { } on && on > NorwegianTime.Today(time))
         {
             errors[nameof(input.ReferredOn)] = "Error_DateInFuture";
+        }
+        else if (input.ReferredOn is { } old && !SaneDates.Contains(old))
+        {
+            // The page's binder refuses such a date already; the API reads JSON and gets the same answer here.
+            errors[nameof(input.ReferredOn)] = "Error_DateOutOfRange";
         }
 
         if (!user.IsInRole(Roles.NavVeileder))
@@ -99,18 +123,6 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
             else if (!await CandidateLookups.IsInRoleAsync(users, input.ReferredById, Roles.NavVeileder))
             {
                 errors[nameof(input.ReferredById)] = "Error_NotNavVeileder";
-            }
-        }
-
-        if (input.TeamId is { } teamId)
-        {
-            if (!await db.Teams.AnyAsync(t => t.Id == teamId))
-            {
-                errors[nameof(input.TeamId)] = "Error_UnknownTeam";
-            }
-            else if (user.IsTeamMember() && user.TeamId() != teamId)
-            {
-                errors[nameof(input.TeamId)] = "Error_OwnTeamOnly";
             }
         }
 
@@ -137,12 +149,18 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
             errors[nameof(input.BackupSpecialistId)] = "Error_BackupSameAsPrimary";
         }
 
-        if (id.IsValid && input.TeamId is { } t2)
+        // Last, and only for a referral that would otherwise be saved: whether the person is already followed up in the
+        // team. Probing with a deliberately broken form (a future date) learns nothing, and a hit is in the candidate's
+        // access log.
+        if (errors.Count == 0 && input.TeamId is { } t2)
         {
             var hash = NationalIdProtector.Current.LookupHash(input.NationalId!);
-            if (await db.Candidates.AnyAsync(c => c.TeamId == t2 && c.NationalIdHash == hash && c.DischargedOn == null))
+            var existing = await db.Candidates.Where(c => c.TeamId == t2 && c.NationalIdHash == hash && c.DischargedOn == null)
+                .Select(c => (int?)c.Id).FirstOrDefaultAsync();
+            if (existing is { } candidateId)
             {
                 errors[nameof(input.NationalId)] = "Error_AlreadyActive";
+                await db.AuditReadAsync("ReferralDuplicateCheck", candidateId);
             }
         }
 

@@ -13,11 +13,12 @@ namespace Trinn.Web.Features.Research;
 
 /// <summary>
 /// The forsker downloads a study's pseudonymous dataset: research IDs, coded teams, age bands, dates, stages, placements
-/// and outcomes — never free text (that needs an admin's audited choice, /Studies/Export). Every download is audited.
+/// and outcomes — never free text (that needs an admin's audited choice, /Studies/Export). Only studies an admin granted
+/// the forsker (/Studies/Researchers); every download is audited, and so is a refused one.
 /// Besides the tables and the workbook: wide and long CSV with a codebook, SPSS syntax and R scripts (format
 /// <c>research</c>, <see cref="ResearchDatasetFiles"/>).
 /// </summary>
-public sealed class ExportModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<ResearchResource> r, IStringLocalizer<SharedResource> shared, IStringLocalizer<PlacementsResource> placements) : PageModel
+public sealed class ExportModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<ResearchResource> r, IStringLocalizer<SharedResource> shared, IStringLocalizer<PlacementsResource> placements, ILogger<ExportModel> logger) : PageModel
 {
     public int StudyId { get; private set; }
 
@@ -29,7 +30,7 @@ public sealed class ExportModel(TrinnDbContext db, TimeProvider time, IStringLoc
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var name = await db.Set<Study>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync();
+        var name = await db.GrantedStudyNameAsync(id, User, logger);
         if (name is null)
         {
             return NotFound();
@@ -41,7 +42,7 @@ public sealed class ExportModel(TrinnDbContext db, TimeProvider time, IStringLoc
 
     public async Task<IActionResult> OnGetDownloadAsync(int id, string? format, string? file, CancellationToken ct)
     {
-        var name = await db.Set<Study>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        var name = await db.GrantedStudyNameAsync(id, User, logger, ct);
         if (name is null)
         {
             return NotFound();

@@ -8,7 +8,8 @@ namespace Trinn.Web.Features.Research;
 
 /// <summary>
 /// The forsker's list of studies: participants per coded team, active and discharged, with small cells suppressed.
-/// No names, no national IDs, no real team names — the team codes are the ones in the export.
+/// No names, no national IDs, no real team names — the team codes are the ones in the export. Only the studies an admin
+/// granted this forsker.
 /// </summary>
 public sealed class StudiesModel(TrinnDbContext db) : PageModel
 {
@@ -16,7 +17,7 @@ public sealed class StudiesModel(TrinnDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var studies = await db.Set<Study>().AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync();
+        var studies = await db.Set<Study>().AsNoTracking().GrantedTo(db, User).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync();
         var list = new List<StudySummary>();
         foreach (var study in studies)
         {

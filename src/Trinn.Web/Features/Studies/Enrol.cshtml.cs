@@ -8,6 +8,7 @@ using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Research;
+using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Studies;
@@ -17,6 +18,7 @@ namespace Trinn.Web.Features.Studies;
 /// an admin enrols every consenting candidate of the study's teams at once and never sees a name here. Research IDs
 /// are not shown on this page: the key between person and research ID stays in the database.
 /// </summary>
+[ReadsCandidateData]
 public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResource> s, TimeProvider time) : PageModel
 {
     [BindProperty]
@@ -142,6 +144,8 @@ public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResour
             && !db.Set<StudyParticipant>().Any(p => p.StudyId == study.Id && p.CandidateId == c.Id));
         if (!ByName)
         {
+            // An admin sees counts only: audited as a read of nobody.
+            await db.AuditReadAsync("StudyEnrolment");
             return;
         }
 
@@ -154,6 +158,7 @@ public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResour
                 Enrolled = db.Set<StudyParticipant>().Any(p => p.StudyId == study.Id && p.CandidateId == c.Id),
             })
             .ToListAsync();
+        await db.AuditReadAsync("StudyEnrolment", people.Select(p => p.Id).ToList());
         EnrolledNames = people.Where(p => p.Enrolled).Select(p => p.Name).ToList();
         Choices = people.Where(p => !p.Enrolled)
             .Select(p => new SelectListItem(p.Name + " – " + (p.Consent ? s["Enrol_ConsentYes"] : s["Enrol_ConsentNo"]), p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))

@@ -27,6 +27,7 @@ internal static class StudiesSetup
             o.Conventions.AuthorizeFolder("/Studies", Policies.StudyManager);
             o.Conventions.AuthorizePage("/Studies/New", Policies.Admin);
             o.Conventions.AuthorizePage("/Studies/Export", Policies.Admin);
+            o.Conventions.AuthorizePage("/Studies/Researchers", Policies.Admin);
         });
         return builder;
     }

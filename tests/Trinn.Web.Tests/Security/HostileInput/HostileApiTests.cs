@@ -29,6 +29,34 @@ public abstract class HostileApiTests(TrinnFactory app)
         await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(HostileFormSqliteTests.Cases).WithQuietOnSuccess(true), property));
     }
 
+    /// <summary>The same property through a read-write personal API token (the way other systems post).</summary>
+    [Fact]
+    public async Task PostReferral_ReadWriteToken_HostileStrings_StoredExactlyOrRefusedAtTheField()
+    {
+        var scene = await HostileScene.ForAsync(app);
+        using var token = await TokenClientAsync(scene, ApiTokenScope.ReadWrite);
+        var property = Prop.ForAll(Gen.Elements(TextFields).ToArbitrary(), HostileStrings.Arbitrary(), (field, value) =>
+            Task.Run(() => CheckAsync(scene, field, value.Value, token)).GetAwaiter().GetResult());
+        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(HostileFormSqliteTests.Cases).WithQuietOnSuccess(true), property));
+    }
+
+    /// <summary>A read-only token is refused before the body is even read: 403 whatever it carries, and nothing stored.</summary>
+    [Fact]
+    public async Task PostReferral_ReadOnlyToken_HostileStrings_Always403AndNothingStored()
+    {
+        var scene = await HostileScene.ForAsync(app);
+        using var token = await TokenClientAsync(scene, ApiTokenScope.Read);
+        var property = Prop.ForAll(Gen.Elements(TextFields).ToArbitrary(), HostileStrings.Arbitrary(), (field, value) =>
+            Task.Run(async () =>
+            {
+                var after = await scene.WithDbAsync(db => db.Candidates.MaxAsync(c => (int?)c.Id)) ?? 0;
+                using var response = await PostAsync(scene, field, value.Value, token);
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.Equal(0, await scene.WithDbAsync(db => db.Candidates.CountAsync(c => c.Id > after && c.TeamId == scene.Team.Id)));
+            }).GetAwaiter().GetResult());
+        await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(HostileFormSqliteTests.Cases).WithQuietOnSuccess(true), property));
+    }
+
     [Theory]
     [InlineData("firstName", "Kari\0")]
     [InlineData("reason", "Ønsker\u0001 arbeid")]
@@ -47,10 +75,10 @@ public abstract class HostileApiTests(TrinnFactory app)
         Assert.Equal(before, await scene.WithDbAsync(db => db.Candidates.CountAsync()));
     }
 
-    private static async Task CheckAsync(HostileScene scene, string field, string value)
+    private static async Task CheckAsync(HostileScene scene, string field, string value, HttpClient? client = null)
     {
         var after = await scene.WithDbAsync(db => db.Candidates.MaxAsync(c => (int?)c.Id)) ?? 0;
-        using var response = await PostAsync(scene, field, value);
+        using var response = await PostAsync(scene, field, value, client);
         var body = await response.Content.ReadAsStringAsync();
         var because = $"POST /api/referrals {field} = {new HostileString(value)}: {(int)response.StatusCode} {(body.Length > 800 ? body[..800] : body)}";
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, because);
@@ -77,13 +105,13 @@ public abstract class HostileApiTests(TrinnFactory app)
             .GetProperty(char.ToUpperInvariant(field[0]) + field[1..])!.GetValue(candidate);
         Assert.True(stored == expected, because + ": stored " + (stored is null ? "null" : new HostileString(stored).ToString()));
 
-        var client = scene.Client(Roles.Jobbspesialist);
-        using var read = await client.GetAsync($"/api/candidates/{candidate.Id}");
+        var reader = scene.Client(Roles.Jobbspesialist);
+        using var read = await reader.GetAsync($"/api/candidates/{candidate.Id}");
         var json = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
         var returned = field == "reason" ? json.GetProperty("referral").GetProperty("reason") : json.GetProperty(field);
         Assert.Equal(expected, returned.ValueKind == JsonValueKind.Null ? null : returned.GetString());
 
-        var html = await (await client.GetAsync($"/Candidates/Details/{candidate.Id}")).Content.ReadAsStringAsync();
+        var html = await (await reader.GetAsync($"/Candidates/Details/{candidate.Id}")).Content.ReadAsStringAsync();
         foreach (var markup in HostileStrings.RawMarkup)
         {
             Assert.DoesNotContain(markup, html, StringComparison.OrdinalIgnoreCase);
@@ -96,7 +124,7 @@ public abstract class HostileApiTests(TrinnFactory app)
     }
 
     /// <summary>Posts a valid referral with one field replaced, written as JSON by hand so that every character arrives as sent.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HostileScene scene, string field, string value)
+    private static async Task<HttpResponseMessage> PostAsync(HostileScene scene, string field, string value, HttpClient? client = null)
     {
         var fields = new Dictionary<string, string?>
         {
@@ -123,7 +151,21 @@ public abstract class HostileApiTests(TrinnFactory app)
         json.Length--;
         json.Append('}');
         using var content = new StringContent(json.ToString(), Encoding.UTF8, "application/json");
-        return await scene.Client(Roles.Jobbspesialist).Http.PostAsync(new Uri("/api/referrals", UriKind.Relative), content);
+        return await (client ?? scene.Client(Roles.Jobbspesialist).Http).PostAsync(new Uri("/api/referrals", UriKind.Relative), content);
+    }
+
+    /// <summary>A client that sends only a personal API token of the scene's jobbspesialist.</summary>
+    private async Task<HttpClient> TokenClientAsync(HostileScene scene, ApiTokenScope scope)
+    {
+        var (token, secret) = ApiToken.Create(scene.Specialist.Id, "Fiendtlig", scope, DateTime.UtcNow.AddDays(7), DateTime.UtcNow);
+        await scene.WithDbAsync(db =>
+        {
+            db.ApiTokens.Add(token);
+            return db.SaveChangesAsync();
+        });
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
     }
 
     private static string JsonString(string value)

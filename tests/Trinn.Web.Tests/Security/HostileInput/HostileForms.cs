@@ -185,12 +185,34 @@ public static class HostileForms
             }, Read.From(db => db.Set<TimeBlock>().Where(b => b.Id > after)), Show.Redirect, PostUrl: "/TimeLog?handler=Add");
         }, [new("Input.Note")]),
 
+        // Name is free text; scope and expiry come from a select and a date field, so anything else is refused at the field.
         new("Account/Profile (API token)", Roles.Jobbspesialist, async s =>
         {
             var after = await s.WithDbAsync(db => db.ApiTokens.MaxAsync(t => (int?)t.Id)) ?? 0;
-            return new FormTarget("/Account/Profile", new() { ["Input.Name"] = "Skript" },
+            return new FormTarget("/Account/Profile", new() { ["Input.Name"] = "Skript", ["Input.Scope"] = "0", ["Input.ExpiresOn"] = Iso(s.Today.AddDays(90)) },
                 Read.From(db => db.ApiTokens.Where(t => t.Id > after)), Show.At("/Account/Profile"), PostUrl: "/Account/Profile?handler=Create");
-        }, [new("Input.Name")]),
+        }, [new("Input.Name"), new("Input.Scope", Displayed: false), new("Input.ExpiresOn", Property: nameof(ApiToken.ExpiresAtUtc), Displayed: false)]),
+
+        // Selects only: a hostile value is refused at the field and changes nothing.
+        new("Admin/Edit (role and team)", Roles.Admin, async s =>
+        {
+            var user = await s.App.Data.AddUserAsync(Roles.Leder);
+            return new FormTarget($"/Admin/Edit/{user.Id}", new() { ["Input.Role"] = Roles.Forsker, ["Input.TeamId"] = "" },
+                ReadBack: null, PostUrl: $"/Admin/Edit/{user.Id}?handler=Role");
+        }, [new("Input.Role"), new("Input.TeamId")]),
+
+        new("Studies/Researchers (grants)", Roles.Admin, async s =>
+        {
+            var forsker = await s.App.Data.AddUserAsync(Roles.Forsker);
+            var studyId = await s.WithDbAsync(async db =>
+            {
+                var study = Study.Create(TestData.Unique("Studie "), wholeOrganisation: false, [s.Team.Id], s.Users[Roles.Admin].Id, DateTime.UtcNow);
+                db.Add(study);
+                await db.SaveChangesAsync();
+                return study.Id;
+            });
+            return new FormTarget($"/Studies/Researchers/{studyId}", new() { ["Input.UserIds"] = forsker.Id }, ReadBack: null);
+        }, [new("Input.UserIds")]),
 
         new("Fidelity/New", Roles.Metodeveileder, async s =>
         {

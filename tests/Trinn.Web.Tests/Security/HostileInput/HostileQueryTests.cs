@@ -27,6 +27,7 @@ public sealed class HostileQueryTests(TrinnFactory app) : IClassFixture<TrinnFac
         { "/Account/Login?ReturnUrl={0}", "" },
         { "/Account/ResetPassword?bruker={0}&kode={0}", "" },
         { "/api/candidates?stage=1&page={0}", Roles.Jobbspesialist },
+        { "/api/specialists/me/time-log?week={0}", Roles.Jobbspesialist },
     };
 
     [Theory]
@@ -50,3 +51,38 @@ public sealed class HostileQueryTests(TrinnFactory app) : IClassFixture<TrinnFac
         await Task.Run(() => Check.One(Config.QuickThrowOnFailure.WithMaxTest(HostileFormSqliteTests.Cases).WithQuietOnSuccess(true), property));
     }
 }
+
+/// <summary>Well-formed weeks outside 2000–2099 (0001-W01 answered 500 before): every week parameter refuses them, on both databases.</summary>
+public abstract class WeekParameterTests(TrinnFactory app)
+{
+    [Theory]
+    [InlineData("/TimeLog?week={0}", "week-error")]
+    [InlineData("/Employers/Week?week={0}", "week-error")]
+    [InlineData("/api/specialists/me/time-log?week={0}", null)]
+    public async Task Week_OutsideTheSaneRange_RefusedWithAFieldMessage(string route, string? errorId)
+    {
+        var scene = await HostileScene.ForAsync(app);
+        var client = scene.Client(Roles.Jobbspesialist);
+        foreach (var week in new[] { "0001-W01", "1999-W52", "2100-W01", "9998-W52", "9999-W52" })
+        {
+            using var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, route, week));
+            var body = await response.Content.ReadAsStringAsync();
+            if (errorId is null)
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Contains("mellom år 2000 og 2099", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("week")[0].GetString(), StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains(errorId, body, StringComparison.Ordinal);
+                Assert.Contains("mellom år 2000 og 2099", System.Net.WebUtility.HtmlDecode(body), StringComparison.Ordinal);
+            }
+        }
+    }
+
+}
+
+public sealed class WeekParameterSqliteTests(TrinnFactory app) : WeekParameterTests(app), IClassFixture<TrinnFactory>;
+
+public sealed class WeekParameterPostgresTests(PostgresTrinnFactory app) : WeekParameterTests(app), IClassFixture<PostgresTrinnFactory>;

@@ -8,25 +8,19 @@ using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.OpenIdConnect;
 
-/// <summary>The app with OpenID Connect sign-in against a <see cref="FakeIdentityProvider"/> started for the test class.</summary>
-public class OidcTrinnFactory : TrinnFactory
+/// <summary>The settings that turn on OpenID Connect sign-in against a <see cref="FakeIdentityProvider"/>.</summary>
+public static class OidcSettings
 {
     public const string DisplayName = "Testleverandør";
 
-    public OidcTrinnFactory()
+    public static Dictionary<string, string?> With(Dictionary<string, string?> settings, FakeIdentityProvider idp)
     {
-        Idp = FakeIdentityProvider.Start();
-    }
-
-    public FakeIdentityProvider Idp { get; }
-
-    protected override Dictionary<string, string?> Settings()
-    {
-        var settings = base.Settings();
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(idp);
         const string s = OpenIdConnectSignInOptions.SectionName + ":";
         settings[s + "Enabled"] = "true";
         settings[s + "DisplayName"] = DisplayName;
-        settings[s + "Authority"] = Idp.Authority;
+        settings[s + "Authority"] = idp.Authority;
         settings[s + "RequireHttpsMetadata"] = "false";
         settings[s + "ClientId"] = FakeIdentityProvider.ClientId;
         settings[s + "ClientSecret"] = FakeIdentityProvider.ClientSecret;
@@ -38,6 +32,21 @@ public class OidcTrinnFactory : TrinnFactory
         settings[s + "LinkByUserNameClaim"] = "preferred_username";
         return settings;
     }
+}
+
+/// <summary>The app with OpenID Connect sign-in against a <see cref="FakeIdentityProvider"/> started for the test class.</summary>
+public class OidcTrinnFactory : TrinnFactory
+{
+    public const string DisplayName = OidcSettings.DisplayName;
+
+    public OidcTrinnFactory()
+    {
+        Idp = FakeIdentityProvider.Start();
+    }
+
+    public FakeIdentityProvider Idp { get; }
+
+    protected override Dictionary<string, string?> Settings() => OidcSettings.With(base.Settings(), Idp);
 
     protected override void Dispose(bool disposing)
     {
@@ -49,7 +58,30 @@ public class OidcTrinnFactory : TrinnFactory
     }
 }
 
-public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClassFixture<OidcTrinnFactory>
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class OidcPostgresTrinnFactory : PostgresTrinnFactory
+{
+    public OidcPostgresTrinnFactory()
+    {
+        Idp = FakeIdentityProvider.Start();
+    }
+
+    public FakeIdentityProvider Idp { get; }
+
+    protected override Dictionary<string, string?> Settings() => OidcSettings.With(base.Settings(), Idp);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Idp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+}
+
+/// <summary>Sign-in through the organisation's provider, on SQLite and PostgreSQL.</summary>
+public abstract partial class OpenIdConnectTests(TrinnFactory factory, FakeIdentityProvider idp)
 {
     [Fact]
     public async Task LoginPage_Enabled_ShowsProviderButton()
@@ -59,6 +91,28 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
 
         Assert.Contains("Logg inn med " + OidcTrinnFactory.DisplayName, html, StringComparison.Ordinal);
         Assert.Contains("action=\"/Account/ExternalLogin\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A browser sends the button's form only with that form's own antiforgery token, and follows the answer to the
+    /// provider only if the page's CSP form-action allows the provider's origin (it applies to redirects too).
+    /// </summary>
+    [Fact]
+    public async Task ExternalLoginForm_OwnAntiforgeryTokenRequired_AndCspAllowsTheProvider()
+    {
+        using var client = BrowserClient.Anonymous(factory);
+        var form = await client.GetFormAsync("/Account/Login", "/Account/ExternalLogin");
+        using var page = await client.GetAsync("/Account/Login");
+        var csp = Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
+
+        using var withoutToken = await client.PostFormAsync(
+            form with { Hidden = form.Hidden.Where(h => h.Key != "__RequestVerificationToken").ToDictionary() }, []);
+        using var withToken = await client.PostFormAsync(form, []);
+
+        Assert.Contains("form-action 'self' " + new Uri(idp.Authority).GetLeftPart(UriPartial.Authority) + ";", csp, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, withToken.StatusCode);
+        Assert.StartsWith(idp.Authority + "/authorize", withToken.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +157,58 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
         using var portfolio = await client.GetAsync("/Portfolio");
         Assert.Equal("/Account/AccessDenied", portfolio.RedirectPath());
+    }
+
+    [Fact]
+    public async Task CodeFlow_RolesChangedAtTheProvider_EndsSessionsSignedInUnderTheOldRoles()
+    {
+        var team = await factory.Data.AddTeamAsync();
+        var subject = TestData.Unique("sub-");
+        using var first = BrowserClient.Anonymous(factory);
+        using var signedIn = await SignInAtProviderAsync(first, new FakeIdpUser(subject, "Rolle Bytter", ["trinn-js"], team.Name));
+        using var unchanged = BrowserClient.Anonymous(factory);
+        using var same = await SignInAtProviderAsync(unchanged, new FakeIdpUser(subject, "Rolle Bytter", ["trinn-js"], team.Name));
+        using (var kept = await first.GetAsync("/Portfolio"))
+        {
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        }
+
+        using var second = BrowserClient.Anonymous(factory);
+        using var changed = await SignInAtProviderAsync(second, new FakeIdpUser(subject, "Rolle Bytter", ["trinn-leder"]));
+
+        using var old = await first.GetAsync("/Portfolio");
+        using var current = await second.GetAsync("/Overview");
+        Assert.Equal("/Account/Login", old.RedirectPath());
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+    }
+
+    [Fact]
+    public async Task CodeFlow_DeactivatedByAdmin_SessionEndsAndTheProviderCannotSignThemInAgain()
+    {
+        var team = await factory.Data.AddTeamAsync();
+        var person = new FakeIdpUser(TestData.Unique("sub-"), "Deaktivert Ekstern", ["trinn-js"], team.Name);
+        using var client = BrowserClient.Anonymous(factory);
+        using (var signedIn = await SignInAtProviderAsync(client, person))
+        {
+            Assert.Equal("/", signedIn.RedirectPath());
+        }
+
+        var (user, _, _) = await LoadBySubjectAsync(person.Subject);
+        using (var admin = await BrowserClient.LoginAsync(factory, (await factory.Data.AddUserAsync(Roles.Admin)).UserName!))
+        {
+            var form = await admin.GetFormAsync($"/Admin/Edit/{user.Id}", $"/Admin/Edit/{user.Id}?handler=Deactivate");
+            using var deactivated = await admin.PostFormAsync(form, []);
+            Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        }
+
+        using var ended = await client.GetAsync("/Portfolio");
+        using var fresh = BrowserClient.Anonymous(factory);
+        using var refused = await SignInAtProviderAsync(fresh, person);
+        using var after = await fresh.GetAsync("/Portfolio");
+
+        Assert.Equal("/Account/Login", ended.RedirectPath());
+        Assert.Contains("Kontoen din er sperret", await refused.HtmlAsync(), StringComparison.Ordinal);
+        Assert.Equal("/Account/Login", after.RedirectPath());
     }
 
     [Fact]
@@ -166,12 +272,13 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
     /// <summary>Login page → POST /Account/ExternalLogin → provider's authorize → form_post to /signin-oidc → callback.</summary>
     private async Task<HttpResponseMessage> SignInAtProviderAsync(BrowserClient client, FakeIdpUser person)
     {
-        factory.Idp.NextUser = person;
-        var login = await client.GetFormAsync("/Account/Login");
-        using var challenge = await client.PostFormAsync(login, [], "/Account/ExternalLogin");
+        idp.NextUser = person;
+        // Exactly the fields of the form the button is in: its own antiforgery token and returnUrl.
+        var login = await client.GetFormAsync("/Account/Login", "/Account/ExternalLogin");
+        using var challenge = await client.PostFormAsync(login, []);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         var authorizeUrl = challenge.Headers.Location!;
-        Assert.StartsWith(factory.Idp.Authority + "/authorize", authorizeUrl.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith(idp.Authority + "/authorize", authorizeUrl.ToString(), StringComparison.Ordinal);
 
         using var idpClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         using var authorize = await idpClient.GetAsync(authorizeUrl);
@@ -214,6 +321,10 @@ public sealed partial class OpenIdConnectTests(OidcTrinnFactory factory) : IClas
     private static partial Regex HiddenInput();
 }
 
+public sealed class OpenIdConnectSqliteTests(OidcTrinnFactory factory) : OpenIdConnectTests(factory, factory.Idp), IClassFixture<OidcTrinnFactory>;
+
+public sealed class OpenIdConnectPostgresTests(OidcPostgresTrinnFactory factory) : OpenIdConnectTests(factory, factory.Idp), IClassFixture<OidcPostgresTrinnFactory>;
+
 internal static class UriExtensions
 {
     public static string PathAndQuery(this Uri uri) =>
@@ -238,12 +349,13 @@ public sealed partial class OpenIdConnectProductionTests(OidcProductionFactory f
         factory.Idp.NextUser = person;
         using var client = new BrowserClient(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
         {
-            BaseAddress = new Uri("https://localhost"),
+            // The production public address (ProductionFactory): the only host Trinn answers for in production.
+            BaseAddress = new Uri("https://trinn.example"),
             AllowAutoRedirect = false,
             HandleCookies = true,
         }));
-        var login = await client.GetFormAsync("/Account/Login");
-        using var challenge = await client.PostFormAsync(login, [], "/Account/ExternalLogin");
+        var login = await client.GetFormAsync("/Account/Login", "/Account/ExternalLogin");
+        using var challenge = await client.PostFormAsync(login, []);
         var correlation = challenge.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
         Assert.Contains("secure", correlation, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=none", correlation, StringComparison.OrdinalIgnoreCase);
@@ -252,7 +364,7 @@ public sealed partial class OpenIdConnectProductionTests(OidcProductionFactory f
         using var idpClient = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var html = await idpClient.GetStringAsync(challenge.Headers.Location);
         var fields = HiddenInput().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        Assert.Contains("https://localhost/signin-oidc", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("https://trinn.example/signin-oidc", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         using var content = new FormUrlEncodedContent(fields);
         using var callback = await client.Http.PostAsync(new Uri("/signin-oidc", UriKind.Relative), content);
         Assert.Equal("/Account/ExternalCallback", callback.RedirectPath());
