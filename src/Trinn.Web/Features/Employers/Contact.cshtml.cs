@@ -30,6 +30,9 @@ public sealed class ContactModel(
 
     public List<SelectListItem> TeamCandidates { get; private set; } = [];
 
+    /// <summary>Candidates in the list whose cooperation agreement does not give the employer-contact consent.</summary>
+    public IReadOnlySet<int> WithoutConsent { get; private set; } = new HashSet<int>();
+
     public async Task<IActionResult> OnGetAsync(int id, int? candidateId)
     {
         var employer = await db.FindEmployerForEditAsync(id, User, logger);
@@ -71,6 +74,7 @@ public sealed class ContactModel(
 
         try
         {
+            await EmployerContact.RequireConsentAsync(db, wanted);
             var contact = EmployerContact.Create(
                 employer.Id, User.UserId(), Input.Date!.Value, Input.Kind!.Value, Input.Purpose, Input.FirstContact,
                 Input.DurationMinutes ?? 0, Input.Note, wanted, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
@@ -85,6 +89,11 @@ public sealed class ContactModel(
 
             await db.SaveChangesAsync();
             return RedirectToPage("/Employers/Details", new { id });
+        }
+        catch (DomainException ex) when (ex.Field == EmployerContact.CandidateIdsField)
+        {
+            ModelState.AddModelError("Input.CandidateIds", ContactConsent.Message(e, t, TeamCandidates, WithoutConsent, wanted));
+            return Page();
         }
         catch (DomainException ex)
         {
@@ -111,6 +120,7 @@ public sealed class ContactModel(
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
             .ToListAsync()
             .ContinueWith(r => r.Result.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(), TaskScheduler.Default);
+        WithoutConsent = await ContactConsent.WithoutConsentAsync(db, TeamCandidates);
     }
 }
 

@@ -37,6 +37,9 @@ public sealed class ContactEditModel(
 
     public List<SelectListItem> TeamCandidates { get; private set; } = [];
 
+    /// <summary>Candidates in the list whose cooperation agreement does not give the employer-contact consent.</summary>
+    public IReadOnlySet<int> WithoutConsent { get; private set; } = new HashSet<int>();
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var contact = await db.FindContactForEditAsync(id, User, logger);
@@ -75,6 +78,7 @@ public sealed class ContactEditModel(
 
         try
         {
+            await EmployerContact.RequireConsentAsync(db, added);
             ConcurrencyGuard.Expect(db, contact, Input.Version);
             var before = (contact.Date, contact.DurationMinutes, contact.Kind);
             contact.Change(Input.Date!.Value, Input.Kind!.Value, Input.Purpose, Input.FirstContact, Input.DurationMinutes ?? 0, Input.Note, wanted,
@@ -91,6 +95,11 @@ public sealed class ContactEditModel(
 
             await db.SaveChangesAsync();
             return RedirectToPage("/Employers/Details", new { id = contact.EmployerId });
+        }
+        catch (DomainException ex) when (ex.Field == EmployerContact.CandidateIdsField)
+        {
+            ModelState.AddModelError("Input.CandidateIds", ContactConsent.Message(e, t, TeamCandidates, WithoutConsent, added));
+            return Page();
         }
         catch (DomainException ex)
         {
@@ -131,6 +140,7 @@ public sealed class ContactEditModel(
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
             .ToListAsync();
         TeamCandidates = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        WithoutConsent = await ContactConsent.WithoutConsentAsync(db, TeamCandidates);
     }
 }
 
