@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
 using Trinn.Web.Tests.Infrastructure;
-using Trinn.Web.Tests.Stages345;
 
 namespace Trinn.Web.Tests.Candidates;
 
@@ -19,7 +18,7 @@ public abstract class ConsentFlagTests(TrinnFactory app)
     private async Task<(Staff Staff, Employer Employer, BrowserClient Client)> SceneAsync()
     {
         var staff = await app.Data.AddTeamWithStaffAsync();
-        var employer = await app.Data.WithDbAsync(db => db.AddEmployerAsync(staff.Team.Id));
+        var employer = await app.Data.WithDbAsync(db => Stages345.Builders.AddEmployerAsync(db, staff.Team.Id));
         return (staff, employer, await BrowserClient.LoginAsync(app, staff.Specialist.UserName!));
     }
 

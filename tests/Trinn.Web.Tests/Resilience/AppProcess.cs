@@ -50,7 +50,11 @@ internal sealed class AppProcess : IDisposable
     /// <summary>The dotnet host running the tests (the CLI passes it on), so the app runs on the same runtime.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public static async Task<AppProcess> StartAsync(DatabaseProvider provider, string connectionString)
+    /// <summary>The app's process id (the background sender's lease holder id contains it).</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Starts the app; <paramref name="settings"/> (configuration keys as environment variables, <c>Mail__Host</c>) come on top.</summary>
+    public static async Task<AppProcess> StartAsync(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(DotnetHost)
@@ -73,6 +77,11 @@ internal sealed class AppProcess : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -98,6 +107,18 @@ internal sealed class AppProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as a service manager stops the app: the host shuts down gracefully (hosted services stop).</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -111,9 +132,10 @@ internal sealed class AppProcess : IDisposable
 
     private async Task WaitUntilHealthyAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        // Generous: on a machine shared by many builds the first request (JIT, first connection) can take many seconds.
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(40))
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
         {
             Assert.False(_process.HasExited, "the app exited at start-up:\n" + Log);
             try
@@ -132,7 +154,7 @@ internal sealed class AppProcess : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail("the app did not answer /health within 40 s:\n" + Log);
+        Assert.Fail("the app did not answer /health within 120 s:\n" + Log);
     }
 
     private void Append(string? line)
