@@ -13,8 +13,8 @@ namespace Trinn.Web.Tests.Security.HostileInput;
 
 /// <summary>
 /// The study's forms in the hostile-input table (<see cref="HostileForms.All"/>): the candidate's answer pages (page 1 with
-/// date, choices and a number; page 3 with choices, a checkbox group and 0–10 scales — the questionnaire has no free-text
-/// items), the consent form (register and withdraw) and the paper entry. Every field has a format, so a hostile string is
+/// a date, choices and a number; later pages with a percentage, a checkbox group, forced choices and 1–10 and 0–10
+/// scales — the questionnaire has no free-text items), the consent form (register and withdraw) and the paper entry. Every field has a format, so a hostile string is
 /// refused at its field (or, when blank, taken as no answer); nothing else may be stored.
 /// </summary>
 internal static class HostileSurveyForms
@@ -30,19 +30,14 @@ internal static class HostileSurveyForms
             return new FormTarget(PathOf(await IssueLinkAsync(s, waveId)), new() { ["a.q2"] = "2", ["handling"] = "lagre" }, Draft(waveId));
         }, FirstPage, FreeText: false),
 
-        new("Surveys/Answer (page 3)", "", async s =>
-        {
-            var (_, _, waveId) = await AddParticipantAsync(s, consent: true);
-            await s.WithDbAsync(async db =>
-            {
-                // "Not in work" on page 1, so page 3 asks the not-in-work items and skips page 2.
-                var wave = await db.Set<SurveyWave>().SingleAsync(w => w.Id == waveId);
-                wave.SaveDraft(AnswerSet.FromSingles(new Dictionary<string, string> { ["q2"] = "2" }), s.Today);
-                return await db.SaveChangesAsync();
-            });
-            return new FormTarget(PathOf(await IssueLinkAsync(s, waveId)) + "?side=3", new() { ["handling"] = "lagre" }, Draft(waveId));
-        }, [new("a.q5", Displayed: false), new("a.q6", Displayed: false), new("a.q25", Displayed: false), new("a.q35", Displayed: false), new("a.q40", Displayed: false)],
-            FreeText: false),
+        new("Surveys/Answer (page 3)", "", async s => await LaterPageAsync(s, 3),
+            [new("a.q4", Displayed: false), new("a.q5", Displayed: false), new("a.q6", Displayed: false), new("a.q7", Displayed: false)], FreeText: false),
+
+        new("Surveys/Answer (not in work)", "", async s => await LaterPageAsync(s, 5),
+            [new("a.q23", Displayed: false), new("a.q25", Displayed: false)], FreeText: false),
+
+        new("Surveys/Answer (last page)", "", async s => await LaterPageAsync(s, 6),
+            [new("a.q28", Displayed: false), new("a.q35", Displayed: false), new("a.q40", Displayed: false)], FreeText: false),
 
         new("Surveys/Paper", Roles.Jobbspesialist, async s =>
         {
@@ -81,6 +76,22 @@ internal static class HostileSurveyForms
     ];
 
     private static string PathOf(string token) => "/svar/" + token;
+
+    /// <summary>A later page of the answer form: page 1 saved as part-time work (page 3 asks the percentage) or not in work.</summary>
+    private static async Task<FormTarget> LaterPageAsync(HostileScene s, int side)
+    {
+        var (_, _, waveId) = await AddParticipantAsync(s, consent: true);
+        var first = side == 3
+            ? new Dictionary<string, string> { ["q2"] = "1", ["q3"] = "2" }
+            : new Dictionary<string, string> { ["q2"] = "2" };
+        await s.WithDbAsync(async db =>
+        {
+            var wave = await db.Set<SurveyWave>().SingleAsync(w => w.Id == waveId);
+            wave.SaveDraft(AnswerSet.FromSingles(first), s.Today);
+            return await db.SaveChangesAsync();
+        });
+        return new FormTarget($"{PathOf(await IssueLinkAsync(s, waveId))}?side={S(side)}", new() { ["handling"] = "lagre" }, Draft(waveId));
+    }
 
     /// <summary>The wave's saved draft, read as the form field's value (no answer = null).</summary>
     private static Func<TrinnDbContext, string, Task<List<string?>>> Draft(int waveId) => async (db, item) =>
