@@ -9,7 +9,7 @@ namespace Trinn.E2E;
 /// <summary>
 /// Stages 3–5 in the browser: employer, referral, the candidate's wishes and a job opportunity that fits them (seen from
 /// both sides), a too-long jobbsmak, a paid job with wage subsidy, the planned follow-ups, a workplace visit, the wage
-/// subsidy marked reviewed, an employer contact, editing it and the time carried from it, and discharge to work —
+/// subsidy marked reviewed, an employer contact (refused until the candidate consents to it), editing it and the time carried from it, and discharge to work —
 /// checking the warnings on the way and axe on every page.
 /// </summary>
 [Collection(BrowserTests.Name)]
@@ -182,6 +182,23 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         await Axe.AssertAccessibleAsync(page);
         await page.SelectOptionAsync("#Input_Purpose", "6");
         await page.FillAsync("#Input_DurationMinutes", "30");
+        await Assertions.Expect(page.Locator($"[data-no-consent='{candidateId}']")).ToBeVisibleAsync();
+        await page.CheckAsync($"#cand-{candidateId}");
+        await page.ClickAsync("main button[type=submit]");
+
+        // Without the candidate's consent to employer contact (no agreement yet) the contact is refused at the list of candidates.
+        await Assertions.Expect(page.Locator("#Input_CandidateIds-error")).ToContainTextAsync(name + " Arbeidsdal har ikke samtykket");
+        await Axe.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/Candidates/Agreement/{candidateId}");
+        await page.FillAsync("#Input_Agreed", "Finne jobb i butikk");
+        await page.CheckAsync("#Input_ConsentEmployerContact");
+        await page.ClickAsync("main button[type=submit]");
+        await Pages.WaitForUrlAsync(page, new Regex($"/Candidates/Details/{candidateId}$"));
+        await page.GotoAsync($"/Employers/Contact/{employerId}");
+        await page.SelectOptionAsync("#Input_Kind", "2");
+        await page.SelectOptionAsync("#Input_Purpose", "6");
+        await page.FillAsync("#Input_DurationMinutes", "30");
+        await Assertions.Expect(page.Locator($"[data-no-consent='{candidateId}']")).ToHaveCountAsync(0);
         await page.CheckAsync($"#cand-{candidateId}");
         await page.ClickAsync("main button[type=submit]");
         await Pages.WaitForUrlAsync(page, new Regex($"/Employers/Details/{employerId}$"));

@@ -45,6 +45,13 @@ public static class ConsentRules
         }
     }
 
+    /// <summary>
+    /// The stage a referring NAV-veileder may see: the candidate's progress is information about the candidate, shared
+    /// only with the NAV-veileder consent (null otherwise). The referral's own state (received, in follow-up, ended) is
+    /// always the veileder's to see.
+    /// </summary>
+    public static int? StageSharedWithVeileder(int stage, bool navVeilederConsent) => navVeilederConsent ? stage : null;
+
     public static string MessageKey(AgreementConsent consent) => "Error_NoConsent_" + consent;
 
     /// <summary>
@@ -53,17 +60,24 @@ public static class ConsentRules
     /// </summary>
     public static async Task RequireAsync(TrinnDbContext db, IEnumerable<int> candidateIds, AgreementConsent consent, string field, CancellationToken ct = default)
     {
+        if ((await WithoutConsentAsync(db, candidateIds, consent, ct)).Count > 0)
+        {
+            throw new DomainException(field, MessageKey(consent));
+        }
+    }
+
+    /// <summary>The candidates in <paramref name="candidateIds"/> whose agreement (if any) does not give <paramref name="consent"/>, in the order given.</summary>
+    public static async Task<IReadOnlyList<int>> WithoutConsentAsync(TrinnDbContext db, IEnumerable<int> candidateIds, AgreementConsent consent, CancellationToken ct = default)
+    {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(candidateIds);
         var ids = candidateIds.Distinct().ToList();
         if (ids.Count == 0)
         {
-            return;
+            return [];
         }
 
         var agreements = await db.CooperationAgreements.AsNoTracking().Where(a => ids.Contains(a.CandidateId)).ToListAsync(ct);
-        foreach (var id in ids)
-        {
-            Require(agreements.FirstOrDefault(a => a.CandidateId == id), consent, field);
-        }
+        return ids.Where(id => !agreements.FirstOrDefault(a => a.CandidateId == id).Gives(consent)).ToList();
     }
 }

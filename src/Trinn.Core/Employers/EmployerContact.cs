@@ -1,5 +1,6 @@
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
+using Trinn.Core.Data;
 using Trinn.Core.Identity;
 
 namespace Trinn.Core.Employers;
@@ -29,6 +30,9 @@ public class EmployerContact : IVersioned
 {
     public const int NoteMaxLength = 2000;
     public const int MaxDurationMinutes = 24 * 60;
+
+    /// <summary>The field the candidate links are checked on (the form's list of candidates).</summary>
+    public const string CandidateIdsField = "CandidateIds";
 
     public int Id { get; set; }
 
@@ -68,6 +72,17 @@ public class EmployerContact : IVersioned
         contact.Change(date, kind, purpose, firstContact, durationMinutes, note, candidateIds, today);
         return contact;
     }
+
+    /// <summary>
+    /// The candidate's consent to employer contact (cooperation agreement, <see cref="AgreementConsent.EmployerContact"/>):
+    /// a contact about a candidate may only be registered when the candidate has agreed that the job specialist talks with
+    /// employers about them. Refuses (<see cref="DomainException"/> on <c>CandidateIds</c>, <c>Error_NoConsent_EmployerContact</c>)
+    /// when one of <paramref name="newlyLinked"/> has no signed agreement or not that consent. Only new links are checked:
+    /// a link already on a contact was checked when the contact was registered, and a consent withdrawn later does not
+    /// undo a conversation that took place (editing the old contact's date or note stays possible).
+    /// </summary>
+    public static Task RequireConsentAsync(TrinnDbContext db, IEnumerable<int> newlyLinked, CancellationToken ct = default) =>
+        ConsentRules.RequireAsync(db, newlyLinked, AgreementConsent.EmployerContact, CandidateIdsField, ct);
 
     /// <summary>Changes a registered contact under the same rules as <see cref="Create"/>; the candidate links are replaced.</summary>
     public void Change(

@@ -38,6 +38,7 @@ public static class SurveyOutbox
 
         var toInvite = await open
             .Where(w => w.InvitedAtUtc == null && !db.Set<OutboxMessage>().Any(m => m.WaveId == w.Id && m.Kind == OutboxKind.Invitation))
+            .OrderBy(w => w.Id)
             .Select(w => new { Wave = w, Email = db.Candidates.Where(c => c.Id == w.CandidateId && c.AnonymisedAtUtc == null).Select(c => c.Email).FirstOrDefault() })
             .Take(500)
             .ToListAsync(ct);
@@ -50,6 +51,7 @@ public static class SurveyOutbox
 
         var reminders = await open
             .Where(w => w.InvitedAtUtc != null && w.RemindersSent < 2)
+            .OrderBy(w => w.Id)
             .Select(w => new
             {
                 Wave = w,
@@ -87,9 +89,15 @@ public static class SurveyOutbox
     /// Sends waiting messages whose time has come, each with a fresh personal link. A message whose wave was answered,
     /// withdrawn or closed meanwhile is cancelled instead. A failed send is retried later with backoff; after
     /// <see cref="OutboxMessage.MaxAttempts"/> it is marked failed for staff to see. Returns the number sent.
+    /// <para><paramref name="keepLease"/> (the background sender's lease) is renewed before each message, and the round
+    /// stops as soon as it is lost, so a slow mail server can never let a second instance send the same message while
+    /// this one still works through its batch. Cancellation is honoured between messages, never in the middle of one:
+    /// a message handed to the mail server is always marked sent in the same round, so a graceful shutdown sends
+    /// nothing twice. (A process killed mid-send may send that one message again: SMTP gives no better.)</para>
     /// </summary>
     public static async Task<int> DeliverAsync(
-        TrinnDbContext db, IMailTransport transport, Func<string, string> linkForToken, DateOnly today, DateTime nowUtc, CancellationToken ct = default)
+        TrinnDbContext db, IMailTransport transport, Func<string, string> linkForToken, DateOnly today, DateTime nowUtc,
+        Func<CancellationToken, Task<bool>>? keepLease = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(transport);
@@ -107,6 +115,11 @@ public static class SurveyOutbox
         var sent = 0;
         foreach (var message in batch)
         {
+            if (ct.IsCancellationRequested || (keepLease is not null && !await keepLease(ct)))
+            {
+                break;
+            }
+
             var wave = await db.Set<SurveyWave>().SingleAsync(w => w.Id == message.WaveId, ct);
             var active = await db.Set<StudyConsent>().AnyAsync(c => c.ParticipantId == wave.ParticipantId && c.WithdrawnOn == null, ct);
             if (!active || !wave.IsOpenOn(today))
@@ -127,13 +140,14 @@ public static class SurveyOutbox
                 StudyProtocol.Render(invitation ? protocol.InvitationBody : protocol.ReminderBody, studyName, link, wave.ClosesOn));
             try
             {
-                await transport.SendAsync(mail, ct);
+                // Not cancelled midway (see above); the transport has its own timeout.
+                await transport.SendAsync(mail, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
                 // The server's own words (type and message), never the mail's content or address.
                 message.MarkFailed(ex.GetType().Name + ": " + ex.Message.Replace(message.ToAddress, "…", StringComparison.OrdinalIgnoreCase), nowUtc);
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(CancellationToken.None);
                 continue;
             }
 
@@ -148,7 +162,7 @@ public static class SurveyOutbox
                 wave.MarkReminded(nowUtc);
             }
 
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(CancellationToken.None);
             sent++;
         }
 

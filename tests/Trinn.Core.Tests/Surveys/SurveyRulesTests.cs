@@ -107,14 +107,21 @@ public sealed class SurveyRulesTests
     }
 
     [Fact]
-    public void FormPages_JobSeekerQuestionnaire_BreaksBeforeItemsThatDependOnTheirOwnPage()
+    public void FormPages_JobSeekerQuestionnaire_BreaksAtSectionsAndBeforeItemsThatDependOnTheirOwnPage()
     {
         var pages = FormPages.Split(ShippedInstruments.JobSeekerQuestionnaire);
 
-        Assert.Equal(3, pages.Count);
+        // Page 1 ends with "Er du i arbeid?"; 2 asks full or part time (in work only); 3 part-time percentage (depends
+        // on page 2) and the questions for everyone; then one page per section: in work (12–22), not in work (23–27), and
+        // motivation, locus of control and work ability for everyone.
+        Assert.Equal(6, pages.Count);
         Assert.Equal("q2", pages[0][^1].Id);
         Assert.Equal(["q3"], pages[1].Select(i => i.Id));
-        Assert.Equal("q4", pages[2][0].Id);
+        Assert.Equal(("q4", "q11"), (pages[2][0].Id, pages[2][^1].Id));
+        Assert.Equal(("in_work_intro", "q22"), (pages[3][0].Id, pages[3][^1].Id));
+        Assert.Equal(["q23", "q24", "se_not_in_work_stem", "q25", "q26", "q27"], pages[4].Select(i => i.Id));
+        Assert.Equal(("motives_stem", "thanks"), (pages[5][0].Id, pages[5][^1].Id));
+        Assert.All(pages.Skip(1), page => Assert.True(page[0].Section is not null || page[0].ShowIf is not null, page[0].Id));
         foreach (var page in pages)
         {
             var ids = page.Select(i => i.Id).ToHashSet();

@@ -160,6 +160,26 @@ public sealed class TestData(TrinnFactory factory)
         });
     }
 
+    /// <summary>
+    /// The candidate's signed cooperation agreement (stage 1) with the consents given: what a test needs before it
+    /// registers what a consent guards (an employer contact about the candidate, the stage shown to the NAV-veileder …).
+    /// </summary>
+    public Task<int> AddAgreementAsync(int candidateId, bool employerContact = false, bool navVeileder = false, bool healthAndNetwork = false, bool research = false) =>
+        WithDbAsync(async db =>
+        {
+            db.CooperationAgreements.Add(new CooperationAgreement
+            {
+                CandidateId = candidateId,
+                SignedOn = Today.AddDays(-30),
+                Agreed = "Avtale om samarbeid",
+                ConsentEmployerContact = employerContact,
+                ConsentNavVeileder = navVeileder,
+                ConsentHealthAndNetwork = healthAndNetwork,
+                ConsentResearch = research,
+            });
+            return await db.SaveChangesAsync();
+        });
+
     public Task<Candidate> LoadCandidateAsync(int id) => WithDbAsync(db => db.Candidates.AsNoTracking()
         .Include(c => c.Referral).Include(c => c.StageChanges).Include(c => c.ProfileVersions).Include(c => c.JournalNotes)
         .SingleAsync(c => c.Id == id));

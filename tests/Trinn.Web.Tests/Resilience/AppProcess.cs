@@ -53,6 +53,9 @@ internal sealed class AppProcess : IDisposable
     /// <summary>The dotnet host running the tests (the CLI passes it on), so the app runs on the same runtime.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
+    /// <summary>The app's process id (the background sender's lease holder id contains it).</summary>
+    public int Id => _process.Id;
+
     /// <param name="settings">More environment variables, or overrides of the defaults below.</param>
     public static async Task<AppProcess> StartAsync(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -107,6 +110,18 @@ internal sealed class AppProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as a service manager stops the app: the host shuts down gracefully (hosted services stop).</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -120,7 +135,8 @@ internal sealed class AppProcess : IDisposable
 
     private async Task WaitUntilHealthyAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        // Generous: on a machine shared by many builds the first request (JIT, first connection) can take many seconds.
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(120))
         {

@@ -144,6 +144,7 @@ public abstract class ContactSideEffectConflictTests(TrinnFactory app, Interleav
     {
         var staff = await app.Data.AddTeamWithStaffAsync();
         var candidate = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 4, specialist: staff.Specialist);
+        await app.Data.AddAgreementAsync(candidate.Id, employerContact: true); // the contact is about the candidate
         var employer = await app.Data.WithDbAsync(db => Stages345.Builders.AddEmployerAsync(db, staff.Team.Id));
         var followUpId = await app.Data.WithDbAsync(async db =>
         {

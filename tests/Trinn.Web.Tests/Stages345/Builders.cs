@@ -74,6 +74,22 @@ internal static class Builders
         return candidate;
     }
 
+    /// <summary>The candidate's signed cooperation agreement with the consents given (an employer contact about the candidate needs the first).</summary>
+    public static async Task<CooperationAgreement> AddAgreementAsync(this TrinnDbContext db, int candidateId, bool employerContact = true, bool navVeileder = false)
+    {
+        var agreement = new CooperationAgreement
+        {
+            CandidateId = candidateId,
+            SignedOn = AppFixture.Today.AddDays(-100),
+            Agreed = "Avtale om samarbeid",
+            ConsentEmployerContact = employerContact,
+            ConsentNavVeileder = navVeileder,
+        };
+        db.CooperationAgreements.Add(agreement);
+        await db.SaveChangesAsync();
+        return agreement;
+    }
+
     public static async Task<EmployerContact> AddContactAsync(
         this TrinnDbContext db, int employerId, string specialistId, DateOnly date, bool firstContact = false,
         EmployerContactKind kind = EmployerContactKind.Visit)

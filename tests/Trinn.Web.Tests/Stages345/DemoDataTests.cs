@@ -7,6 +7,9 @@ using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
+using Trinn.Core.Research;
+using Trinn.Core.Surveys;
+using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Tests.Stages345;
 
@@ -39,6 +42,45 @@ public sealed class DemoDataTests : IAsyncLifetime
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Demo_StudyHasAnsweredMissedAndPaperWaves_WithScoresOnTheSurveyPages()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+        var today = NorwegianTime.Today(TimeProvider.System);
+        var study = await db.Set<Study>().OrderBy(s => s.Id).FirstAsync();
+        var waves = db.Set<SurveyWave>().AsNoTracking().Where(w => w.StudyId == study.Id);
+        var answered = await waves.WithStatus(WaveStatus.Answered, today).Select(w => w.Id).ToListAsync();
+
+        Assert.True(await db.Set<StudyConsent>().CountAsync(c => c.StudyId == study.Id) >= 10);
+        Assert.True(answered.Count >= 10, $"{answered.Count} answered waves");
+        Assert.True(await waves.WithStatus(WaveStatus.Missed, today).AnyAsync());
+        Assert.True(await waves.AnyAsync(w => w.SubmittedAtUtc != null && w.Paper && w.EnteredById != null));
+        Assert.True(await waves.AnyAsync(w => w.SubmittedAtUtc != null && !w.Paper));
+        Assert.True(await waves.WithStatus(WaveStatus.Scheduled, today).AnyAsync());
+        var scores = await db.Set<SurveyScore>().AsNoTracking().Where(s => s.StudyId == study.Id).ToListAsync();
+        Assert.Equal(answered.Order(), scores.Select(s => s.WaveId).Distinct().Order());
+        Assert.All(scores.GroupBy(s => s.WaveId), g => Assert.Equal(13, g.Count()));
+        Assert.Contains(scores, s => s.ConstructKey == "work_ability" && s.Value is not null);
+
+        // What the job specialist sees: the team's answered and missed waves, and a candidate's scores.
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var password = Environment.GetEnvironmentVariable("TRINN_DEMO_PASSWORD") is { Length: > 0 } p ? p : Trinn.Core.Demo.DemoSeeder.DefaultPassword;
+        var login = await AppFixture.PostFormAsync(client, "/Account/Login", new() { ["Input.UserName"] = "jobbspesialist1", ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        var team1 = await db.Teams.Where(t => t.Name == "Team 1").Select(t => t.Id).SingleAsync();
+        var scored = await db.Set<SurveyScore>().Where(s => db.Candidates.Any(c => c.Id == s.CandidateId && c.TeamId == team1)).Select(s => s.CandidateId).FirstAsync();
+        foreach (var status in new[] { "answered", "missed" })
+        {
+            var html = await (await client.GetAsync($"/Surveys?status={status}")).HtmlAsync();
+            Assert.Contains("data-testid=\"waves-table\"", html, StringComparison.Ordinal);
+        }
+
+        var candidatePage = await (await client.GetAsync($"/Candidates/Details/{scored}")).HtmlAsync();
+        Assert.Contains("data-testid=\"scores-table\"", candidatePage, StringComparison.Ordinal);
+        Assert.Contains("data-construct=\"work_ability\"", candidatePage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -157,6 +157,7 @@ public abstract class EmployerPagesTests(AppFixture fx)
     {
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
         var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"]));
+        await fx.WithDbAsync(db => db.AddAgreementAsync(candidate.Id, employerContact: true));
         var client = await fx.LoginAsync("js1");
         var response = await AppFixture.PostFormAsync(client, $"/Employers/Contact/{employer.Id}", new()
         {

@@ -158,6 +158,7 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
     {
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
         var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds[user], stage: 3, referredOn: new DateOnly(2026, 6, 1)));
+        await fx.WithDbAsync(db => db.AddAgreementAsync(candidate.Id, employerContact: true));
         var client = await fx.LoginAsync(user);
         var response = await AppFixture.PostFormAsync(client, $"/Placements/New/{candidate.Id}", new()
         {

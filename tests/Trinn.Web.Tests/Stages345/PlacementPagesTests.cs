@@ -173,6 +173,7 @@ public abstract class PlacementPagesTests(AppFixture fx)
     {
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
         var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        await fx.WithDbAsync(db => db.AddAgreementAsync(candidate.Id, employerContact: true));
         var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 5, 1)));
         var client = await fx.LoginAsync("js1");
         var added = await AppFixture.PostFormAsync(client, $"/Placements/Measure/{placement.Id}", new()

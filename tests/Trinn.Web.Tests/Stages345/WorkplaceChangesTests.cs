@@ -177,6 +177,7 @@ public abstract class WorkplaceChangesTests(AppFixture fx)
     {
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
         var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        await fx.WithDbAsync(db => db.AddAgreementAsync(candidate.Id, employerContact: true));
         var followUp = await fx.WithDbAsync(async db =>
         {
             var f = FollowUp.Planned(candidate.Id, FollowUpKind.Weekly, new DateOnly(2026, 11, 20));

@@ -108,6 +108,35 @@ public abstract class SurveyAnswerTests(SurveyApp app)
         Assert.Null((await FirstWaveAsync(candidateId)).DraftJson);
     }
 
+    [Theory]
+    [InlineData("q40", "11")] // work ability 0–10
+    [InlineData("q40", "-1")]
+    [InlineData("q25", "0")] // self-efficacy 1–10
+    [InlineData("q25", "7,5")]
+    [InlineData("q5", "5")] // four options
+    [InlineData("q6", "99")] // no such benefit
+    [InlineData("q35", "C")] // forced choice A/B
+    public async Task LaterPage_OutOfRangeAnswer_FieldMessageAndDraftUnchanged(string item, string value)
+    {
+        var (_, candidateId, _, link) = await InvitedAsync();
+        using var browser = BrowserClient.Anonymous(app);
+        (await browser.PostFormAsync(await browser.GetFormAsync(link), new() { ["a.q2"] = "2", ["handling"] = "neste" })).Dispose();
+        var draft = (await FirstWaveAsync(candidateId)).DraftJson;
+        HtmlForm? page = null;
+        for (var side = 2; side <= 6 && page is null; side++)
+        {
+            var form = await browser.GetFormAsync(link + "?side=" + side.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            page = form.Html.Contains($"data-item=\"{item}\"", StringComparison.Ordinal) ? form : null;
+        }
+
+        Assert.NotNull(page);
+        using var response = await browser.PostFormAsync(page, new() { ["a." + item] = value, ["handling"] = "neste" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(ResponseExtensions.FieldError(await response.HtmlAsync(), "a_" + item));
+        Assert.Equal(draft, (await FirstWaveAsync(candidateId)).DraftJson);
+    }
+
     [Fact]
     public async Task Page_AnswerToHiddenItem_RefusedWithMessageAndNothingStored()
     {
@@ -176,6 +205,36 @@ public abstract class SurveyAnswerTests(SurveyApp app)
         using var response = await stranger.GetAsync($"/Surveys/Paper/{wave.Id}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Menu_StudyPages_LinkedForTheRolesThatMayOpenThem()
+    {
+        var scene = await app.SceneAsync();
+        var forsker = await app.Data.AddUserAsync(Core.Identity.Roles.Forsker);
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        using var admin = await BrowserClient.LoginAsync(app, scene.Admin.UserName!);
+        using var researcher = await BrowserClient.LoginAsync(app, forsker.UserName!);
+
+        var specialistMenu = Menu(await specialist.GetHtmlAsync("/Portfolio"));
+        var adminMenu = Menu(await admin.GetHtmlAsync("/Admin"));
+        var researcherMenu = Menu(await researcher.GetHtmlAsync("/Overview"));
+        var studies = await admin.GetHtmlAsync("/Studies");
+
+        Assert.Contains("href=\"/Surveys\"", specialistMenu, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Surveys/Outbox\"", specialistMenu, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Instruments\"", specialistMenu, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Surveys/Outbox\"", adminMenu, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Instruments\"", adminMenu, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Instruments\"", researcherMenu, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/Surveys/Outbox\"", researcherMenu, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Surveys/Protocol/{scene.StudyId}\"", studies, StringComparison.Ordinal);
+    }
+
+    private static string Menu(string html)
+    {
+        var start = html.IndexOf("<nav", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</nav>", start, StringComparison.Ordinal)];
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Trinn.Core.Audit;
 using Trinn.Core.Surveys;
+using Trinn.Web.Features.Surveys;
 using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Surveys;
@@ -164,6 +167,33 @@ public abstract class SurveyMailFlowTests(SurveyApp app)
         Assert.Equal(1, rounds.Count(r => r.Held));
         Assert.False(again.Held);
         Assert.Single(app.Smtp.To(candidate.Email!));
+    }
+
+    [Fact]
+    public async Task Deliver_LeaseLostBetweenMessages_StopsBeforeTheNextMessage()
+    {
+        var scene = await app.SceneAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        foreach (var candidate in new[] { await scene.CandidateAsync(), await scene.CandidateAsync() })
+        {
+            (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        }
+
+        var now = app.Time.GetUtcNow().UtcDateTime;
+        await app.Data.WithDbAsync(db => SurveyOutbox.ScheduleAsync(db, app.Data.Today, now));
+        var pending = await app.Data.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Pending));
+        var mails = app.Smtp.Messages.Count;
+        var checks = 0;
+
+        // The lease is renewed before the first message, and found lost (taken by another instance) before the second.
+        var sent = await app.Data.WithDbAsync(db => SurveyOutbox.DeliverAsync(
+            db, app.Services.GetRequiredService<IMailTransport>(), app.Services.GetRequiredService<IOptions<SurveyOptions>>().Value.LinkFor,
+            app.Data.Today, now, keepLease: _ => Task.FromResult(++checks == 1)));
+
+        Assert.True(pending >= 2, $"{pending} pending");
+        Assert.Equal((1, 2), (sent, checks));
+        Assert.Equal(mails + 1, app.Smtp.Messages.Count);
+        Assert.Equal(pending - 1, await app.Data.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Pending)));
     }
 
     [Fact]

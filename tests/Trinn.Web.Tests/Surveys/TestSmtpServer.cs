@@ -38,6 +38,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private readonly Rejections rejections = new();
 
+    /// <summary>How long the server takes to accept each message (a slow server widens every race between senders).</summary>
+    public TimeSpan Delay
+    {
+        get => rejections.Delay;
+        set => rejections.Delay = value;
+    }
+
     public IReadOnlyList<MimeMessage> To(string address) =>
         Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
@@ -66,12 +73,19 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private sealed class Rejections
     {
         public int Remaining;
+
+        public TimeSpan Delay;
     }
 
     private sealed class Store(ConcurrentQueue<MimeMessage> messages, Rejections rejections) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (rejections.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(rejections.Delay, cancellationToken);
+            }
+
             if (Interlocked.Decrement(ref rejections.Remaining) >= 0)
             {
                 return SmtpResponse.TransactionFailed;

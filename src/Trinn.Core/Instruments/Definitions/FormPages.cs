@@ -2,9 +2,10 @@ namespace Trinn.Core.Instruments.Definitions;
 
 /// <summary>
 /// Splits a questionnaire into pages so that it can be answered without any script: a new page starts before an
-/// item whose branching refers to an item on the current page. Every item's visibility is therefore settled by the
-/// answers to earlier pages, and the server renders only what is shown (REDCap's survey pages do the same with
-/// section breaks). Pages with nothing to answer for the answers so far are skipped by the caller.
+/// item whose branching refers to an item on the current page, so every item's visibility is settled by the answers
+/// to earlier pages and the server renders only what is shown; and a new page starts at each section header, as
+/// REDCap's "one section per page" surveys do, so a phone shows one part of the questionnaire at a time. Pages with
+/// nothing to answer for the answers so far are skipped by the caller.
 /// </summary>
 public static class FormPages
 {
@@ -18,7 +19,7 @@ public static class FormPages
         {
             var refersToPage = item.ShowIf is not null
                 && BranchingExpression.Parse(item.ShowIf).References.Any(r => onPage.Contains(r.ItemId));
-            if (refersToPage && current.Count > 0)
+            if ((refersToPage || item.Section is not null) && current.Count > 0)
             {
                 pages.Add(current);
                 current = [];

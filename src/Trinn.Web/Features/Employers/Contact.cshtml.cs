@@ -31,6 +31,9 @@ public sealed class ContactModel(
 
     public List<SelectListItem> TeamCandidates { get; private set; } = [];
 
+    /// <summary>Candidates in the list whose cooperation agreement does not give the employer-contact consent.</summary>
+    public IReadOnlySet<int> WithoutConsent { get; private set; } = new HashSet<int>();
+
     public async Task<IActionResult> OnGetAsync(int id, int? candidateId)
     {
         var employer = await db.FindEmployerForEditAsync(id, User, logger);
@@ -72,6 +75,7 @@ public sealed class ContactModel(
 
         try
         {
+            await EmployerContact.RequireConsentAsync(db, wanted);
             var contact = EmployerContact.Create(
                 employer.Id, User.UserId(), Input.Date!.Value, Input.Kind!.Value, Input.Purpose, Input.FirstContact,
                 Input.DurationMinutes ?? 0, Input.Note, wanted, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
@@ -80,6 +84,11 @@ public sealed class ContactModel(
 
             await db.SaveChangesAsync();
             return RedirectToPage("/Employers/Details", new { id });
+        }
+        catch (DomainException ex) when (ex.Field == EmployerContact.CandidateIdsField)
+        {
+            ModelState.AddModelError("Input.CandidateIds", ContactConsent.Message(e, t, TeamCandidates, WithoutConsent, wanted));
+            return Page();
         }
         catch (DomainException ex)
         {
@@ -107,6 +116,7 @@ public sealed class ContactModel(
             .ToListAsync();
         await db.AuditReadAsync("ContactCandidatePicker", rows.Select(c => c.Id).ToList());
         TeamCandidates = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        WithoutConsent = await ContactConsent.WithoutConsentAsync(db, TeamCandidates);
     }
 }
 

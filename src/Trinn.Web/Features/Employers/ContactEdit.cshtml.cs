@@ -38,6 +38,9 @@ public sealed class ContactEditModel(
 
     public List<SelectListItem> TeamCandidates { get; private set; } = [];
 
+    /// <summary>Candidates in the list whose cooperation agreement does not give the employer-contact consent.</summary>
+    public IReadOnlySet<int> WithoutConsent { get; private set; } = new HashSet<int>();
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var contact = await db.FindContactForEditAsync(id, User, logger);
@@ -76,6 +79,7 @@ public sealed class ContactEditModel(
 
         try
         {
+            await EmployerContact.RequireConsentAsync(db, added);
             ConcurrencyGuard.Expect(db, contact, Input.Version);
             var before = (contact.Date, contact.DurationMinutes, contact.Kind);
             contact.Change(Input.Date!.Value, Input.Kind!.Value, Input.Purpose, Input.FirstContact, Input.DurationMinutes ?? 0, Input.Note, wanted,
@@ -92,6 +96,11 @@ public sealed class ContactEditModel(
 
             await db.SaveChangesAsync();
             return RedirectToPage("/Employers/Details", new { id = contact.EmployerId });
+        }
+        catch (DomainException ex) when (ex.Field == EmployerContact.CandidateIdsField)
+        {
+            ModelState.AddModelError("Input.CandidateIds", ContactConsent.Message(e, t, TeamCandidates, WithoutConsent, added));
+            return Page();
         }
         catch (DomainException ex)
         {
@@ -133,6 +142,7 @@ public sealed class ContactEditModel(
             .ToListAsync();
         await db.AuditReadAsync("ContactCandidatePicker", rows.Select(c => c.Id).ToList());
         TeamCandidates = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        WithoutConsent = await ContactConsent.WithoutConsentAsync(db, TeamCandidates);
     }
 }
 

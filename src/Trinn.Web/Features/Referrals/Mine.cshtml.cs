@@ -10,7 +10,12 @@ using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Referrals;
 
-/// <summary>A NAV-veileder sees the status of the referrals they made, and nothing else about the candidates.</summary>
+/// <summary>
+/// A NAV-veileder sees the status of the referrals they made, and nothing else about the candidates. The referral's own
+/// state (received, in follow-up, ended) is always shown; the stage the candidate has reached is information about the
+/// candidate exchanged with the veileder, so it is shown only when the cooperation agreement gives the NAV-veileder
+/// consent (docs/adr/consent-flags.md).
+/// </summary>
 [ReadsCandidateData]
 public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -41,6 +46,7 @@ public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource
                 r.Candidate.DischargedOn,
                 r.Candidate.PrimarySpecialistId,
                 r.Candidate.Stage,
+                SharesWithVeileder = r.Candidate.Agreement != null && r.Candidate.Agreement.ConsentNavVeileder,
             })
             .ToListAsync();
         await db.AuditReadAsync("ReferralStatusPage", rows.Select(r => r.CandidateId).ToList());
@@ -49,10 +55,15 @@ public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource
                 r.Name,
                 r.ReferredOn,
                 r.Team,
-                CandidateLookups.StatusName(t, r.DischargedOn is not null ? CandidateStatus.Discharged
-                    : r.PrimarySpecialistId is null ? CandidateStatus.AwaitingSpecialist : CandidateStatus.Active, r.Stage)))
+                Status(r.DischargedOn is not null ? CandidateStatus.Discharged
+                    : r.PrimarySpecialistId is null ? CandidateStatus.AwaitingSpecialist : CandidateStatus.Active,
+                    ConsentRules.StageSharedWithVeileder(r.Stage, r.SharesWithVeileder))))
             .ToList();
     }
+
+    private string Status(CandidateStatus status, int? stage) => status == CandidateStatus.Active && stage is null
+        ? t["CandidateStatus_Active"] + " " + t["MyReferrals_StageNotShared"]
+        : CandidateLookups.StatusName(t, status, stage ?? 0);
 }
 
 public sealed record ReferralStatusRow(int CandidateId, string Name, DateOnly ReferredOn, string Team, string Status);

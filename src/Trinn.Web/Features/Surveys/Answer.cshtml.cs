@@ -67,7 +67,7 @@ public sealed class SurveyAnswerModel(TrinnDbContext db, TimeProvider time, IStr
         if (post.Errors.Count > 0)
         {
             AddErrors(post.Errors);
-            Show(definition, post.Merged, submitting ? PageOf(definition, post.Errors) : post.Page, wave.Version, null, post.Errors);
+            Show(definition, post.Typed, submitting ? PageOf(definition, post.Errors) : post.Page, wave.Version, null, post.Errors);
             return Page();
         }
 

@@ -168,8 +168,9 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
 
         (Id, Name) = (candidate.Id, candidate.Name);
         var studies = db.Set<Study>().Where(x => x.WholeOrganisation || x.Teams.Any(tm => tm.TeamId == candidate.TeamId));
+        // Consent is given once per study (a withdrawn consent stays on record), so only studies without one are offered.
         var letters = await db.Set<InformationLetter>().AsNoTracking()
-            .Where(l => studies.Any(x => x.Id == l.StudyId))
+            .Where(l => studies.Any(x => x.Id == l.StudyId) && !db.Set<StudyConsent>().Any(c => c.CandidateId == id && c.StudyId == l.StudyId))
             .OrderBy(l => l.StudyId).ThenByDescending(l => l.Number)
             .Select(l => new { l.StudyId, Study = studies.Where(x => x.Id == l.StudyId).Select(x => x.Name).First(), l.Number, l.CreatedAtUtc })
             .Take(200)

@@ -73,7 +73,7 @@ public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLoca
         if (post.Errors.Count > 0)
         {
             AddErrors(post.Errors);
-            Show(definition, post.Merged, submitting ? PageOf(definition, post.Errors) : post.Page, wave.Version, null, post.Errors);
+            Show(definition, post.Typed, submitting ? PageOf(definition, post.Errors) : post.Page, wave.Version, null, post.Errors);
             return Page();
         }
 

@@ -47,8 +47,14 @@ public abstract class QuestionnairePage(IStringLocalizer<SurveysResource> s) : P
             page, active.IndexOf(page) + 1, active.Count, page == active[0], page == active[^1], version, notice);
     }
 
-    /// <summary>The result of reading one posted page.</summary>
-    protected sealed record PagePost(AnswerSet Merged, Dictionary<string, string> Errors, bool Tampered, int Page);
+    /// <summary>
+    /// The result of reading one posted page: the valid answers merged into the draft (what may be saved), the same with
+    /// the values exactly as typed (what the form shows again beside its errors), the field errors, and the page.
+    /// </summary>
+    protected sealed record PagePost(AnswerSet Merged, Dictionary<string, string> Errors, bool Tampered, int Page)
+    {
+        public AnswerSet Typed { get; init; } = Merged;
+    }
 
     /// <summary>
     /// Reads the posted page into the draft. Answers to items that are not shown on that page (hidden by branching,
@@ -97,7 +103,7 @@ public abstract class QuestionnairePage(IStringLocalizer<SurveysResource> s) : P
             .Where(e => submitting || onPage.Contains(e.ItemId))
             .GroupBy(e => e.ItemId)
             .ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
-        return new PagePost(result.Answers, errors, false, page);
+        return new PagePost(result.Answers, errors, false, page) { Typed = AnswerSet.From(raw) };
     }
 
     /// <summary>The page after (or before) <paramref name="page"/> that has something to answer.</summary>

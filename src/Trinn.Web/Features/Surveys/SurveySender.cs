@@ -27,30 +27,41 @@ internal sealed partial class SurveySender(
         }
 
         var interval = TimeSpan.FromSeconds(options.Value.SenderIntervalSeconds);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await RunOnceAsync(scopes, transport, options.Value, time, holder, LeaseDuration(interval), stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRoundFailed(logger, ex);
+                }
+
+                await Task.Delay(interval, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down (also when it came in the middle of a round).
+        }
+        finally
+        {
+            // Hand the lease over at once, so another instance need not wait for it to run out.
             try
             {
-                await RunOnceAsync(scopes, transport, options.Value, time, holder, LeaseDuration(interval), stoppingToken);
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+                await JobLeases.ReleaseAsync(db, LeaseName, holder, time.GetUtcNow().UtcDateTime, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // The lease then runs out by itself.
                 LogRoundFailed(logger, ex);
             }
-
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
         }
-
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
-        await JobLeases.ReleaseAsync(db, LeaseName, holder, time.GetUtcNow().UtcDateTime, CancellationToken.None);
     }
 
     public static TimeSpan LeaseDuration(TimeSpan interval) => interval * 4 + TimeSpan.FromSeconds(30);
@@ -71,7 +82,8 @@ internal sealed partial class SurveySender(
 
         var today = NorwegianTime.Today(time);
         var queued = await SurveyOutbox.ScheduleAsync(db, today, now, ct);
-        var sent = await SurveyOutbox.DeliverAsync(db, transport, options.LinkFor, today, now, ct);
+        var sent = await SurveyOutbox.DeliverAsync(db, transport, options.LinkFor, today, now,
+            keepLease: c => JobLeases.TryAcquireAsync(db, LeaseName, holder, lease, time.GetUtcNow().UtcDateTime, c), ct);
         return (true, queued, sent);
     }
 

@@ -16,7 +16,8 @@ public sealed class SurveyOptions
 
     /// <summary>
     /// The address candidates reach Trinn at, e.g. <c>https://trinn.example.no</c>: answer links in e-mails are built
-    /// from it (a background job has no request to take the host from). Required once a mail server is set up.
+    /// from it (a background job has no request to take the host from). Empty: <c>App:PublicBaseUrl</c>, the address
+    /// every other link is built from. One of the two is required once a mail server is set up.
     /// </summary>
     [Url]
     public string? PublicBaseUrl { get; set; }
@@ -93,7 +94,9 @@ internal static class SurveysSetup
     /// </summary>
     public static WebApplicationBuilder AddTrinnSurveys(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SurveyOptions>().BindConfiguration(SurveyOptions.SectionName)
+            .PostConfigure<IOptions<AppOptions>>((o, app) => o.PublicBaseUrl = string.IsNullOrWhiteSpace(o.PublicBaseUrl) ? app.Value.PublicBaseUrl : o.PublicBaseUrl)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SurveyOptions>, SurveyOptionsValidation>();
         builder.Services.AddSingleton<IMailTransport, MailKitTransport>();
@@ -124,7 +127,7 @@ internal static class SurveysSetup
     {
         public ValidateOptionsResult Validate(string? name, SurveyOptions options) =>
             mail.Value.IsConfigured && string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-                ? ValidateOptionsResult.Fail("Surveys:PublicBaseUrl is required when Mail:Host is set (answer links are built from it).")
+                ? ValidateOptionsResult.Fail("App:PublicBaseUrl (or Surveys:PublicBaseUrl) is required when Mail:Host is set (answer links are built from it).")
                 : ValidateOptionsResult.Success;
     }
 }

@@ -57,8 +57,10 @@ public sealed record FormTarget(
 /// <summary>
 /// One row of the hostile-input table: a form with free-text inputs, who may submit it, how to set up a fresh target
 /// for each case, and which fields to fuzz. Add a row to <see cref="HostileForms.All"/> for every new form.
+/// <see cref="FreeText"/> false marks a form whose every field has a format (dates, numbers, choices): no plain text is a
+/// valid value there, so instead of a plain value being stored, the row's baseline itself must be accepted.
 /// </summary>
-public sealed record HostileForm(string Name, string Role, Func<HostileScene, Task<FormTarget>> Arrange, IReadOnlyList<FuzzField> Fields)
+public sealed record HostileForm(string Name, string Role, Func<HostileScene, Task<FormTarget>> Arrange, IReadOnlyList<FuzzField> Fields, bool FreeText = true)
 {
     public override string ToString() => Name;
 }
@@ -167,6 +169,18 @@ public static class HostileInputHarness
     /// </summary>
     private static async Task BaselineIsStoredAsync(HostileScene scene, HostileForm form)
     {
+        if (!form.FreeText)
+        {
+            // Every field has a format: the baseline, posted as it is, must be accepted, so that each refusal in the
+            // property comes from the fuzzed value and not from a broken row.
+            var target = await form.Arrange(scene);
+            var client = scene.Client(form.Role);
+            using var accepted = await client.PostFormAsync(await client.GetFormAsync(target.FormUrl), target.Baseline, target.PostUrl);
+            Assert.True(accepted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther,
+                $"{form.Name}: the row's baseline was not accepted ({(int)accepted.StatusCode}); fix the row. {Excerpt(await accepted.Content.ReadAsStringAsync())}");
+            return;
+        }
+
         var outcomes = new List<Outcome>();
         foreach (var field in form.Fields)
         {

@@ -22,6 +22,7 @@ public sealed class HostileFormPostgresTests(PostgresTrinnFactory app) : IClassF
     [
         "Referrals/New", "Candidates/Journal", "Employers/Details (contact person)", "Admin (new user)", "Opportunities/Edit",
         "Placements/Review (wage subsidy)", "Employers/ContactEdit", "TimeLog/Edit", "Studies/New", "Studies/Export (free text reason)",
+        "Surveys/Answer (page 1)", "Surveys/Consent (register)",
     ]);
 
     [Theory]

@@ -481,6 +481,9 @@ public static class HostileForms
 
         new("Audit/Index (search)", Roles.Metodeveileder, _ => Task.FromResult(new FormTarget("/Audit", new() { ["Input.NationalId"] = "01010112345" }, null)),
             [new("Input.NationalId")]),
+
+        // The study's answer pages, consent and paper entry (issue #12).
+        .. HostileSurveyForms.All,
     ];
 
     public static HostileForm Find(string name) => All.Single(f => f.Name == name);
