@@ -46,7 +46,7 @@ scripts/check-migrations.sh
 
 log "Tests"
 set +e
-dotnet test Trinn.slnx -c Release --no-build -nologo -v q 2>&1 | tee "$RUN_DIR/test.log"
+dotnet test Trinn.slnx -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$RUN_DIR/test.log"
 status=${PIPESTATUS[0]}
 set -e
 

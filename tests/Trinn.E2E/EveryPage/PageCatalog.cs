@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Trinn.Core.Activities;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
 using Trinn.Core.Demo;
 using Trinn.Core.Employers;
@@ -13,6 +15,7 @@ using Trinn.Core.Identity;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
+using Trinn.Core.Surveys;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Shared.Navigation;
 
@@ -34,6 +37,12 @@ public enum DemoRow
     FidelityRound,
     SharedFidelityResponse,
     Study,
+    ReferredCandidate,
+    JournalNote,
+    CaseReview,
+    GroupActivity,
+    SurveyWave,
+    User,
 }
 
 /// <summary>A page one role opens, with the route values filled from the demo data.</summary>
@@ -83,6 +92,23 @@ public static class PageCatalog
         ["/Studies/Enrol"] = DemoRow.Study,
         ["/Studies/Export"] = DemoRow.Study,
         ["/Research/Export"] = DemoRow.Study,
+        ["/Research/Codebook"] = DemoRow.Study,
+        ["/Studies/Researchers"] = DemoRow.Study,
+        ["/Surveys/Protocol"] = DemoRow.Study,
+        ["/Surveys/Consent"] = DemoRow.Candidate,
+        ["/Surveys/Paper"] = DemoRow.SurveyWave,
+        ["/Candidates/NoteEdit"] = DemoRow.JournalNote,
+        ["/Candidates/TakeBack"] = DemoRow.Candidate,
+        ["/CaseReviews/Details"] = DemoRow.CaseReview,
+        ["/CaseReviews/Edit"] = DemoRow.CaseReview,
+        ["/Activities/Details"] = DemoRow.GroupActivity,
+        ["/Admin/Edit"] = DemoRow.User,
+    };
+
+    /// <summary>Pages whose one parameter names another kind of row than <see cref="ByParameter"/> says.</summary>
+    public static readonly IReadOnlyDictionary<string, DemoRow> ParameterOfPage = new Dictionary<string, DemoRow>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/Referrals/Details"] = DemoRow.ReferredCandidate,
     };
 
     /// <summary>Pages no browser test visits here, and why.</summary>
@@ -93,6 +119,7 @@ public static class PageCatalog
         ["/Account/ExternalLogin"] = "OpenID Connect is off in the demo, so it answers 404; OpenIdConnectTests cover it",
         ["/Account/ExternalCallback"] = "the identity provider's return address, not a page a user opens; OpenIdConnectTests cover it",
         ["/FollowUps/Feed"] = "a calendar subscription (text/calendar) behind a secret token, not HTML; FollowUpPagesTests cover it",
+        ["/Surveys/Answer"] = "a participant's personal link (/svar/{token}, a secret the demo does not know); SurveyJourneyTests answer one in the browser",
     };
 
     /// <summary>
@@ -131,7 +158,8 @@ public static class PageCatalog
     }
 
     public static DemoRow? RowFor(PageRoute page, string parameter) =>
-        ByParameter.TryGetValue(parameter, out var row) ? row
+        page.Parameters.Count == 1 && ParameterOfPage.TryGetValue(page.Page, out var row) ? row
+        : ByParameter.TryGetValue(parameter, out row) ? row
         : parameter == "id" && IdOfPage.TryGetValue(page.Page, out row) ? row
         : null;
 
@@ -180,7 +208,7 @@ public static class PageCatalog
     /// The demo row of this kind the user's work would take them to: in the user's team when they have one, else
     /// the first; for a candidate the richest (furthest in the stages, still followed up), so the page shows most.
     /// </summary>
-    private static async Task<int?> FindAsync(TrinnDbContext db, DemoRow row, TrinnUser? user)
+    private static async Task<object?> FindAsync(TrinnDbContext db, DemoRow row, TrinnUser? user)
     {
         var team = user?.TeamId;
         var candidates = db.Candidates.Where(c => team == null || c.TeamId == team);
@@ -206,6 +234,17 @@ public static class PageCatalog
             DemoRow.SharedFidelityResponse => await db.Set<FidelityResponse>().Where(r => r.SharedWithSupervisor && (team == null || r.Round!.TeamId == team))
                 .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(),
             DemoRow.Study => await db.Set<Study>().OrderBy(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(),
+            DemoRow.ReferredCandidate => user is null ? null : await db.Referrals.Where(r => r.ReferredById == user.Id)
+                .OrderBy(r => r.CandidateId).Select(r => (int?)r.CandidateId).FirstOrDefaultAsync(),
+            DemoRow.JournalNote => await db.JournalNotes.Where(n => candidates.Any(c => c.Id == n.CandidateId))
+                .OrderByDescending(n => n.AuthorId == user!.Id).ThenBy(n => n.Id).Select(n => (int?)n.Id).FirstOrDefaultAsync(),
+            DemoRow.CaseReview => await db.Set<CaseReview>().Where(r => team == null || r.TeamId == team)
+                .OrderBy(r => r.Id).Select(r => (int?)r.Id).FirstOrDefaultAsync(),
+            DemoRow.GroupActivity => await db.Set<GroupActivity>().Where(a => team == null || a.TeamId == team)
+                .OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(),
+            DemoRow.SurveyWave => await db.Set<SurveyWave>().Where(w => candidates.Any(c => c.Id == w.CandidateId))
+                .OrderBy(w => w.Id).Select(w => (int?)w.Id).FirstOrDefaultAsync(),
+            DemoRow.User => await db.Users.Where(u => u.UserName == "jobbspesialist1").Select(u => u.Id).FirstOrDefaultAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }

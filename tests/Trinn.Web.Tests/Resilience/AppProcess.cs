@@ -53,9 +53,6 @@ internal sealed class AppProcess : IDisposable
     /// <summary>The dotnet host running the tests (the CLI passes it on), so the app runs on the same runtime.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    /// <summary>The app's process id (the background sender's lease holder id contains it).</summary>
-    public int Id => _process.Id;
-
     /// <param name="settings">More environment variables, or overrides of the defaults below.</param>
     public static async Task<AppProcess> StartAsync(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Trinn.Core.ActionPlans;
+using Trinn.Core.Activities;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Duration;
@@ -12,6 +15,7 @@ using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
+using Trinn.Core.Surveys;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
 
@@ -39,6 +43,7 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
     public async Task Save_TwoContextsFromTheSameVersion_SecondIsRefusedForEveryVersionedEntity()
     {
         await AddFidelityResponseAsync();
+        await AddOutboxMessageAsync();
 
         await RaceAsync<Candidate>();
         await RaceAsync<CooperationAgreement>();
@@ -51,6 +56,14 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
         await RaceAsync<SupportMeasure>();
         await RaceAsync<EmployerContact>();
         await RaceAsync<TimeBlock>();
+        await RaceAsync<JournalNote>();
+        await RaceAsync<ActionPlan>();
+        await RaceAsync<CaseReview>();
+        await RaceAsync<GroupActivity>();
+        await RaceAsync<StudyProtocol>();
+        await RaceAsync<StudyConsent>();
+        await RaceAsync<SurveyWave>();
+        await RaceAsync<OutboxMessage>();
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
@@ -60,7 +73,8 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
     /// <summary>The entity types <see cref="Save_TwoContextsFromTheSameVersion_SecondIsRefusedForEveryVersionedEntity"/> races.</summary>
     private static readonly Type[] Covered =
         [typeof(Candidate), typeof(CooperationAgreement), typeof(Employer), typeof(Placement), typeof(FollowUp), typeof(FollowUpPeriod), typeof(FidelityResponse),
-            typeof(JobOpportunity), typeof(SupportMeasure), typeof(EmployerContact), typeof(TimeBlock)];
+            typeof(JobOpportunity), typeof(SupportMeasure), typeof(EmployerContact), typeof(TimeBlock), typeof(JournalNote), typeof(ActionPlan),
+            typeof(CaseReview), typeof(GroupActivity), typeof(StudyProtocol), typeof(StudyConsent), typeof(SurveyWave), typeof(OutboxMessage)];
 
     private async Task RaceAsync<T>()
         where T : class, IVersioned
@@ -85,6 +99,21 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
         var stored = await checkScope.ServiceProvider.GetRequiredService<TrinnDbContext>().Set<T>().AsNoTracking()
             .SingleAsync(e => EF.Property<int>(e, "Id") == id);
         Assert.Equal(version + 1, stored.Version);
+    }
+
+    /// <summary>The demo data sends no e-mail; one invitation waiting in the outbox is enough to race on.</summary>
+    private async Task AddOutboxMessageAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+        if (await db.Set<OutboxMessage>().AnyAsync())
+        {
+            return;
+        }
+
+        var wave = await db.Set<SurveyWave>().OrderBy(w => w.Id).FirstAsync();
+        db.Add(OutboxMessage.ForWave(wave, OutboxKind.Invitation, 0, "deltaker@example.no", DateTime.UtcNow));
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The demo data has no fidelity answers yet; one round with one answer is enough to race on.</summary>

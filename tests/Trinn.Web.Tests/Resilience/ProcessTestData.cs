@@ -31,7 +31,7 @@ internal static class ProcessTestData
         await db.SaveChangesAsync();
         var specialist = await AddUserAsync(db, prefix + "js", Roles.Jobbspesialist, team.Id);
         var veileder = await AddUserAsync(db, prefix + "nav", Roles.NavVeileder, null);
-        var (token, secret) = ApiToken.Create(veileder.Id, prefix, DateTime.UtcNow);
+        var (token, secret) = ApiToken.Create(veileder.Id, prefix, ApiTokenScope.ReadWrite, DateTime.UtcNow.AddDays(1), DateTime.UtcNow);
         db.ApiTokens.Add(token);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var candidate = new Candidate

@@ -41,11 +41,16 @@ public abstract class ApiTokenTests(TrinnFactory app)
         using var note = await PostAsync(bearer, $"/Candidates/Journal/{candidate.Id}", journal.Hidden, new()
         {
             ["Input.Date"] = app.Data.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Kind"] = "1", ["Input.Place"] = "1", ["Input.DurationMinutes"] = "30", ["Input.Text"] = "Fra en lekket nøkkel",
+            ["Input.Kind"] = "1",
+            ["Input.Place"] = "1",
+            ["Input.DurationMinutes"] = "30",
+            ["Input.Text"] = "Fra en lekket nøkkel",
         });
         using var mint = await PostAsync(bearer, "/Account/Profile?handler=Create", profile.Hidden, new()
         {
-            ["Input.Name"] = "Erstatning", ["Input.Scope"] = "1", ["Input.ExpiresOn"] = app.Data.Today.AddDays(300).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Name"] = "Erstatning",
+            ["Input.Scope"] = "1",
+            ["Input.ExpiresOn"] = app.Data.Today.AddDays(300).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
         using var revoke = await PostAsync(bearer, $"/Account/Profile?handler=Revoke&id={tokenId}", profile.Hidden, []);
 
@@ -114,7 +119,8 @@ public abstract class ApiTokenTests(TrinnFactory app)
 
         using var response = await browser.PostFormAsync(form, new()
         {
-            ["Input.Name"] = "For lenge", ["Input.Scope"] = "0",
+            ["Input.Name"] = "For lenge",
+            ["Input.Scope"] = "0",
             ["Input.ExpiresOn"] = app.Data.Today.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
 
