@@ -1,0 +1,160 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Identity;
+using Trinn.Core.Placements;
+using Trinn.Core.Teams;
+using Trinn.Core.TimeLog;
+
+namespace Trinn.Core.Indicators;
+
+/// <summary>
+/// Reads the rows one team's indicators need for a period, filtered by team and dates in the queries (indexed), with
+/// time and employer contacts summed per specialist and day in SQL. The yearly indicators look 12 months further back
+/// than the period. An optional candidate filter narrows every candidate-based figure (for example to one programme);
+/// time and employer-contact figures are about the specialists' work and are not filtered.
+/// </summary>
+public static class IndicatorDataLoader
+{
+    /// <summary>A job specialist with no membership rows counts in their current team with this FTE when none is registered.</summary>
+    public const decimal DefaultFte = 1.0m;
+
+    public static async Task<IndicatorData> LoadAsync(
+        TrinnDbContext db, int teamId, DatePeriod period, DateOnly today,
+        Expression<Func<Candidate, bool>>? candidateFilter = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (start, end) = (period.From, period.To);
+        var back = start.AddMonths(-IndicatorFormulas.YearMonths);
+        var startedOn = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.StartedOn).SingleOrDefaultAsync(ct);
+        var memberships = await MembershipsAsync(db, teamId, back, end, ct);
+        var users = memberships.Select(m => m.UserId).Distinct().ToList();
+
+        var absences = await db.Set<Absence>().AsNoTracking()
+            .Where(a => users.Contains(a.UserId) && a.From <= end && a.To >= start)
+            .Select(a => new AbsenceSpan(a.UserId, a.From, a.To, a.Percent))
+            .ToListAsync(ct);
+        var time = await db.Set<TimeBlock>().AsNoTracking()
+            .Where(b => users.Contains(b.UserId) && b.Date >= start && b.Date <= end)
+            .GroupBy(b => new { b.UserId, b.Date })
+            .Select(g => new TimeDay(
+                g.Key.UserId,
+                g.Key.Date,
+                g.Sum(b => b.Minutes),
+                g.Sum(b => b.OutOfOffice ? b.Minutes : 0),
+                g.Sum(b => b.Category == TimeCategory.WithCandidate || b.Category == TimeCategory.AtEmployer || b.Category == TimeCategory.Travel ? b.Minutes : 0),
+                g.Sum(b => b.Category == TimeCategory.AtEmployer ? b.Minutes : 0)))
+            .ToListAsync(ct);
+
+        var teamCandidates = db.Candidates.Where(c => c.TeamId == teamId);
+        if (candidateFilter is not null)
+        {
+            teamCandidates = teamCandidates.Where(candidateFilter);
+        }
+
+        var contactRows = db.Set<EmployerContact>().AsNoTracking()
+            .Where(c => users.Contains(c.SpecialistId) && c.Date >= start && c.Date <= end);
+        var linked = candidateFilter is null
+            ? contactRows.Select(c => new { c.SpecialistId, c.Date, InPerson = c.Kind != EmployerContactKind.Phone, c.FirstContact, Linked = c.Candidates.Any() })
+            : contactRows.Select(c => new
+            {
+                c.SpecialistId,
+                c.Date,
+                InPerson = c.Kind != EmployerContactKind.Phone,
+                c.FirstContact,
+                Linked = c.Candidates.Any(l => teamCandidates.Any(t => t.Id == l.CandidateId)),
+            });
+        var contacts = await linked
+            .GroupBy(c => new { c.SpecialistId, c.Date })
+            .Select(g => new ContactDay(
+                g.Key.SpecialistId,
+                g.Key.Date,
+                g.Count(),
+                g.Count(c => c.InPerson),
+                g.Count(c => c.InPerson && c.Linked),
+                g.Count(c => c.InPerson && c.FirstContact)))
+            .ToListAsync(ct);
+
+        var candidates = await teamCandidates.AsNoTracking()
+            .Where(c => c.Referral != null && c.Referral.ReferredOn <= end && (c.DischargedOn == null || c.DischargedOn >= back))
+            .Select(c => new CandidateRow(c.Id, c.Referral!.ReferredOn, c.DischargedOn, c.DischargeOutcome, c.PrimarySpecialistId))
+            .ToListAsync(ct);
+        var ids = candidates.Select(c => c.Id).ToList();
+
+        var placements = await db.Set<Placement>().AsNoTracking()
+            .Where(p => ids.Contains(p.CandidateId) && p.StartDate <= end)
+            .Select(p => new PlacementRow(p.Id, p.CandidateId, p.EmployerId, p.Kind, p.Market, p.StartDate, p.EndDate, p.Ending))
+            .ToListAsync(ct);
+        var followUps = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => ids.Contains(f.CandidateId) && f.PlannedDate >= back && f.PlannedDate <= end)
+            .Select(f => new FollowUpRow(f.Id, f.CandidateId, f.PlacementId, f.Kind, f.PlannedDate, f.DoneOn))
+            .ToListAsync(ct);
+        var meetings = await MeetingsAsync(db, ids, back, end, ct);
+        var measures = await db.Set<SupportMeasure>().AsNoTracking()
+            .Where(m => ids.Contains(m.Placement!.CandidateId) && m.Placement.StartDate <= end)
+            .Select(m => new MeasureRow(m.Id, m.PlacementId, m.Placement!.CandidateId, m.Kind, m.FromDate, m.ToDate, m.NextReviewDate, m.LastReviewedOn))
+            .ToListAsync(ct);
+        var support = await (
+                from l in db.Set<EmployerContactCandidate>()
+                join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
+                where ids.Contains(l.CandidateId) && c.Date <= end
+                      && (c.Purpose == EmployerContactPurpose.FollowUp || c.Purpose == EmployerContactPurpose.AgreeSupportMeasures)
+                select new SupportContact(l.CandidateId, c.EmployerId, c.Date, c.Purpose))
+            .AsNoTracking().ToListAsync(ct);
+        var first = await (
+                from l in db.Set<EmployerContactCandidate>()
+                join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
+                where ids.Contains(l.CandidateId)
+                group c.Date by l.CandidateId into g
+                select new CandidateDate(g.Key, g.Min()))
+            .AsNoTracking().ToListAsync(ct);
+        var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.ValidFrom <= end).ToListAsync(ct);
+
+        return new IndicatorData(today, startedOn, memberships, absences, time, contacts, candidates, placements, followUps, meetings,
+            measures, support, first, targets);
+    }
+
+    /// <summary>
+    /// The team's job specialists over the dates: recorded memberships overlapping them, and for a job specialist in the
+    /// team with no membership rows at all, the current team and FTE throughout.
+    /// </summary>
+    public static async Task<List<MembershipSpan>> MembershipsAsync(TrinnDbContext db, int teamId, DateOnly first, DateOnly last, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var roleId = await db.Roles.Where(r => r.Name == Roles.Jobbspesialist).Select(r => r.Id).SingleOrDefaultAsync(ct);
+        var specialists = db.UserRoles.Where(ur => ur.RoleId == roleId).Select(ur => ur.UserId);
+        var recorded = await db.Set<TeamMembership>().AsNoTracking()
+            .Where(m => m.TeamId == teamId && m.From <= last && (m.To == null || m.To >= first) && specialists.Contains(m.UserId))
+            .Select(m => new MembershipSpan(m.UserId, m.From, m.To, m.Fte))
+            .ToListAsync(ct);
+        var implicitSpans = await db.Users.AsNoTracking()
+            .Where(u => u.TeamId == teamId && specialists.Contains(u.Id) && !db.Set<TeamMembership>().Any(m => m.UserId == u.Id))
+            .Select(u => new MembershipSpan(u.Id, DateOnly.MinValue, null, u.Fte ?? DefaultFte))
+            .ToListAsync(ct);
+        recorded.AddRange(implicitSpans);
+        return recorded;
+    }
+
+    /// <summary>Days a candidate was met at work: follow-ups marked done, workplace-visit journal notes, and workplace follow-up contacts about them.</summary>
+    private static async Task<List<CandidateDate>> MeetingsAsync(TrinnDbContext db, List<int> ids, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var done = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => ids.Contains(f.CandidateId) && f.DoneOn >= first && f.DoneOn <= last)
+            .Select(f => new CandidateDate(f.CandidateId, f.DoneOn!.Value))
+            .ToListAsync(ct);
+        var notes = await db.JournalNotes.AsNoTracking()
+            .Where(n => ids.Contains(n.CandidateId) && n.Kind == JournalKind.WorkplaceVisit && n.Date >= first && n.Date <= last)
+            .Select(n => new CandidateDate(n.CandidateId, n.Date))
+            .ToListAsync(ct);
+        var visits = await (
+                from l in db.Set<EmployerContactCandidate>()
+                join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
+                where ids.Contains(l.CandidateId) && c.Kind == EmployerContactKind.WorkplaceFollowUp && c.Date >= first && c.Date <= last
+                select new CandidateDate(l.CandidateId, c.Date))
+            .AsNoTracking().ToListAsync(ct);
+        return done.Concat(notes).Concat(visits).Distinct().ToList();
+    }
+}
