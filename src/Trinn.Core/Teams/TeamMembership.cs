@@ -68,6 +68,17 @@ public class TeamMembership
             throw new DomainException("From", "Error_DateInFuture");
         }
 
+        if (history.Any(m => m.From >= start))
+        {
+            throw new DomainException("From", "Error_MembershipNotAfterLatest");
+        }
+
+        if (teamId is null && fte is not null)
+        {
+            throw new DomainException("Fte", "Error_FteWithoutTeam");
+        }
+
+        var next = teamId is { } team ? Start(user.Id, team, fte, start, nowUtc) : null;
         if (history.Count == 0 && user.TeamId is { } current)
         {
             history.Add(new TeamMembership
@@ -80,21 +91,6 @@ public class TeamMembership
             });
         }
 
-        if (history.Any(m => m.From >= start))
-        {
-            throw new DomainException("From", "Error_MembershipNotAfterLatest");
-        }
-
-        TeamMembership? next = null;
-        if (teamId is { } team)
-        {
-            next = Start(user.Id, team, fte, start, nowUtc);
-        }
-        else if (fte is not null)
-        {
-            throw new DomainException("Fte", "Error_FteWithoutTeam");
-        }
-
         foreach (var running in history.Where(m => m.To is null || m.To >= start))
         {
             running.To = start.AddDays(-1);
@@ -105,11 +101,8 @@ public class TeamMembership
             history.Add(next);
         }
 
-        if (start <= today)
-        {
-            user.TeamId = teamId;
-            user.Fte = next?.Fte;
-        }
+        user.TeamId = teamId;
+        user.Fte = next?.Fte;
 
         return next;
     }
