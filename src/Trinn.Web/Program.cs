@@ -5,6 +5,7 @@ using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.FollowUps;
 using Trinn.Web.Features.Opportunities;
+using Trinn.Web.Features.Overview;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.Studies;
 using Trinn.Web.Features.TimeLog;
@@ -23,6 +24,7 @@ builder.AddTrinnDuration();
 builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
 builder.AddTrinnOpportunities();
+builder.AddTrinnIndicators();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
 
@@ -51,6 +53,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapTrinnApi();
 app.MapAuditExport();
 app.MapStages345Api();
+app.MapTeamsApi();
 app.MapHealth();
 
 await app.RunAsync();

@@ -128,3 +128,26 @@ public sealed class TargetsAndLightsTests
         Assert.Equal(14, report.Values.Count);
     }
 }
+
+public sealed class IndicatorSuppressionTests
+{
+    [Theory]
+    // work-within-year: a share of people. 3 of 10: "<5", hidden. 8 of 10: the complement 2 would show → ":". 5 of 10 shown.
+    [InlineData(IndicatorKeys.WorkWithinYear, 3, 10, "<5", null, false)]
+    [InlineData(IndicatorKeys.WorkWithinYear, 8, 10, ":", null, false)]
+    [InlineData(IndicatorKeys.WorkWithinYear, 5, 10, null, null, true)]
+    [InlineData(IndicatorKeys.WorkWithinYear, 0, 4, null, "<5", false)]
+    [InlineData(IndicatorKeys.WorkWithinYear, 0, 0, null, null, true)]
+    // Caseload: people over FTE; only the people count can be small.
+    [InlineData(IndicatorKeys.Caseload, 4, 1.5, "<5", null, false)]
+    [InlineData(IndicatorKeys.Caseload, 30, 1.5, null, null, true)]
+    // Contacts are the specialists' work, not people: never suppressed.
+    [InlineData(IndicatorKeys.EmployerContacts, 2, 1, null, null, true)]
+    public void Apply_SmallCounts(string key, double numerator, double denominator, string? numeratorMark, string? denominatorMark, bool valueShown)
+    {
+        var m = Measure.Ratio((decimal)numerator, (decimal)denominator);
+        var shown = IndicatorSuppression.Apply(IndicatorKeys.Get(key), m);
+        Assert.Equal((numeratorMark, denominatorMark), (shown.NumeratorMark, shown.DenominatorMark));
+        Assert.Equal(valueShown ? m.Value : null, shown.Value);
+    }
+}
