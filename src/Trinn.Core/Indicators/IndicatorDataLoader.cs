@@ -29,25 +29,8 @@ public static class IndicatorDataLoader
         ArgumentNullException.ThrowIfNull(db);
         var (start, end) = (period.From, period.To);
         var back = start.AddMonths(-IndicatorFormulas.YearMonths);
-        var startedOn = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.StartedOn).SingleOrDefaultAsync(ct);
-        var memberships = await MembershipsAsync(db, teamId, back, end, ct);
-        var users = memberships.Select(m => m.UserId).Distinct().ToList();
-
-        var absences = await db.Set<Absence>().AsNoTracking()
-            .Where(a => users.Contains(a.UserId) && a.From <= end && a.To >= start)
-            .Select(a => new AbsenceSpan(a.UserId, a.From, a.To, a.Percent))
-            .ToListAsync(ct);
-        var time = await db.Set<TimeBlock>().AsNoTracking()
-            .Where(b => users.Contains(b.UserId) && b.Date >= start && b.Date <= end)
-            .GroupBy(b => new { b.UserId, b.Date })
-            .Select(g => new TimeDay(
-                g.Key.UserId,
-                g.Key.Date,
-                g.Sum(b => b.Minutes),
-                g.Sum(b => b.OutOfOffice ? b.Minutes : 0),
-                g.Sum(b => b.Category == TimeCategory.WithCandidate || b.Category == TimeCategory.AtEmployer || b.Category == TimeCategory.Travel ? b.Minutes : 0),
-                g.Sum(b => b.Category == TimeCategory.AtEmployer ? b.Minutes : 0)))
-            .ToListAsync(ct);
+        var staff = await LoadStaffAsync(db, teamId, period, today, back, ct);
+        var users = staff.Specialists.ToList();
 
         var teamCandidates = db.Candidates.Where(c => c.TeamId == teamId);
         if (candidateFilter is not null)
@@ -55,28 +38,7 @@ public static class IndicatorDataLoader
             teamCandidates = teamCandidates.Where(candidateFilter);
         }
 
-        var contactRows = db.Set<EmployerContact>().AsNoTracking()
-            .Where(c => users.Contains(c.SpecialistId) && c.Date >= start && c.Date <= end);
-        var linked = candidateFilter is null
-            ? contactRows.Select(c => new { c.SpecialistId, c.Date, InPerson = c.Kind != EmployerContactKind.Phone, c.FirstContact, Linked = c.Candidates.Any() })
-            : contactRows.Select(c => new
-            {
-                c.SpecialistId,
-                c.Date,
-                InPerson = c.Kind != EmployerContactKind.Phone,
-                c.FirstContact,
-                Linked = c.Candidates.Any(l => teamCandidates.Any(t => t.Id == l.CandidateId)),
-            });
-        var contacts = await linked
-            .GroupBy(c => new { c.SpecialistId, c.Date })
-            .Select(g => new ContactDay(
-                g.Key.SpecialistId,
-                g.Key.Date,
-                g.Count(),
-                g.Count(c => c.InPerson),
-                g.Count(c => c.InPerson && c.Linked),
-                g.Count(c => c.InPerson && c.FirstContact)))
-            .ToListAsync(ct);
+        var contacts = await ContactDaysAsync(db, users, period, candidateFilter is null ? null : teamCandidates, ct);
 
         var candidates = await teamCandidates.AsNoTracking()
             .Where(c => c.Referral != null && c.Referral.ReferredOn <= end && (c.DischargedOn == null || c.DischargedOn >= back))
@@ -111,10 +73,105 @@ public static class IndicatorDataLoader
                 group c.Date by l.CandidateId into g
                 select new CandidateDate(g.Key, g.Min()))
             .AsNoTracking().ToListAsync(ct);
-        var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.ValidFrom <= end).ToListAsync(ct);
 
-        return new IndicatorData(today, startedOn, memberships, absences, time, contacts, candidates, placements, followUps, meetings,
-            measures, support, first, targets);
+        return staff with
+        {
+            Contacts = contacts,
+            Candidates = candidates,
+            Placements = placements,
+            FollowUps = followUps,
+            FollowUpMeetings = meetings,
+            Measures = measures,
+            SupportContacts = support,
+            FirstContacts = first,
+        };
+    }
+
+    /// <summary>
+    /// The team's job specialists, their absence and logged time (summed per day), the team's start and the targets:
+    /// what the time-based figures need. <paramref name="membershipsFrom"/> reaches further back when yearly figures
+    /// need the FTE of earlier months.
+    /// </summary>
+    public static async Task<IndicatorData> LoadStaffAsync(
+        TrinnDbContext db, int teamId, DatePeriod period, DateOnly today, DateOnly? membershipsFrom = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (start, end) = (period.From, period.To);
+        var startedOn = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.StartedOn).SingleOrDefaultAsync(ct);
+        var memberships = await MembershipsAsync(db, teamId, membershipsFrom ?? start, end, ct);
+        var users = memberships.Select(m => m.UserId).Distinct().ToList();
+        var absences = await AbsencesAsync(db, users, period, ct);
+        var time = await db.Set<TimeBlock>().AsNoTracking()
+            .Where(b => users.Contains(b.UserId) && b.Date >= start && b.Date <= end)
+            .GroupBy(b => new { b.UserId, b.Date })
+            .Select(g => new TimeDay(
+                g.Key.UserId,
+                g.Key.Date,
+                g.Sum(b => b.Minutes),
+                g.Sum(b => b.OutOfOffice ? b.Minutes : 0),
+                g.Sum(b => b.Category == TimeCategory.WithCandidate || b.Category == TimeCategory.AtEmployer || b.Category == TimeCategory.Travel ? b.Minutes : 0),
+                g.Sum(b => b.Category == TimeCategory.AtEmployer ? b.Minutes : 0)))
+            .ToListAsync(ct);
+        var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.ValidFrom <= end).ToListAsync(ct);
+        return IndicatorData.Empty(today) with { TeamStartedOn = startedOn, Memberships = memberships, Absences = absences, Time = time, Targets = targets };
+    }
+
+    /// <summary>One user's FTE over the dates in whichever team they were (any role): recorded memberships, or their current FTE throughout.</summary>
+    public static async Task<List<MembershipSpan>> UserMembershipsAsync(TrinnDbContext db, string userId, DateOnly first, DateOnly last, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var recorded = await db.Set<TeamMembership>().AsNoTracking()
+            .Where(m => m.UserId == userId && m.From <= last && (m.To == null || m.To >= first))
+            .Select(m => new MembershipSpan(m.UserId, m.From, m.To, m.Fte))
+            .ToListAsync(ct);
+        if (recorded.Count == 0 && !await db.Set<TeamMembership>().AnyAsync(m => m.UserId == userId, ct))
+        {
+            var fte = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Fte).SingleOrDefaultAsync(ct);
+            recorded.Add(new MembershipSpan(userId, DateOnly.MinValue, null, fte ?? DefaultFte));
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// The users' employer contacts in the period counted per specialist and day: all, in person (not phone), and of
+    /// those the ones about a candidate (of <paramref name="linkedTo"/> when given) and the ones with a new employer.
+    /// </summary>
+    public static Task<List<ContactDay>> ContactDaysAsync(
+        TrinnDbContext db, IReadOnlyCollection<string> users, DatePeriod period, IQueryable<Candidate>? linkedTo = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = db.Set<EmployerContact>().AsNoTracking()
+            .Where(c => users.Contains(c.SpecialistId) && c.Date >= period.From && c.Date <= period.To);
+        var linked = linkedTo is null
+            ? rows.Select(c => new { c.SpecialistId, c.Date, InPerson = c.Kind != EmployerContactKind.Phone, c.FirstContact, Linked = c.Candidates.Any() })
+            : rows.Select(c => new
+            {
+                c.SpecialistId,
+                c.Date,
+                InPerson = c.Kind != EmployerContactKind.Phone,
+                c.FirstContact,
+                Linked = c.Candidates.Any(l => linkedTo.Any(t => t.Id == l.CandidateId)),
+            });
+        return linked
+            .GroupBy(c => new { c.SpecialistId, c.Date })
+            .Select(g => new ContactDay(
+                g.Key.SpecialistId,
+                g.Key.Date,
+                g.Count(),
+                g.Count(c => c.InPerson),
+                g.Count(c => c.InPerson && c.Linked),
+                g.Count(c => c.InPerson && c.FirstContact)))
+            .ToListAsync(ct);
+    }
+
+    public static Task<List<AbsenceSpan>> AbsencesAsync(TrinnDbContext db, IReadOnlyCollection<string> users, DatePeriod period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<Absence>().AsNoTracking()
+            .Where(a => users.Contains(a.UserId) && a.From <= period.To && a.To >= period.From)
+            .Select(a => new AbsenceSpan(a.UserId, a.From, a.To, a.Percent))
+            .ToListAsync(ct);
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Admin;
 
 /// <summary>Users and their roles and teams.</summary>
-public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, RoleManager<IdentityRole> roles, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(
+    TrinnDbContext db, UserManager<TrinnUser> users, RoleManager<IdentityRole> roles, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -62,6 +63,13 @@ public sealed class IndexModel(TrinnDbContext db, UserManager<TrinnUser> users, 
             };
             await using var tx = await db.Database.BeginTransactionAsync();
             var result = await users.CreateAsync(user, Input.Password ?? "");
+            if (result.Succeeded && user.TeamId is { } teamId)
+            {
+                // The indicators count the new user in the team from today (history on /Admin/Memberships).
+                db.Add(Core.Teams.TeamMembership.Start(user.Id, teamId, user.Fte ?? Core.Teams.TeamMembership.MaxFte, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync();
+            }
+
             if (result.Succeeded)
             {
                 await roles.EnsureExistsAsync(Input.Role!);

@@ -44,14 +44,16 @@ public sealed record Dashboard(
     public ShownMeasure ShowFidelity(FidelityDataItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var definition = item.Item switch
-        {
-            1 => IndicatorKeys.Get(IndicatorKeys.Caseload),
-            2 or 11 or 18 => IndicatorKeys.Get(IndicatorKeys.OutOfOffice),
-            _ => IndicatorKeys.Get(IndicatorKeys.WorkWithinYear),
-        };
-        return Show(definition, item.Measure);
+        return Show(FidelityItemDefinition(item.Item), item.Measure);
     }
+
+    /// <summary>The indicator whose suppression rule a data-scored fidelity item follows: people per FTE, staff time, or a share of people.</summary>
+    public static IndicatorDefinition FidelityItemDefinition(int item) => item switch
+    {
+        1 => IndicatorKeys.Get(IndicatorKeys.Caseload),
+        2 or 11 or 18 => IndicatorKeys.Get(IndicatorKeys.OutOfOffice),
+        _ => IndicatorKeys.Get(IndicatorKeys.WorkWithinYear),
+    };
 }
 
 /// <summary>Loads dashboards with the role rules of issue #11; the team check is in the team query.</summary>
