@@ -52,9 +52,11 @@ public static class FidelityFromData
         ];
     }
 
-    /// <summary>Candidate-directed time (item 2): with the candidate, at an employer, and travel between them.</summary>
-    public static bool IsCandidateDirected(TimeLog.TimeCategory category) =>
-        category is TimeLog.TimeCategory.WithCandidate or TimeLog.TimeCategory.AtEmployer or TimeLog.TimeCategory.Travel;
+    /// <summary>
+    /// Candidate-directed time (item 2, "% av stilling til brukerrettet oppfølging"): every logged category except
+    /// "other tasks" — time with candidates and employers, travel, office work and team meetings about them.
+    /// </summary>
+    public static bool IsCandidateDirected(TimeLog.TimeCategory category) => category != TimeLog.TimeCategory.Other;
 
     /// <summary>Contacts that count as follow-up support towards the employer (item 16).</summary>
     public static bool IsEmployerSupport(EmployerContactPurpose purpose) =>

@@ -109,7 +109,7 @@ public static class IndicatorDataLoader
                 g.Key.Date,
                 g.Sum(b => b.Minutes),
                 g.Sum(b => b.OutOfOffice ? b.Minutes : 0),
-                g.Sum(b => b.Category == TimeCategory.WithCandidate || b.Category == TimeCategory.AtEmployer || b.Category == TimeCategory.Travel ? b.Minutes : 0),
+                g.Sum(b => b.Category != TimeCategory.Other ? b.Minutes : 0),
                 g.Sum(b => b.Category == TimeCategory.AtEmployer ? b.Minutes : 0)))
             .ToListAsync(ct);
         var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.ValidFrom <= end).ToListAsync(ct);

@@ -143,9 +143,12 @@ public sealed class IndicatorSuppressionTests
     [InlineData(IndicatorKeys.Caseload, 30, 1.5, null, null, true)]
     // Contacts are the specialists' work, not people: never suppressed.
     [InlineData(IndicatorKeys.EmployerContacts, 2, 1, null, null, true)]
+    // Days to first contact: 47 of 51 have had one (4 without would show → ":"), but their median reveals nobody.
+    [InlineData(IndicatorKeys.DaysToFirstContact, 47, 51, ":", null, true)]
+    [InlineData(IndicatorKeys.DaysToFirstContact, 4, 51, "<5", null, false)]
     public void Apply_SmallCounts(string key, double numerator, double denominator, string? numeratorMark, string? denominatorMark, bool valueShown)
     {
-        var m = Measure.Ratio((decimal)numerator, (decimal)denominator);
+        var m = key == IndicatorKeys.DaysToFirstContact ? new Measure(12m, (decimal)numerator, (decimal)denominator) : Measure.Ratio((decimal)numerator, (decimal)denominator);
         var shown = IndicatorSuppression.Apply(IndicatorKeys.Get(key), m);
         Assert.Equal((numeratorMark, denominatorMark), (shown.NumeratorMark, shown.DenominatorMark));
         Assert.Equal(valueShown ? m.Value : null, shown.Value);

@@ -38,7 +38,7 @@ public sealed record Dashboard(
     public bool ShowsLists => Scope != DashboardScope.Aggregate;
 
     public ShownMeasure Show(IndicatorDefinition definition, Measure? measure) =>
-        Suppressed ? IndicatorSuppression.Apply(definition, measure) : measure is null ? new ShownMeasure(null, null, null, null, null) : ShownMeasure.Plain(measure);
+        Suppressed ? IndicatorSuppression.Apply(definition, measure) : measure is null ? ShownMeasure.None : ShownMeasure.Plain(measure);
 
     /// <summary>The fidelity items that count candidates hide with small counts for leder and forsker, as the indicators do.</summary>
     public ShownMeasure ShowFidelity(FidelityDataItem item)

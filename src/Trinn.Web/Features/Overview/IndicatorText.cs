@@ -21,7 +21,7 @@ public static class IndicatorText
     public static string Value(ShownMeasure shown, IndicatorUnit unit)
     {
         ArgumentNullException.ThrowIfNull(shown);
-        return shown.ValueHidden ? (shown.NumeratorMark == Core.Privacy.SmallCellSuppression.ComplementSymbol ? ":" : shown.NumeratorMark ?? shown.DenominatorMark ?? "–") : Value(shown.Value, unit);
+        return shown.ValueHidden ? shown.NumeratorMark ?? shown.DenominatorMark ?? "<" + Core.Privacy.SmallCellSuppression.DefaultThreshold.ToString(CultureInfo.InvariantCulture) : Value(shown.Value, unit);
     }
 
     /// <summary>A count or a sum: whole numbers as they are, FTE and hours with up to one or two decimals.</summary>
