@@ -110,19 +110,23 @@ public static class FidelityFromData
         ArgumentNullException.ThrowIfNull(data);
         var worked = WorkedIn(data, window);
         var firstJob = data.Placements.Where(p => p.IsPaid).GroupBy(p => p.CandidateId).ToDictionary(g => g.Key, g => g.Min(p => p.Start));
-        var met = worked.Count(id => data.FollowUpMeetings.Any(m => m.CandidateId == id && window.Contains(m.Date) && m.Date >= firstJob[id]));
+        var meetings = data.FollowUpMeetings.ToLookup(m => m.CandidateId);
+        var met = worked.Count(id => meetings[id].Any(m => window.Contains(m.Date) && m.Date >= firstJob[id]));
         var measure = Measure.Percent(met, worked.Count);
         if (measure.Value is not { } share)
         {
             return new FidelityDataItem(16, null, measure);
         }
 
+        var contacts = data.SupportContacts.ToLookup(c => c.CandidateId);
+        var measures = data.Measures.ToLookup(m => m.CandidateId);
+        var placements = data.Placements.ToLookup(p => p.CandidateId);
         var supported = worked.Count(id =>
-            data.SupportContacts.Any(c => c.CandidateId == id && window.Contains(c.Date))
-            || data.Measures.Any(m => m.CandidateId == id && (m.From is null || m.From <= window.To)));
+            contacts[id].Any(c => window.Contains(c.Date))
+            || measures[id].Any(m => m.From is null || m.From <= window.To));
         var career = worked.Any(id =>
-            data.Placements.Any(p => p.CandidateId == id && p.Ending is PlacementEnding.BetterJob or PlacementEnding.Education && p.End <= window.To)
-            || data.Placements.Count(p => p.CandidateId == id && p.IsPaid && p.Start <= window.To) > 1);
+            placements[id].Any(p => p.Ending is PlacementEnding.BetterJob or PlacementEnding.Education && p.End <= window.To)
+            || placements[id].Count(p => p.IsPaid && p.Start <= window.To) > 1);
         var score = share < 25 ? 1 : share < 50 ? 2 : supported * 2 < worked.Count ? 3 : career ? 5 : 4;
         return new FidelityDataItem(16, score, measure);
     }
@@ -138,16 +142,18 @@ public static class FidelityFromData
         ArgumentNullException.ThrowIfNull(data);
         var end = window.To < data.Today ? window.To : data.Today.AddDays(-1);
         var candidates = data.Candidates.Select(c => c.Id).ToHashSet();
+        var plans = data.FollowUps.Where(f => f.PlacementId is not null).ToLookup(f => f.PlacementId!.Value);
+        var met = data.FollowUpMeetings.ToLookup(m => m.CandidateId);
         var levels = new List<int>();
         foreach (var job in data.Placements.Where(p => p.IsPaid && p.Overlaps(window) && candidates.Contains(p.CandidateId)))
         {
-            var slots = data.FollowUps.Where(f => f.PlacementId == job.Id && f.Kind != FollowUpKind.Extra && f.Planned <= end && (job.End is null || f.Planned <= job.End)).ToList();
+            var slots = plans[job.Id].Where(f => f.Kind != FollowUpKind.Extra && f.Planned <= end && (job.End is null || f.Planned <= job.End)).ToList();
             if (slots.Count == 0)
             {
                 continue;
             }
 
-            var meetings = data.FollowUpMeetings.Where(m => m.CandidateId == job.CandidateId && m.Date >= job.Start && m.Date <= end).Select(m => m.Date).ToList();
+            var meetings = met[job.CandidateId].Where(m => m.Date >= job.Start && m.Date <= end).Select(m => m.Date).ToList();
             var level = slots.All(IndicatorFormulas.IsMet) ? 5
                 : slots.Where(s => s.Kind is FollowUpKind.Weekly or FollowUpKind.Monthly).All(IndicatorFormulas.IsMet) ? 4
                 : meetings.Any(d => d >= job.Start.AddMonths(4)) ? 3

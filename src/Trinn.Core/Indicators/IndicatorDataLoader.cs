@@ -40,39 +40,48 @@ public static class IndicatorDataLoader
 
         var contacts = await ContactDaysAsync(db, users, period, candidateFilter is null ? null : teamCandidates, ct);
 
-        var candidates = await teamCandidates.AsNoTracking()
-            .Where(c => c.Referral != null && c.Referral.ReferredOn <= end && (c.DischargedOn == null || c.DischargedOn >= back))
+        var inScope = teamCandidates.Where(c => c.Referral != null && c.Referral.ReferredOn <= end && (c.DischargedOn == null || c.DischargedOn >= back));
+        var candidates = await inScope.AsNoTracking()
             .Select(c => new CandidateRow(c.Id, c.Referral!.ReferredOn, c.DischargedOn, c.DischargeOutcome, c.PrimarySpecialistId))
             .ToListAsync(ct);
-        var ids = candidates.Select(c => c.Id).ToList();
+        // The candidates' rows are read with the same filter as a subquery (IN (SELECT ...)), not a list of ids: a list
+        // of a thousand ids becomes a thousand parameters, and EF compiles a new query for each length.
+        var ids = inScope.Select(c => c.Id);
 
         var placements = await db.Set<Placement>().AsNoTracking()
             .Where(p => ids.Contains(p.CandidateId) && p.StartDate <= end)
             .Select(p => new PlacementRow(p.Id, p.CandidateId, p.EmployerId, p.Kind, p.Market, p.StartDate, p.EndDate, p.Ending))
             .ToListAsync(ct);
-        var followUps = await db.Set<FollowUp>().AsNoTracking()
-            .Where(f => ids.Contains(f.CandidateId) && f.PlannedDate >= back && f.PlannedDate <= end)
+        // Planned in the window (the follow-up figures) or done in it (meetings at work): one read.
+        var followUpRows = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => ids.Contains(f.CandidateId) && ((f.PlannedDate >= back && f.PlannedDate <= end) || (f.DoneOn >= back && f.DoneOn <= end)))
             .Select(f => new FollowUpRow(f.Id, f.CandidateId, f.PlacementId, f.Kind, f.PlannedDate, f.DoneOn))
             .ToListAsync(ct);
-        var meetings = await MeetingsAsync(db, ids, back, end, ct);
+        var followUps = followUpRows.Where(f => f.Planned >= back && f.Planned <= end).ToList();
         var measures = await db.Set<SupportMeasure>().AsNoTracking()
             .Where(m => ids.Contains(m.Placement!.CandidateId) && m.Placement.StartDate <= end)
             .Select(m => new MeasureRow(m.Id, m.PlacementId, m.Placement!.CandidateId, m.Kind, m.FromDate, m.ToDate, m.NextReviewDate, m.LastReviewedOn))
             .ToListAsync(ct);
-        var support = await (
+        // Every employer contact about the candidates up to the end, read once: workplace visits, support towards the
+        // employer, and each candidate's first contact come from these rows.
+        var about = await (
                 from l in db.Set<EmployerContactCandidate>()
                 join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
                 where ids.Contains(l.CandidateId) && c.Date <= end
-                      && (c.Purpose == EmployerContactPurpose.FollowUp || c.Purpose == EmployerContactPurpose.AgreeSupportMeasures)
-                select new SupportContact(l.CandidateId, c.EmployerId, c.Date, c.Purpose))
+                select new { l.CandidateId, c.EmployerId, c.Date, c.Kind, c.Purpose })
             .AsNoTracking().ToListAsync(ct);
-        var first = await (
-                from l in db.Set<EmployerContactCandidate>()
-                join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
-                where ids.Contains(l.CandidateId)
-                group c.Date by l.CandidateId into g
-                select new CandidateDate(g.Key, g.Min()))
-            .AsNoTracking().ToListAsync(ct);
+        var support = about.Where(c => c.Purpose is EmployerContactPurpose.FollowUp or EmployerContactPurpose.AgreeSupportMeasures)
+            .Select(c => new SupportContact(c.CandidateId, c.EmployerId, c.Date, c.Purpose)).ToList();
+        var first = about.GroupBy(c => c.CandidateId).Select(g => new CandidateDate(g.Key, g.Min(c => c.Date))).ToList();
+        var notes = await db.JournalNotes.AsNoTracking()
+            .Where(n => ids.Contains(n.CandidateId) && n.Kind == JournalKind.WorkplaceVisit && n.Date >= back && n.Date <= end)
+            .Select(n => new CandidateDate(n.CandidateId, n.Date))
+            .ToListAsync(ct);
+        // Days a candidate was met at work: follow-ups marked done, workplace-visit journal notes, and workplace follow-up contacts about them.
+        var meetings = followUpRows.Where(f => f.DoneOn >= back && f.DoneOn <= end).Select(f => new CandidateDate(f.CandidateId, f.DoneOn!.Value))
+            .Concat(notes)
+            .Concat(about.Where(c => c.Kind == EmployerContactKind.WorkplaceFollowUp && c.Date >= back).Select(c => new CandidateDate(c.CandidateId, c.Date)))
+            .Distinct().ToList();
 
         return staff with
         {
@@ -193,25 +202,5 @@ public static class IndicatorDataLoader
             .ToListAsync(ct);
         recorded.AddRange(implicitSpans);
         return recorded;
-    }
-
-    /// <summary>Days a candidate was met at work: follow-ups marked done, workplace-visit journal notes, and workplace follow-up contacts about them.</summary>
-    private static async Task<List<CandidateDate>> MeetingsAsync(TrinnDbContext db, List<int> ids, DateOnly first, DateOnly last, CancellationToken ct)
-    {
-        var done = await db.Set<FollowUp>().AsNoTracking()
-            .Where(f => ids.Contains(f.CandidateId) && f.DoneOn >= first && f.DoneOn <= last)
-            .Select(f => new CandidateDate(f.CandidateId, f.DoneOn!.Value))
-            .ToListAsync(ct);
-        var notes = await db.JournalNotes.AsNoTracking()
-            .Where(n => ids.Contains(n.CandidateId) && n.Kind == JournalKind.WorkplaceVisit && n.Date >= first && n.Date <= last)
-            .Select(n => new CandidateDate(n.CandidateId, n.Date))
-            .ToListAsync(ct);
-        var visits = await (
-                from l in db.Set<EmployerContactCandidate>()
-                join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
-                where ids.Contains(l.CandidateId) && c.Kind == EmployerContactKind.WorkplaceFollowUp && c.Date >= first && c.Date <= last
-                select new CandidateDate(l.CandidateId, c.Date))
-            .AsNoTracking().ToListAsync(ct);
-        return done.Concat(notes).Concat(visits).Distinct().ToList();
     }
 }

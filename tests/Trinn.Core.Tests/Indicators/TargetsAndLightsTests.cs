@@ -136,7 +136,8 @@ public sealed class IndicatorSuppressionTests
     [InlineData(IndicatorKeys.WorkWithinYear, 3, 10, "<5", null, false)]
     [InlineData(IndicatorKeys.WorkWithinYear, 8, 10, ":", null, false)]
     [InlineData(IndicatorKeys.WorkWithinYear, 5, 10, null, null, true)]
-    [InlineData(IndicatorKeys.WorkWithinYear, 0, 4, null, "<5", false)]
+    // 0 of 4: the group is small ("<5"), and its complement 4 (all four without work) would show too → ":".
+    [InlineData(IndicatorKeys.WorkWithinYear, 0, 4, ":", "<5", false)]
     [InlineData(IndicatorKeys.WorkWithinYear, 0, 0, null, null, true)]
     // Caseload: people over FTE; only the people count can be small.
     [InlineData(IndicatorKeys.Caseload, 4, 1.5, "<5", null, false)]

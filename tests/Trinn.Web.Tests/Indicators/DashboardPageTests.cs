@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Identity;
@@ -31,6 +33,11 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
         Assert.Contains($"data-specialist=\"{t.A.Id}\"", rows, StringComparison.Ordinal);
         Assert.Contains($"data-specialist=\"{t.B.Id}\"", rows, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(rows, ">8,0<"));
+        // Fidelity item 1 from data per specialist: 8 candidates per FTE each, "20 eller færre" = 5.
+        var fidelity = Between(html, "data-fidelity-per-specialist=\"true\"", "</table>");
+        Assert.Contains($"data-specialist=\"{t.A.Id}\"", fidelity, StringComparison.Ordinal);
+        Assert.Contains($"data-specialist=\"{t.B.Id}\"", fidelity, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(fidelity, "<td data-item=\"1\">5</td>"));
         Assert.Contains("Slik regnes det ut", html, StringComparison.Ordinal);
         Assert.Contains("Kilde for målet:", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"overview-table\"", html, StringComparison.Ordinal);
@@ -48,6 +55,7 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
         // B: 4 candidates / 0.5 FTE = 8.0.
         Assert.Contains("4 kandidater i oppfølging / 0,5 årsverk den 30.06.2026", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-per-specialist", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-fidelity-per-specialist", html, StringComparison.Ordinal);
         Assert.DoesNotContain(t.A.DisplayName, html, StringComparison.Ordinal);
     }
 
@@ -192,9 +200,53 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
         Assert.Contains("\"own\":{\"userId\":\"" + t.B.Id, json, StringComparison.Ordinal);
         Assert.Contains("\"outcomes\":{\"official\":", json, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(1, await DeniedAsync(other.Team.Id));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("Til-datoen må være samme dag som eller etter fra-datoen.", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Page_OtherTeamForATeamMember_NotFoundAndAudited()
+    {
+        var t = await app.AddTeamAsync();
+        var other = await app.AddTeamAsync();
+        using var mv = await BrowserClient.LoginAsync(app, t.Supervisor.UserName!);
+
+        using var foreign = await mv.GetAsync($"/Overview?team={other.Team.Id}");
+        using var export = await mv.GetAsync($"/Overview?handler=Export&format=csv&team={other.Team.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, export.StatusCode);
+        Assert.Equal(2, await DeniedAsync(other.Team.Id));
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsTheTeamRoutes_WithTheIndicatorFields()
+    {
+        using var client = BrowserClient.Anonymous(app);
+
+        var doc = await client.Http.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/teams").TryGetProperty("get", out _));
+        var indicators = paths.GetProperty("/api/teams/{id}/indicators").GetProperty("get");
+        var parameters = indicators.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["id", "from", "to"], parameters);
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        var indicator = schemas.GetProperty("IndicatorDocument").GetProperty("properties");
+        foreach (var field in new[] { "key", "value", "numerator", "denominator", "target", "definition", "outcomes" })
+        {
+            Assert.True(indicator.TryGetProperty(field, out _), field);
+        }
+
+        var fidelity = schemas.GetProperty("FidelityDataDocument").GetProperty("properties");
+        Assert.True(fidelity.TryGetProperty("item", out _) && fidelity.TryGetProperty("score", out _) && fidelity.TryGetProperty("basis", out _));
+        Assert.True(schemas.GetProperty("TeamIndicatorsDocument").GetProperty("properties").TryGetProperty("fidelityFromData", out _));
+    }
+
+    private Task<int> DeniedAsync(int teamId) =>
+        app.Data.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking()
+            .CountAsync(e => e.Action == AuditAction.AccessDenied && e.EntityType == "Team" && e.EntityId == teamId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static int CountOf(string text, string part)
     {

@@ -29,14 +29,20 @@ public sealed class IndicatorSettingsTests(IndicatorSettingsTests.App app) : ICl
 
         var refused = await client.SubmitAsync("/Admin/Targets", new()
         {
-            ["Input.Key"] = IndicatorKeys.Caseload, ["Input.ValidFrom"] = "2026-01-01", ["Input.Value"] = "5", ["Input.UpperValue"] = "4",
+            ["Input.Key"] = IndicatorKeys.Caseload,
+            ["Input.ValidFrom"] = "2026-01-01",
+            ["Input.Value"] = "5",
+            ["Input.UpperValue"] = "4",
             ["Input.Source"] = "Oppdragsbrev 2026",
         });
         Assert.Equal("Fyll ut en øvre grense som er minst like stor som målet (høyst 1000).",
             ResponseExtensions.FieldError(await refused.Content.ReadAsStringAsync(), "Input_UpperValue") is { } m ? System.Net.WebUtility.HtmlDecode(m) : null);
         var saved = await client.SubmitAsync("/Admin/Targets", new()
         {
-            ["Input.Key"] = IndicatorKeys.Caseload, ["Input.ValidFrom"] = "2026-01-01", ["Input.Value"] = "5", ["Input.UpperValue"] = "10",
+            ["Input.Key"] = IndicatorKeys.Caseload,
+            ["Input.ValidFrom"] = "2026-01-01",
+            ["Input.Value"] = "5",
+            ["Input.UpperValue"] = "10",
             ["Input.Source"] = "Oppdragsbrev 2026",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -118,8 +124,14 @@ public sealed class IndicatorSettingsTests(IndicatorSettingsTests.App app) : ICl
             var version = await InstrumentStore.PublishAsync(db, ShippedInstruments.Fidelity, DateTime.UtcNow);
             var r = new FidelityRound
             {
-                TeamId = t.Team.Id, Label = TestData.Unique("Runde "), OpensOn = new DateOnly(2026, 6, 1), ClosesOn = new DateOnly(2026, 6, 14),
-                InstrumentKey = version.Key, InstrumentVersion = version.Version, CreatedById = t.Supervisor.Id, CreatedAtUtc = DateTime.UtcNow,
+                TeamId = t.Team.Id,
+                Label = TestData.Unique("Runde "),
+                OpensOn = new DateOnly(2026, 6, 1),
+                ClosesOn = new DateOnly(2026, 6, 14),
+                InstrumentKey = version.Key,
+                InstrumentVersion = version.Version,
+                CreatedById = t.Supervisor.Id,
+                CreatedAtUtc = DateTime.UtcNow,
             };
             db.Add(r);
             var definition = ShippedInstruments.Fidelity;
@@ -129,7 +141,12 @@ public sealed class IndicatorSettingsTests(IndicatorSettingsTests.App app) : ICl
                 var answers = AnswerValidator.Validate(definition, new Dictionary<string, IReadOnlyList<string>> { ["item1"] = [definition.GetItem("item1").Options[0].Code] }).Answers;
                 var response = new FidelityResponse
                 {
-                    Round = r, RespondentId = user.Id, InstrumentKey = version.Key, InstrumentVersion = version.Version, AnswersJson = "{}", SubmittedAtUtc = DateTime.UtcNow,
+                    Round = r,
+                    RespondentId = user.Id,
+                    InstrumentKey = version.Key,
+                    InstrumentVersion = version.Version,
+                    AnswersJson = "{}",
+                    SubmittedAtUtc = DateTime.UtcNow,
                 };
                 response.Record(answers, false, DateTime.UtcNow);
                 db.Add(response);

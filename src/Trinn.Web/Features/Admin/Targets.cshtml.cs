@@ -101,7 +101,11 @@ public sealed class TargetsModel(
         var own = l[ex.MessageKey];
         var label = ex.Field switch
         {
-            "Key" => "Field_Indicator", "ValidFrom" => "Field_ValidFrom", "UpperValue" => "Field_TargetUpper", "Source" => "Field_TargetSource", _ => "Field_TargetValue",
+            "Key" => "Field_Indicator",
+            "ValidFrom" => "Field_ValidFrom",
+            "UpperValue" => "Field_TargetUpper",
+            "Source" => "Field_TargetSource",
+            _ => "Field_TargetValue",
         };
         return own.ResourceNotFound ? t[ex.MessageKey, t[label], IndicatorTarget.SourceMaxLength].Value : own.Value;
     }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Indicators;
@@ -89,7 +91,10 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
         return await teams.OrderBy(t => t.Name).Select(t => new TeamChoice(t.Id, t.Name, t.StartedOn)).ToListAsync(ct);
     }
 
-    /// <summary>The dashboard of a team the user may see (the first when <paramref name="teamId"/> is null); null when there is none.</summary>
+    /// <summary>
+    /// The dashboard of a team the user may see (the first when <paramref name="teamId"/> is null); null when there is
+    /// none, with an audited AccessDenied when a team was asked for.
+    /// </summary>
     public async Task<Dashboard?> LoadAsync(ClaimsPrincipal user, int? teamId, DatePeriod period, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -97,6 +102,12 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
         var team = teamId is null ? teams.FirstOrDefault() : teams.FirstOrDefault(t => t.Id == teamId);
         if (team is null)
         {
+            if (teamId is { } asked)
+            {
+                // Another team's id (or none that exists): 404 to the caller, and on the audit trail as for candidates.
+                await db.AuditAsync([new AuditEvent(AuditAction.AccessDenied, nameof(Team), asked.ToString(CultureInfo.InvariantCulture), null, null)], ct);
+            }
+
             return null;
         }
 

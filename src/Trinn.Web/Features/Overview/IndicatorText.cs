@@ -32,8 +32,10 @@ public static class IndicatorText
     public static string Fraction(IStringLocalizer l, string key, ShownMeasure shown, DateOnly? onDate)
     {
         ArgumentNullException.ThrowIfNull(shown);
-        var numerator = Amount(shown.Numerator is { } n && key is IndicatorKeys.OutOfOffice or IndicatorKeys.OutOfOfficeOfLogged ? Math.Round(n, 1) : shown.Numerator, shown.NumeratorMark);
-        var denominator = Amount(shown.Denominator is { } d && IndicatorKeys.Get(key).Unit is IndicatorUnit.Ratio or IndicatorUnit.Percent ? Math.Round(d, 2) : shown.Denominator, shown.DenominatorMark);
+        // Hours with one decimal; FTE and weeks with up to two; counts as they are.
+        var hours = key is IndicatorKeys.OutOfOffice or IndicatorKeys.OutOfOfficeOfLogged;
+        var numerator = Amount(hours && shown.Numerator is { } n ? Math.Round(n, 1) : shown.Numerator, shown.NumeratorMark);
+        var denominator = Amount(shown.Denominator is { } d ? Math.Round(d, hours ? 1 : 2) : null, shown.DenominatorMark);
         return l["Ind_" + key + "_Fraction", numerator, denominator, NorwegianTime.Format(onDate)];
     }
 
