@@ -24,22 +24,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # ---- throwaway PostgreSQL cluster -------------------------------------------------------------
-PG_BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/postgres | sort -V | tail -1)")"
-PG_DIR="$RUN_DIR/pg"
-PG_PORT="$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()' 2>/dev/null || echo 55432)"
-PG_USER=postgres
-id -u "$PG_USER" >/dev/null 2>&1 || useradd --system --no-create-home "$PG_USER"
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u "$PG_USER" -- "$@"; else "$@"; fi; }
-mkdir -p "$PG_DIR"
-[ "$(id -u)" -eq 0 ] && chown -R "$PG_USER" "$PG_DIR" && chmod 755 "$RUN_DIR"
-stop_pg() { as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true; }
-trap stop_pg EXIT
-log "Starting PostgreSQL on 127.0.0.1:$PG_PORT"
-as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U trinn --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
-  -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
-export TRINN_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=trinn;Database=postgres;Pooling=true;Include Error Detail=true"
-export TRINN_TEST_PG_BIN="$PG_BIN"
+# It lives in its own mktemp folder under /var/tmp, not in the clone, so it works from a folder other users cannot
+# enter (a clone in /root or in a `mktemp -d` folder); scripts/throwaway-postgres.sh says why that is safe.
+source scripts/throwaway-postgres.sh
+trap trinn_pg_stop EXIT
+trap 'exit 130' INT TERM HUP
+trinn_pg_start
+log "PostgreSQL on 127.0.0.1:$TRINN_PG_PORT (cluster in $TRINN_PG_DIR, removed on exit)"
 export TRINN_TEST_CHROMIUM=/usr/bin/chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

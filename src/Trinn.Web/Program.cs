@@ -1,5 +1,8 @@
+using Trinn.Web.Features.ActionPlans;
+using Trinn.Web.Features.Activities;
 using Trinn.Web.Features.Api;
 using Trinn.Web.Features.Audit;
+using Trinn.Web.Features.CaseReviews;
 using Trinn.Web.Features.Fidelity;
 using Trinn.Web.Features.Duration;
 using Trinn.Web.Features.Employers;
@@ -8,6 +11,7 @@ using Trinn.Web.Features.Opportunities;
 using Trinn.Web.Features.Overview;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.Studies;
+using Trinn.Web.Features.Surveys;
 using Trinn.Web.Features.TimeLog;
 using Trinn.Web.Infrastructure;
 
@@ -25,15 +29,20 @@ builder.AddTrinnTimeLog();
 builder.AddTrinnStudies();
 builder.AddTrinnOpportunities();
 builder.AddTrinnIndicators();
+builder.AddTrinnSurveys();
+builder.AddTrinnActionPlans();
+builder.AddTrinnCaseReviews();
+builder.AddTrinnActivities();
 builder.Services.AddOpenApi();
 builder.Services.AddProblemDetails();
+builder.AddTrinnDatabaseFailures();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseTrinnExceptionHandler();
     app.UseHsts();
 }
 
@@ -54,7 +63,9 @@ app.MapTrinnApi();
 app.MapAuditExport();
 app.MapStages345Api();
 app.MapTeamsApi();
+app.MapWorkingPracticeApi();
 app.MapHealth();
+app.MapSurveysApi();
 
 await app.RunAsync();
 

@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"trinn-e2e-{Guid.NewGuid():N}.db");
     private WebApplicationFactory<Program> _factory = default!;
     private IPlaywright _playwright = default!;
+    private Task<EveryPage.DemoSite>? _demoSite;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -57,8 +58,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A second app with the demo installation, started the first time a test asks (the same browser drives it).</summary>
+    public Task<EveryPage.DemoSite> DemoSiteAsync() => _demoSite ??= EveryPage.DemoSite.StartAsync();
+
     public async Task DisposeAsync()
     {
+        if (_demoSite is not null)
+        {
+            await (await _demoSite).DisposeAsync();
+        }
+
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _factory.DisposeAsync();

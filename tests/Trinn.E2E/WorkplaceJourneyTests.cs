@@ -141,7 +141,7 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         await Assertions.Expect(warnings.Locator("[data-warning='WageSubsidyReview']", new LocatorLocatorOptions { HasText = name })).ToHaveCountAsync(1);
         await Assertions.Expect(warnings.Locator("[data-warning='FollowUpOverdue']", new LocatorLocatorOptions { HasText = name }).First).ToBeVisibleAsync();
 
-        // The plan; a workplace visit note marks the oldest open follow-up done.
+        // The plan; a workplace visit note completes the follow-up whose window holds its date.
         await page.GotoAsync($"/FollowUps/Index/{candidateId}");
         await Axe.AssertAccessibleAsync(page);
         await Assertions.Expect(page.Locator("tr[data-state='done']")).ToHaveCountAsync(0);

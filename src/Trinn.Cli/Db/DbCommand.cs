@@ -21,6 +21,7 @@ internal static class DbCommand
                 await using var context = CliDatabase.Open(options);
                 var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
                 await context.Database.MigrateAsync(ct);
+                await Trinn.Core.Audit.AuditStorage.PrepareAsync(context, DateTime.UtcNow, ct: ct);
                 await Console.Out.WriteLineAsync($"{options.Provider}: applied {pending.Count} migration(s); the database is up to date.");
                 return 0;
             }

@@ -24,6 +24,10 @@ internal static class StatsCommand
 
         stats.Subcommands.Add(Friendly("rm-anova", "One-way repeated-measures ANOVA (listwise)", "rm_anova_oneway_within", [InputOption(), Opt("--levels", "level columns in order, comma separated"), Opt("--subject", "subject id column (optional)")], r =>
             Input(("levels", List(r, "--levels")), ("subject_column", Maybe(r, "--subject")))));
+        stats.Subcommands.Add(Friendly("rm-anova-mixed", "Mixed repeated-measures ANOVA: one within × one between factor (SPSS GLM, Type III; listwise)", "rm_anova_mixed", [InputOption(), Opt("--levels", "level columns in order, comma separated"), Opt("--group", "between-subjects group column (integer codes)"), Opt("--subject", "subject id column (optional)")], r =>
+            Input(("levels", List(r, "--levels")), ("between_column", Need(r, "--group")), ("subject_column", Maybe(r, "--subject")))));
+        stats.Subcommands.Add(Friendly("mixed-model", "Linear mixed model with a random intercept per subject on long data (one row per subject and wave; REML or ML)", "linear_mixed_model", [InputOption(), Opt("--subject", "subject id column"), Opt("--time", "wave column (categorical codes such as 0,3,12,18)"), Opt("--outcome", "outcome column"), Opt("--group", "group column (optional; adds group and time × group)"), Opt("--method", "REML (default) or ML")], r =>
+            Input(("subject_column", Need(r, "--subject")), ("time_column", Need(r, "--time")), ("outcome_column", Need(r, "--outcome")), ("group_column", Maybe(r, "--group")), ("method", Maybe(r, "--method") ?? "REML"))));
         stats.Subcommands.Add(Friendly("ttest-ind", "Independent-samples t test (Student and Welch, Levene)", "t_test_independent", [InputOption(), Opt("--group", "group column"), Opt("--value", "value column"), Opt("--group1", "code of group 1 (default: smallest)"), Opt("--group2", "code of group 2 (default: second smallest)")], r =>
             Input(("group_column", Need(r, "--group")), ("value_column", Need(r, "--value")), ("group1", Maybe(r, "--group1")), ("group2", Maybe(r, "--group2")))));
         stats.Subcommands.Add(Friendly("ttest-paired", "Paired-samples t test (difference = var1 − var2)", "t_test_paired", [InputOption(), Opt("--var1", "first variable"), Opt("--var2", "second variable")], r =>
@@ -39,6 +43,7 @@ internal static class StatsCommand
         stats.Subcommands.Add(Friendly("cronbach", "Cronbach's alpha with item statistics", "cronbach_alpha", [InputOption(), Opt("--items", "item columns, comma separated")], r =>
             Input(("items", List(r, "--items")))));
         stats.Subcommands.Add(PowerCommand());
+        stats.Subcommands.Add(PowerTCommand());
         return stats;
     }
 
@@ -78,7 +83,7 @@ internal static class StatsCommand
             {
                 string dataPath = req["data"] is JsonValue d && d.TryGetValue(out string? ds) ? ds
                     : throw new StatsRequestException("The request needs a text field 'data' with the CSV path.");
-                data = CsvFile.Load(ResolveData(dataPath, path));
+                data = CsvFile.For(analysis, ResolveData(dataPath, path));
             }
 
             return StatsRequest.Run(req, data);
@@ -120,17 +125,7 @@ internal static class StatsCommand
 
         cmd.SetAction(r => Guard(r, () =>
         {
-            JsonNode? Number(string name, bool required)
-            {
-                string? text = Maybe(r, name);
-                if (text is null)
-                {
-                    return required ? throw new StatsRequestException($"Give {name}.") : null;
-                }
-
-                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? JsonValue.Create(v)
-                    : throw new StatsRequestException($"{name}: '{text}' is not a number.");
-            }
+            JsonNode? Number(string name, bool required) => StatsCommand.Number(r, name, required);
 
             bool aPriori = Maybe(r, "--n") is null;
             JsonObject input = Input(
@@ -148,6 +143,54 @@ internal static class StatsCommand
         return cmd;
     }
 
+    private static Command PowerTCommand()
+    {
+        var cmd = new Command("power-t", "G*Power 3.1 two-sided t tests, paired (difference between two dependent means) or independent (equal groups): required N (with --power) or achieved power (with --n)");
+        foreach (Option<string> o in new[]
+        {
+            Opt("--test", "paired or independent"),
+            Opt("--d", "effect size: d_z for paired, Cohen's d for independent"),
+            Opt("--alpha", "significance level"),
+            Opt("--power", "target power (a priori)"),
+            Opt("--n", "pairs (paired) or participants per group (independent), post hoc"),
+        })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(r => Guard(r, () =>
+        {
+            string test = Need(r, "--test");
+            if (test is not ("paired" or "independent"))
+            {
+                throw new StatsRequestException($"--test: '{test}' is not paired or independent.");
+            }
+
+            bool paired = test == "paired";
+            bool aPriori = Maybe(r, "--n") is null;
+            JsonObject input = Input(
+                (paired ? "effect_size_dz" : "effect_size_d", Number(r, "--d", true)),
+                ("alpha", Number(r, "--alpha", true)),
+                ("power", aPriori ? Number(r, "--power", true) : null),
+                (paired ? "pairs" : "n_per_group", aPriori ? null : Number(r, "--n", true)));
+            var req = new JsonObject { ["analysis"] = paired ? "power_t_paired" : "power_t_independent", ["mode"] = aPriori ? "a_priori" : "post_hoc", ["input"] = input };
+            return StatsRequest.Run(req, null);
+        }));
+        return cmd;
+    }
+
+    private static JsonValue? Number(System.CommandLine.ParseResult r, string name, bool required)
+    {
+        string? text = Maybe(r, name);
+        if (text is null)
+        {
+            return required ? throw new StatsRequestException($"Give {name}.") : null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? JsonValue.Create(v)
+            : throw new StatsRequestException($"{name}: '{text}' is not a number.");
+    }
+
     private static Command Friendly(string name, string description, string analysis, Option<string>[] options, Func<System.CommandLine.ParseResult, JsonObject> input)
     {
         var cmd = new Command(name, description);
@@ -158,7 +201,7 @@ internal static class StatsCommand
 
         cmd.SetAction(r => Guard(r, () =>
         {
-            CsvTable data = CsvFile.Load(Need(r, "--input"));
+            IColumnSource data = CsvFile.For(analysis, Need(r, "--input"));
             JsonObject inputObject = input(r);
             if (analysis == "t_test_independent")
             {
@@ -170,7 +213,7 @@ internal static class StatsCommand
         return cmd;
     }
 
-    private static void DefaultGroups(JsonObject input, CsvTable data)
+    private static void DefaultGroups(JsonObject input, IColumnSource data)
     {
         if (input["group1"] is not null && input["group2"] is not null)
         {

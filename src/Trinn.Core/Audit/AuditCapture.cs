@@ -12,6 +12,7 @@ internal static class AuditCapture
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", nameof(Candidate.NationalId),
+        nameof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey.Xml),
     };
 
     /// <summary>Bookkeeping that changes on every use and says nothing about who did what.</summary>
@@ -49,7 +50,7 @@ internal static class AuditCapture
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry or AuditHead || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.Entity is AuditEntry or AuditHead or AuditCheckpoint || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
             }

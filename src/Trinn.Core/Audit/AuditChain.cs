@@ -13,7 +13,8 @@ public interface IAuditActor
 
 public sealed record AuditEvent(AuditAction Action, string EntityType, string? EntityId, int? CandidateId, string? Changes);
 
-public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, string? Problem, long RedactedEntries = 0)
+/// <param name="ArchivedThrough">Entries up to this sequence were archived (0: none); the check started after it.</param>
+public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSequence, string? Problem, long RedactedEntries = 0, long ArchivedThrough = 0)
 {
     public bool IsIntact => FirstBrokenSequence is null;
 }
@@ -26,11 +27,18 @@ public static class AuditChain
     /// Appends events to the chain inside the caller's transaction. The head row is updated first, which locks it
     /// (a row lock in PostgreSQL, the write lock in SQLite), so two writers can never link to the same predecessor.
     /// </summary>
-    public static async Task AppendAsync(TrinnDbContext db, IReadOnlyList<AuditEvent> events, IAuditActor? actor, DateTime nowUtc, CancellationToken ct = default)
+    public static Task AppendAsync(TrinnDbContext db, IReadOnlyList<AuditEvent> events, IAuditActor? actor, DateTime nowUtc, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return AppendAsync(db, events.Select(e => new AuditRecord(e, actor?.UserId, actor?.Role)).ToList(), nowUtc, ct);
+    }
+
+    /// <summary>Appends events of several actors (a group commit) inside the caller's transaction; see the overload above.</summary>
+    public static async Task AppendAsync(TrinnDbContext db, IReadOnlyList<AuditRecord> records, DateTime nowUtc, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(events);
-        if (events.Count == 0)
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
         {
             return;
         }
@@ -42,15 +50,15 @@ public static class AuditChain
         var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
         var sequence = head.LastSequence;
         var previous = head.LastHash;
-        var entries = new List<AuditEntry>(events.Count);
-        foreach (var e in events)
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var (e, userId, role) in records)
         {
             var entry = new AuditEntry
             {
                 Sequence = ++sequence,
                 AtUtc = nowUtc,
-                UserId = actor?.UserId,
-                Role = actor?.Role,
+                UserId = userId,
+                Role = role,
                 Action = e.Action,
                 EntityType = e.EntityType,
                 EntityId = e.EntityId,
@@ -70,12 +78,18 @@ public static class AuditChain
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), ct);
     }
 
-    /// <summary>Walks the chain in order and reports the first entry whose hash, link or sequence is wrong.</summary>
+    /// <summary>
+    /// Walks the chain in order and reports the first entry whose hash, link or sequence is wrong. After archiving, the
+    /// chain in the database starts at the latest <see cref="AuditCheckpoint"/>, which an Archive entry in the chain must
+    /// confirm; the archived entries themselves are checked from their files (<see cref="AuditArchive.VerifyFilesAsync"/>).
+    /// </summary>
     public static async Task<AuditVerification> VerifyAsync(TrinnDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var previous = GenesisHash;
-        long expected = 1;
+        var checkpoint = await db.Set<AuditCheckpoint>().AsNoTracking().OrderByDescending(c => c.ThroughSequence).FirstOrDefaultAsync(ct);
+        var previous = checkpoint?.ThroughHash ?? GenesisHash;
+        var expected = (checkpoint?.ThroughSequence ?? 0) + 1;
+        var checkpointConfirmed = checkpoint is null;
         long checkedCount = 0;
         long redacted = 0;
         var anonymised = new HashSet<int>();
@@ -84,12 +98,16 @@ public static class AuditChain
         {
             if (entry.Sequence != expected)
             {
-                return new(checkedCount, expected, $"entry #{expected} is missing");
+                return new(checkedCount, expected, entry.Sequence < expected
+                    ? $"entry #{entry.Sequence} is before the archive checkpoint at #{expected - 1} or appears twice"
+                    : $"entry #{expected} is missing");
             }
 
             if (entry.PreviousHash != previous)
             {
-                return new(checkedCount, entry.Sequence, $"entry #{entry.Sequence} does not link to entry #{entry.Sequence - 1}");
+                return new(checkedCount, entry.Sequence, checkpoint is not null && entry.Sequence == checkpoint.ThroughSequence + 1
+                    ? $"entry #{entry.Sequence} does not link to the archive checkpoint at #{checkpoint.ThroughSequence}"
+                    : $"entry #{entry.Sequence} does not link to entry #{entry.Sequence - 1}");
             }
 
             if (entry.ComputeHash() != entry.Hash || !entry.PayloadMatchesDigest())
@@ -111,15 +129,25 @@ public static class AuditChain
                 anonymised.Add(anonymisedCandidate);
             }
 
+            if (entry.Action == AuditAction.Archive && checkpoint is not null && AuditArchive.Confirms(entry, checkpoint))
+            {
+                checkpointConfirmed = true;
+            }
+
             previous = entry.Hash;
             expected++;
             checkedCount++;
         }
 
         var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
-        if (head.LastSequence != checkedCount || head.LastHash != previous)
+        if (head.LastSequence != expected - 1 || head.LastHash != previous)
         {
-            return new(checkedCount, checkedCount + 1, $"the chain ends at #{checkedCount} but the head says #{head.LastSequence}");
+            return new(checkedCount, expected, $"the chain ends at #{expected - 1} but the head says #{head.LastSequence}");
+        }
+
+        if (!checkpointConfirmed)
+        {
+            return new(checkedCount, checkpoint!.ThroughSequence, $"the archive checkpoint at #{checkpoint.ThroughSequence} is not confirmed by an archive entry in the chain");
         }
 
         // Retention redacts a candidate's payloads only together with an Anonymise entry for that candidate; a payload
@@ -129,6 +157,6 @@ public static class AuditChain
             return new(checkedCount, stray.Sequence, $"entry #{stray.Sequence} lost its payload without a retention run for its candidate");
         }
 
-        return new(checkedCount, null, null, redacted);
+        return new(checkedCount, null, null, redacted, checkpoint?.ThroughSequence ?? 0);
     }
 }

@@ -17,6 +17,9 @@ public enum AuditAction
 
     /// <summary>Retention removed a discharged candidate's personal data (no values recorded).</summary>
     Anonymise = 7,
+
+    /// <summary>Entries up to a checkpoint were moved to an archive file (the checkpoint and the file's digest recorded).</summary>
+    Archive = 8,
 }
 
 /// <summary>
@@ -114,7 +117,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasIndex(e => e.Sequence).IsUnique();
-        builder.HasIndex(e => new { e.CandidateId, e.AtUtc });
+
+        // Innsyn: a candidate's entries newest first, paged, and the export in chain order (docs/adr/audit-volume.md).
+        builder.HasIndex(e => new { e.CandidateId, e.Sequence });
     }
 }
 

@@ -10,6 +10,12 @@ public class Candidate : IVersioned
     public const int ReasonMaxLength = 1000;
     public const int NextActionMaxLength = 200;
 
+    /// <summary>A candidate discharged to work who loses the job within this many months can be taken back.</summary>
+    public const int TakeBackMonths = 12;
+
+    /// <summary>Taken back after a lost job: back to finding a job.</summary>
+    public const int TakeBackStage = 3;
+
     public int Id { get; set; }
 
     public int TeamId { get; set; }
@@ -54,6 +60,9 @@ public class Candidate : IVersioned
 
     public string? DischargeNote { get; private set; }
 
+    /// <summary>UO (Supported Employment), IPS or another programme; lists and indicators filter on it.</summary>
+    public Programme Programme { get; private set; } = Programme.UtvidetOppfolging;
+
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>When retention removed the personal data (names, national ID, contact details, free text); null until then.</summary>
@@ -70,6 +79,9 @@ public class Candidate : IVersioned
     public List<JournalNote> JournalNotes { get; } = [];
 
     public List<VocationalProfileVersion> ProfileVersions { get; } = [];
+
+    /// <summary>Every discharge with its handover summary, and whether the candidate was taken back afterwards.</summary>
+    public List<DischargeRecord> Discharges { get; } = [];
 
     public CandidateStatus Status => DischargedOn is not null
         ? CandidateStatus.Discharged
@@ -147,7 +159,11 @@ public class Candidate : IVersioned
         StageSince = date;
     }
 
-    public void Discharge(DateOnly date, DischargeOutcome outcome, string? note, DateOnly referredOn, DateOnly today)
+    /// <summary>
+    /// Utskriving: ends the follow-up with an outcome. The discharge and the handover summary for the NAV-veileder
+    /// (what was agreed) are kept as a <see cref="DischargeRecord"/>, so the history stays if the candidate is taken back.
+    /// </summary>
+    public void Discharge(DateOnly date, DischargeOutcome outcome, string? note, DateOnly referredOn, DateOnly today, string? handoverAgreed = null)
     {
         if (DischargedOn is not null)
         {
@@ -174,9 +190,103 @@ public class Candidate : IVersioned
             throw new DomainException("Note", "Error_TooLong");
         }
 
+        if (handoverAgreed is { Length: > DischargeRecord.HandoverMaxLength })
+        {
+            throw new DomainException("HandoverAgreed", "Error_TooLong");
+        }
+
         DischargedOn = date;
         DischargeOutcome = outcome;
         DischargeNote = note;
+        Discharges.Add(new DischargeRecord
+        {
+            DischargedOn = date,
+            Outcome = outcome,
+            Note = note,
+            HandoverAgreed = string.IsNullOrWhiteSpace(handoverAgreed) ? null : handoverAgreed.Trim(),
+        });
+    }
+
+    /// <summary>
+    /// Takes back a candidate who was discharged to work and lost the job within 12 months (the report asks for support
+    /// after discharge), in one step that keeps the history: the discharge stays as a record marked taken back, and the
+    /// candidate goes back to stage 3 ("to skritt frem og ett tilbake") from <paramref name="date"/>.
+    /// Needs <see cref="Discharges"/> loaded.
+    /// </summary>
+    public void TakeBack(DateOnly date, string? reason, string byUserId, DateOnly today, DateTime nowUtc)
+    {
+        if (DischargedOn is not { } dischargedOn || DischargeOutcome is not { } outcome)
+        {
+            throw new DomainException("Date", "Error_NotDischarged");
+        }
+
+        if (!DischargeOutcomeDefinitions.IsWork(outcome))
+        {
+            throw new DomainException("Date", "Error_TakeBackNotWork");
+        }
+
+        if (date > today)
+        {
+            throw new DomainException("Date", "Error_DateInFuture");
+        }
+
+        if (date < dischargedOn)
+        {
+            throw new DomainException("Date", "Error_TakeBackBeforeDischarge");
+        }
+
+        if (date > dischargedOn.AddMonths(TakeBackMonths))
+        {
+            throw new DomainException("Date", "Error_TakeBackAfterYear");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Reason", "Error_Required");
+        }
+
+        if (reason.Length > ReasonMaxLength)
+        {
+            throw new DomainException("Reason", "Error_TooLong");
+        }
+
+        // A discharge from before discharge records existed is recorded now, so the history is complete.
+        var record = Discharges.Where(d => d.TakenBackOn is null).OrderByDescending(d => d.DischargedOn).ThenByDescending(d => d.Id).FirstOrDefault();
+        if (record is null)
+        {
+            record = new DischargeRecord { DischargedOn = dischargedOn, Outcome = outcome, Note = DischargeNote };
+            Discharges.Add(record);
+        }
+
+        record.MarkTakenBack(date, reason.Trim(), byUserId);
+        StageChanges.Add(new StageChange
+        {
+            FromStage = Stage,
+            ToStage = TakeBackStage,
+            Date = date,
+            Reason = "Tatt inn igjen etter utskriving: " + reason.Trim(),
+            ByUserId = byUserId,
+            RecordedAtUtc = nowUtc,
+        });
+        Stage = TakeBackStage;
+        StageSince = date;
+        DischargedOn = null;
+        DischargeOutcome = null;
+        DischargeNote = null;
+    }
+
+    /// <summary>Whether <see cref="TakeBack"/> is open on <paramref name="today"/>: discharged to work no more than 12 months ago.</summary>
+    public bool CanBeTakenBack(DateOnly today) =>
+        DischargedOn is { } d && DischargeOutcome is { } o && DischargeOutcomeDefinitions.IsWork(o) && today <= d.AddMonths(TakeBackMonths);
+
+    public void SetProgramme(Programme programme)
+    {
+        if (!Enum.IsDefined(programme))
+        {
+            throw new DomainException(nameof(Programme), "Error_Required");
+        }
+
+        Programme = programme;
     }
 
     public int DaysInStage(DateOnly today) => Math.Max(0, today.DayNumber - StageSince.DayNumber);

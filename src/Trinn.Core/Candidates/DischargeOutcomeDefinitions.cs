@@ -24,11 +24,17 @@ public static class DischargeOutcomeDefinitions
             [DischargeOutcome.NoContact] = new(DischargeOutcome.NoContact, false, false),
             [DischargeOutcome.Moved] = new(DischargeOutcome.Moved, false, false),
             [DischargeOutcome.Other] = new(DischargeOutcome.Other, false, false),
+            // Neither is work or education: the candidate goes back to NAV, not ready, or the forskrift's limit ended the follow-up.
+            [DischargeOutcome.BackToNavNotReady] = new(DischargeOutcome.BackToNavNotReady, false, false),
+            [DischargeOutcome.DurationLimitReached] = new(DischargeOutcome.DurationLimitReached, false, false),
         };
 
     public static bool CountsToWorkOfficial(DischargeOutcome outcome) => All[outcome].ToWorkOfficial;
 
     public static bool CountsToWorkBroader(DischargeOutcome outcome) => All[outcome].ToWorkBroader;
+
+    /// <summary>A discharge to paid work, which a lost job within a year can undo (<see cref="Candidate.TakeBack"/>).</summary>
+    public static bool IsWork(DischargeOutcome outcome) => outcome is DischargeOutcome.OrdinaryWork or DischargeOutcome.WorkWithWageSubsidy;
 
     /// <summary>The outcomes counted in a definition, for queries (<c>WHERE outcome IN (...)</c>).</summary>
     public static IReadOnlyList<DischargeOutcome> Counted(bool broader) =>

@@ -15,6 +15,49 @@ public enum JournalKind
     HomeVisit = 4,
     WorkplaceVisit = 5,
     WithEmployer = 6,
+
+    /// <summary>Contact with the candidate's NAV-veileder without the candidate (fidelity item 4); needs the NAV-veileder consent.</summary>
+    NavVeileder = 7,
+
+    /// <summary>Candidate, NAV-veileder and job specialist together (fidelity item 7); needs the NAV-veileder consent.</summary>
+    ThreeWayMeeting = 8,
+
+    /// <summary>Contact with health services (fastlege, psykolog, DPS), with or without the candidate; needs the health consent.</summary>
+    HealthServices = 9,
+}
+
+/// <summary>What the journal kinds mean for the rules that read them.</summary>
+public static class JournalKinds
+{
+    /// <summary>
+    /// A meeting with the candidate in person, or at the workplace: these complete a planned follow-up after job start
+    /// (fidelity item 17). Phone calls, messages and contacts without the candidate do not.
+    /// </summary>
+    public static bool IsMeetingWithCandidate(JournalKind kind) =>
+        kind is JournalKind.Meeting or JournalKind.HomeVisit or JournalKind.WorkplaceVisit or JournalKind.WithEmployer or JournalKind.ThreeWayMeeting;
+
+    /// <summary>Contact with the candidate (any channel), for "last contact" on the lists; contacts about the candidate with others are not.</summary>
+    public static bool IsContactWithCandidate(JournalKind kind) => kind is not (JournalKind.NavVeileder or JournalKind.HealthServices);
+
+    /// <summary>Cooperation with the NAV-veileder, shown (without text) to the veileder who referred the candidate.</summary>
+    public static bool IsNavCooperation(JournalKind kind) => kind is JournalKind.NavVeileder or JournalKind.ThreeWayMeeting;
+
+    /// <summary>The consent a kind of contact needs, or null when the cooperation agreement's general terms cover it.</summary>
+    public static AgreementConsent? ConsentNeeded(JournalKind kind) => kind switch
+    {
+        JournalKind.NavVeileder or JournalKind.ThreeWayMeeting => AgreementConsent.NavVeileder,
+        JournalKind.HealthServices => AgreementConsent.HealthAndNetwork,
+        JournalKind.WithEmployer => AgreementConsent.EmployerContact,
+        _ => null,
+    };
+}
+
+/// <summary>The programme the candidate follows: Utvidet oppfølging (Supported Employment), IPS, or another.</summary>
+public enum Programme
+{
+    UtvidetOppfolging = 1,
+    Ips = 2,
+    Other = 3,
 }
 
 public enum WorkPlace
@@ -35,6 +78,12 @@ public enum DischargeOutcome
     NoContact = 7,
     Moved = 8,
     Other = 9,
+
+    /// <summary>Tilbake til NAV-veileder – ikke klar for arbeid.</summary>
+    BackToNavNotReady = 10,
+
+    /// <summary>Varighetsgrensen nådd (forskrift § 5).</summary>
+    DurationLimitReached = 11,
 }
 
 public enum CandidateStatus

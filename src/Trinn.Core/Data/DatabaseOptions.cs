@@ -21,6 +21,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply migrations at start-up. On for the embedded default; production runs <c>trinn db migrate</c>.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// SQLite only: the most the database file may grow to, in megabytes (empty: as far as the disk allows). At the limit
+    /// SQLite refuses to grow exactly as on a full disk, so a quota keeps Trinn from filling a disk it shares.
+    /// </summary>
+    public double? SqliteMaxSizeMegabytes { get; set; }
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

@@ -12,7 +12,17 @@ public static class DatabaseRegistration
     {
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = options.ResolveConnectionString(contentRoot);
-        services.AddDbContext<TrinnDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        // Options as a singleton: the audit writer (a singleton) opens contexts of its own with them.
+        services.AddDbContext<TrinnDbContext>(
+            builder =>
+            {
+                Configure(builder, options.Provider, connectionString);
+                if (options.Provider == DatabaseProvider.Sqlite && options.SqliteMaxSizeMegabytes is { } megabytes)
+                {
+                    builder.AddInterceptors(new SqliteSizeLimit((long)(megabytes * 1024 * 1024)));
+                }
+            },
+            optionsLifetime: ServiceLifetime.Singleton);
         return services;
     }
 

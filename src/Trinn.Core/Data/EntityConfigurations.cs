@@ -70,12 +70,16 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         builder.HasMany(c => c.StageChanges).WithOne().HasForeignKey(s => s.CandidateId);
         builder.HasMany(c => c.JournalNotes).WithOne(n => n.Candidate).HasForeignKey(n => n.CandidateId);
         builder.HasMany(c => c.ProfileVersions).WithOne().HasForeignKey(p => p.CandidateId);
+        // Existing rows get UO; a new candidate always sends its own value (0 is never a programme).
+        builder.Property(c => c.Programme).HasDefaultValue(Programme.UtvidetOppfolging).HasSentinel((Programme)0);
+        builder.HasMany(c => c.Discharges).WithOne().HasForeignKey(d => d.CandidateId).OnDelete(DeleteBehavior.Cascade);
 
         // Portfolio and team lists filter on these.
         builder.HasIndex(c => new { c.TeamId, c.DischargedOn, c.Stage });
         builder.HasIndex(c => new { c.PrimarySpecialistId, c.DischargedOn });
         builder.HasIndex(c => c.BackupSpecialistId);
         builder.HasIndex(c => new { c.NationalIdHash, c.TeamId });
+        builder.HasIndex(c => new { c.TeamId, c.Programme });
     }
 }
 
@@ -108,16 +112,6 @@ internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageC
         builder.Property(s => s.ByUserId).HasMaxLength(450);
         builder.Ignore(s => s.IsBackward);
         builder.HasIndex(s => new { s.CandidateId, s.Date });
-    }
-}
-
-internal sealed class JournalNoteConfiguration : IEntityTypeConfiguration<JournalNote>
-{
-    public void Configure(EntityTypeBuilder<JournalNote> builder)
-    {
-        builder.Property(n => n.Text).HasMaxLength(JournalNote.TextMaxLength);
-        builder.Property(n => n.AuthorId).HasMaxLength(450);
-        builder.HasIndex(n => new { n.CandidateId, n.Date });
     }
 }
 

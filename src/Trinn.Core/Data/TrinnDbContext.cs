@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,10 +12,11 @@ namespace Trinn.Core.Data;
 
 /// <summary>
 /// Trinn's database. Every save also appends what changed to the tamper-evident audit trail in the same
-/// transaction (<see cref="AuditChain"/>), so no change is ever stored without its audit entry.
+/// transaction (<see cref="AuditChain"/>), so no change is ever stored without its audit entry. Reads, refusals and
+/// exports go through the app's <see cref="AuditWriter"/> (group commit) when there is one.
 /// </summary>
-public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActor? actor = null, TimeProvider? time = null)
-    : IdentityDbContext<TrinnUser>(options)
+public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActor? actor = null, TimeProvider? time = null, AuditWriter? auditWriter = null)
+    : IdentityDbContext<TrinnUser>(options), IDataProtectionKeyContext
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private bool _writingAudit;
@@ -34,6 +36,9 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActo
     public DbSet<VocationalProfileVersion> ProfileVersions => Set<VocationalProfileVersion>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    /// <summary>The web tier's Data Protection key ring (cookies, antiforgery, reset links), shared by every app instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Everything in Trinn saves asynchronously; the synchronous path exists for EF's own callers and follows the same rules.
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -64,12 +69,22 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActo
         return count;
     }
 
-    /// <summary>Records events that are not changes (reads, refused access, exports) in the audit trail.</summary>
+    /// <summary>
+    /// Records events that are not changes (reads, refused access, exports) in the audit trail and returns when they
+    /// are committed. Inside a transaction of the caller they become part of it; otherwise the app's group-commit
+    /// writer takes them with other requests' events in one transaction.
+    /// </summary>
     public async Task AuditAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count == 0)
         {
+            return;
+        }
+
+        if (auditWriter is not null && Database.CurrentTransaction is null)
+        {
+            await auditWriter.AppendAsync(events, actor?.UserId, actor?.Role, cancellationToken);
             return;
         }
 

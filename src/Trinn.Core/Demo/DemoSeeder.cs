@@ -114,6 +114,8 @@ public sealed class DemoSeeder(
         await DemoFidelitySeeder.SeedAsync(db, created, [team1, team2, team3], today, now, ct);
         await new EmployerDemoSeeder(db, time).SeedAsync(ct);
         await SeedStudyAsync(created["admin"].Id, ct);
+        await new SurveyDemoSeeder(db, time).SeedAsync(ct);
+        await new WorkingPracticeDemoSeeder(db, time).SeedAsync(ct);
         return true;
     }
 

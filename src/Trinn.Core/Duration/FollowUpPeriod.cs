@@ -7,8 +7,9 @@ namespace Trinn.Core.Duration;
 
 /// <summary>
 /// The time a candidate may have follow-up, after Forskrift om oppfølgingstjenester i egen regi § 5: up to 6 months
-/// from the start, one extension of up to 6 months, and for persons with reduced work capacity (nedsatt arbeidsevne)
-/// up to 3 years in all. End dates are the last day of follow-up.
+/// from the start, "kan forlenges med ytterligere seks måneder" (in one or more steps, each with a reason) to 12 months
+/// in all, and for persons with reduced work capacity (nedsatt arbeidsevne) up to 3 years in all. End dates are the
+/// last day of follow-up.
 /// </summary>
 public class FollowUpPeriod : IVersioned
 {
@@ -52,8 +53,9 @@ public class FollowUpPeriod : IVersioned
     public bool EndsSoon(DateOnly today) => EndDate.DayNumber - today.DayNumber <= WarningDays;
 
     /// <summary>
-    /// Extends to a new last day. A reason is required. Without reduced work capacity only one extension is allowed,
-    /// to at most 12 months from the start; with it, extensions up to 3 years in all.
+    /// Extends to a new last day, with a reason. § 5 says "kan forlenges med ytterligere seks måneder" without "once":
+    /// any number of extensions, each with its own reason, up to 12 months from the start in all (36 with reduced work
+    /// capacity).
     /// </summary>
     public void Extend(DateOnly newEnd, string? reason, string byUserId, DateOnly today)
     {
@@ -70,11 +72,6 @@ public class FollowUpPeriod : IVersioned
         if (newEnd <= EndDate)
         {
             throw new DomainException(nameof(EndDate), "Error_ExtensionNotLater");
-        }
-
-        if (!ReducedWorkCapacity && Extensions.Count > 0)
-        {
-            throw new DomainException(nameof(EndDate), "Error_OnlyOneExtension");
         }
 
         if (newEnd > Limit)

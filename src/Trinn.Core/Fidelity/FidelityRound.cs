@@ -37,6 +37,12 @@ public class FidelityRound
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// Who is expected to answer, chosen by the metodeveileder (the report's practice: the job specialists, and the
+    /// metodeveileder when they have client work). Empty for rounds opened before the choice existed: then everyone.
+    /// </summary>
+    public List<FidelityRoundRespondent> ExpectedRespondents { get; } = [];
+
     public bool IsOpen(DateOnly today) => today >= OpensOn && today <= ClosesOn;
 
     public bool IsClosed(DateOnly today) => today > ClosesOn;
@@ -48,8 +54,24 @@ public class FidelityRound
     /// </summary>
     public static async Task<FidelityRound> OpenAsync(
         TrinnDbContext db, int teamId, string label, DateOnly opensOn, DateOnly closesOn,
-        InstrumentVersion instrument, string createdById, DateOnly today, DateTime nowUtc, CancellationToken ct = default)
+        InstrumentVersion instrument, string createdById, DateOnly today, DateTime nowUtc, CancellationToken ct = default) =>
+        await OpenAsync(db, teamId, label, opensOn, closesOn, instrument, createdById, null, today, nowUtc, ct);
+
+    /// <summary>
+    /// Opens a round with the people expected to answer (<paramref name="expectedRespondentIds"/>, the team's
+    /// respondents as checked by the caller); null keeps the earlier behaviour of everyone in the team, an empty list is
+    /// refused.
+    /// </summary>
+    public static async Task<FidelityRound> OpenAsync(
+        TrinnDbContext db, int teamId, string label, DateOnly opensOn, DateOnly closesOn,
+        InstrumentVersion instrument, string createdById, IReadOnlyCollection<string>? expectedRespondentIds, DateOnly today, DateTime nowUtc,
+        CancellationToken ct = default)
     {
+        if (expectedRespondentIds is { Count: 0 })
+        {
+            throw new DomainException(nameof(ExpectedRespondents), "Error_NoRespondents");
+        }
+
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(instrument);
         label = (label ?? "").Trim();
@@ -91,6 +113,7 @@ public class FidelityRound
             CreatedById = createdById,
             CreatedAtUtc = nowUtc,
         };
+        round.ExpectedRespondents.AddRange((expectedRespondentIds ?? []).Distinct(StringComparer.Ordinal).Select(id => new FidelityRoundRespondent { UserId = id }));
         db.Add(round);
         await db.SaveChangesAsync(ct);
         return round;
@@ -111,6 +134,24 @@ public class FidelityRound
     }
 }
 
+/// <summary>One person expected to answer a round.</summary>
+public class FidelityRoundRespondent
+{
+    public int FidelityRoundId { get; set; }
+
+    public required string UserId { get; init; }
+}
+
+internal sealed class FidelityRoundRespondentConfiguration : IEntityTypeConfiguration<FidelityRoundRespondent>
+{
+    public void Configure(EntityTypeBuilder<FidelityRoundRespondent> builder)
+    {
+        builder.Property(r => r.UserId).HasMaxLength(450);
+        builder.HasKey(r => new { r.FidelityRoundId, r.UserId });
+        builder.HasOne<Identity.TrinnUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class FidelityRoundConfiguration : IEntityTypeConfiguration<FidelityRound>
 {
     public void Configure(EntityTypeBuilder<FidelityRound> builder)
@@ -124,6 +165,7 @@ internal sealed class FidelityRoundConfiguration : IEntityTypeConfiguration<Fide
             .HasForeignKey(r => new { r.InstrumentKey, r.InstrumentVersion })
             .HasPrincipalKey(v => new { v.Key, v.Version })
             .OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.ExpectedRespondents).WithOne().HasForeignKey(e => e.FidelityRoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.TeamId, r.OpensOn });
     }
 }

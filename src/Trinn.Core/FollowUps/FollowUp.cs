@@ -20,10 +20,27 @@ public enum FollowUpDoneBy
     EmployerContact = 2,
 }
 
-/// <summary>A planned follow-up at the workplace (fidelity item 17); done when a workplace visit is recorded.</summary>
+/// <summary>Why an open follow-up was closed without a meeting.</summary>
+public enum FollowUpClosedReason
+{
+    /// <summary>"Jobben avsluttet": the job it belonged to ended, so the slot is no longer due.</summary>
+    JobEnded = 1,
+}
+
+/// <summary>
+/// A planned follow-up after job start (fidelity item 17). Each slot has its own time window (the week before start,
+/// the first three days, a week in the first month, a month in the first year); any meeting with the candidate or at
+/// the workplace inside that window completes it. When the job ends, its open slots are closed as "jobben avsluttet".
+/// </summary>
 public class FollowUp : IVersioned
 {
     public const int NoteMaxLength = 200;
+
+    /// <summary>The window of a slot planned without one (added by hand, or before windows existed): this many days either side.</summary>
+    public const int DefaultWindowDays = 3;
+
+    /// <summary>No window reaches further than this from its planned date, so a query can narrow by planned date first.</summary>
+    public const int MaxWindowReachDays = 40;
 
     public int Id { get; set; }
 
@@ -39,6 +56,12 @@ public class FollowUp : IVersioned
 
     public DateOnly PlannedDate { get; private set; }
 
+    /// <summary>First day of the slot's own time window; null for slots without one (see <see cref="DefaultWindowDays"/>).</summary>
+    public DateOnly? WindowStart { get; private set; }
+
+    /// <summary>Last day of the slot's own time window.</summary>
+    public DateOnly? WindowEnd { get; private set; }
+
     public string? Note { get; set; }
 
     public DateOnly? DoneOn { get; private set; }
@@ -50,51 +73,111 @@ public class FollowUp : IVersioned
 
     public Employers.EmployerContact? DoneByContact { get; private set; }
 
+    /// <summary>The journal note that marked it done, so correcting that note (its kind or date) or striking it out can undo it.</summary>
+    public int? DoneByJournalNoteId { get; private set; }
+
+    public JournalNote? DoneByJournalNote { get; private set; }
+
+    /// <summary>Closed without a meeting (the job ended); a closed slot is neither due nor overdue.</summary>
+    public DateOnly? ClosedOn { get; private set; }
+
+    public FollowUpClosedReason? ClosedReason { get; private set; }
+
     public long Version { get; set; }
 
-    public bool IsOverdue(DateOnly today) => DoneOn is null && PlannedDate < today;
+    public bool IsOpen => DoneOn is null && ClosedOn is null;
+
+    public DateOnly FirstDay => WindowStart ?? PlannedDate.AddDays(-DefaultWindowDays);
+
+    public DateOnly LastDay => WindowEnd ?? PlannedDate.AddDays(DefaultWindowDays);
+
+    public bool InWindow(DateOnly date) => date >= FirstDay && date <= LastDay;
+
+    public bool IsOverdue(DateOnly today) => IsOpen && PlannedDate < today;
 
     public static FollowUp Planned(int candidateId, FollowUpKind kind, DateOnly date, string? note = null) =>
         new() { CandidateId = candidateId, Kind = kind, PlannedDate = date, Note = note };
 
-    /// <summary>Moves an open follow-up to another day (the specialist's own planning).</summary>
+    /// <summary>The follow-up plan for a paid job, each slot with its own window (<see cref="FollowUpPlanner.Slots"/>).</summary>
+    public static List<FollowUp> PlanFor(Placement placement)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        return FollowUpPlanner.Slots(placement.StartDate)
+            .Select(s => new FollowUp
+            {
+                CandidateId = placement.CandidateId,
+                Placement = placement,
+                Kind = s.Kind,
+                PlannedDate = s.Date,
+                WindowStart = s.WindowStart,
+                WindowEnd = s.WindowEnd,
+            })
+            .ToList();
+    }
+
+    /// <summary>Moves an open follow-up to another day (the specialist's own planning); its window moves with it.</summary>
     public void MoveTo(DateOnly date)
     {
-        if (DoneOn is not null)
+        if (!IsOpen)
         {
-            throw new DomainException(nameof(PlannedDate), "Error_FollowUpDone");
+            throw new DomainException(nameof(PlannedDate), ClosedOn is null ? "Error_FollowUpDone" : "Error_FollowUpClosed");
         }
 
+        var shift = date.DayNumber - PlannedDate.DayNumber;
+        WindowStart = WindowStart?.AddDays(shift);
+        WindowEnd = WindowEnd?.AddDays(shift);
         PlannedDate = date;
     }
 
-    public void MarkDone(DateOnly date, FollowUpDoneBy by, Employers.EmployerContact? contact = null)
+    public void MarkDone(DateOnly date, FollowUpDoneBy by, Employers.EmployerContact? contact = null, JournalNote? note = null)
     {
         DoneOn = date;
         DoneBy = by;
         DoneByContact = contact;
         DoneByContactId = contact?.Id is > 0 ? contact.Id : null;
+        DoneByJournalNote = note;
+        DoneByJournalNoteId = note?.Id is > 0 ? note.Id : null;
     }
 
-    /// <summary>Back to planned: the contact that marked it done was deleted or is no longer a workplace follow-up.</summary>
+    /// <summary>Back to planned: the contact or note that marked it done was deleted, changed or struck out.</summary>
     public void Reopen()
     {
         DoneOn = null;
         DoneBy = null;
         DoneByContact = null;
         DoneByContactId = null;
+        DoneByJournalNote = null;
+        DoneByJournalNoteId = null;
+    }
+
+    /// <summary>Closes an open slot because its job ended on <paramref name="date"/> ("jobben avsluttet"). Done slots stay done.</summary>
+    public void CloseForEndedJob(DateOnly date)
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        ClosedOn = date;
+        ClosedReason = FollowUpClosedReason.JobEnded;
     }
 
     /// <summary>
-    /// The open follow-up a workplace visit on <paramref name="visitDate"/> fulfils: the oldest open one planned no
-    /// later than a week after the visit, so an overdue follow-up is caught up first. Null when none fits.
+    /// The open slot a meeting on <paramref name="date"/> completes: one whose own window holds the date, nearest its
+    /// planned date (fidelity item 17: "a slot is met by a meeting in its own time window"), never an older overdue slot
+    /// outside the date's window. A workplace visit at <paramref name="employerId"/> completes only that job's slots (or
+    /// slots added by hand). Null when none fits. Slots of jobs need <see cref="Placement"/> loaded for the employer check.
     /// </summary>
-    public static FollowUp? MatchVisit(IEnumerable<FollowUp> followUps, DateOnly visitDate) =>
+    public static FollowUp? MatchMeeting(IEnumerable<FollowUp> followUps, DateOnly date, int? employerId = null) =>
         followUps
-            .Where(f => f.DoneOn is null && f.PlannedDate <= visitDate.AddDays(7))
-            .OrderBy(f => f.PlannedDate).ThenBy(f => f.Id)
+            .Where(f => f.IsOpen && f.InWindow(date)
+                        && (employerId is null || (f.PlacementId is null && f.Placement is null) || f.Placement?.EmployerId == employerId))
+            .OrderBy(f => Math.Abs(f.PlannedDate.DayNumber - date.DayNumber)).ThenBy(f => f.PlannedDate).ThenBy(f => f.Id)
             .FirstOrDefault();
 }
+
+/// <summary>One planned slot: its suggested date and the window in which a meeting completes it.</summary>
+public sealed record FollowUpSlot(DateOnly Date, FollowUpKind Kind, DateOnly WindowStart, DateOnly WindowEnd);
 
 /// <summary>
 /// Plans follow-ups after a job start as fidelity item 17's top anchor says: a meeting within the week before start,
@@ -102,7 +185,41 @@ public class FollowUp : IVersioned
 /// </summary>
 public static class FollowUpPlanner
 {
-    public static IReadOnlyList<(DateOnly Date, FollowUpKind Kind)> Plan(DateOnly start)
+    public static IReadOnlyList<(DateOnly Date, FollowUpKind Kind)> Plan(DateOnly start) =>
+        Slots(start).Select(s => (s.Date, s.Kind)).ToList();
+
+    /// <summary>
+    /// The plan with each slot's window. The windows follow each other without gaps or overlap: the week before start,
+    /// the start day and the three after it, one week around each weekly date, and for each month of the first year the
+    /// days after the previous window up to three days after the monthly date.
+    /// </summary>
+    public static IReadOnlyList<FollowUpSlot> Slots(DateOnly start)
+    {
+        var dates = Dates(start);
+        var slots = new List<FollowUpSlot>(dates.Count);
+        var previousEnd = start.AddDays(-8);
+        foreach (var (date, kind) in dates)
+        {
+            var end = kind switch
+            {
+                FollowUpKind.BeforeStart => start.AddDays(-1),
+                FollowUpKind.AfterStart => start.AddDays(3),
+                FollowUpKind.Weekly => date.AddDays(3),
+                _ => start.AddMonths(1 + slots.Count(s => s.Kind == FollowUpKind.Monthly) + 1).AddDays(3),
+            };
+            if (end < date)
+            {
+                end = date;
+            }
+
+            slots.Add(new FollowUpSlot(date, kind, previousEnd.AddDays(1), end));
+            previousEnd = end;
+        }
+
+        return slots;
+    }
+
+    private static List<(DateOnly Date, FollowUpKind Kind)> Dates(DateOnly start)
     {
         var plan = new List<(DateOnly, FollowUpKind)>
         {

@@ -67,6 +67,9 @@ public class Placement : IVersioned
 
     public List<SupportMeasure> Measures { get; } = [];
 
+    /// <summary>The follow-up plan after job start (paid jobs); closed as "jobben avsluttet" when the job ends.</summary>
+    public List<FollowUps.FollowUp> FollowUps { get; } = [];
+
     public bool IsPaid => IsPaidKind(Kind);
 
     /// <summary>Length in calendar days, both ends counted; null while open.</summary>
@@ -123,7 +126,11 @@ public class Placement : IVersioned
         };
     }
 
-    /// <summary>Ends the placement on a date not in the future and not before it started, with how it ended.</summary>
+    /// <summary>
+    /// Ends the placement on a date not in the future and not before it started, with how it ended. Its open follow-ups
+    /// (<see cref="FollowUps"/>, loaded by the caller) close as "jobben avsluttet": they are no longer due, so they leave
+    /// the warnings and the calendar feed.
+    /// </summary>
     public void End(DateOnly date, PlacementEnding? ending, DateOnly today)
     {
         if (Ending is not null)
@@ -148,5 +155,30 @@ public class Placement : IVersioned
 
         EndDate = date;
         Ending = how;
+        foreach (var followUp in FollowUps)
+        {
+            followUp.CloseForEndedJob(date);
+        }
+    }
+
+    /// <summary>
+    /// Adds a support measure where the rules allow it (<see cref="SupportMeasureRules"/>): a wage subsidy only on paid
+    /// work (arbeidstrening is "jobb uten lønn"), mentor and inclusion grants on arbeidstrening and paid work, never on a
+    /// jobbsmak. An ended placement takes no new measures.
+    /// </summary>
+    public void AddMeasure(SupportMeasure measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        if (Ending is not null)
+        {
+            throw new DomainException(nameof(Ending), "Error_PlacementEnded");
+        }
+
+        if (!SupportMeasureRules.Allowed(measure.Kind, Kind))
+        {
+            throw new DomainException("Kind", "Error_MeasureNotAllowed_" + measure.Kind);
+        }
+
+        Measures.Add(measure);
     }
 }

@@ -41,6 +41,10 @@ internal sealed class SupportMeasureConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(m => m.Amount).HasPrecision(12, 2);
         builder.Property(m => m.Text).HasMaxLength(SupportMeasure.TextMaxLength);
         builder.Property(m => m.ReviewNote).HasMaxLength(SupportMeasure.TextMaxLength);
+        builder.Property(m => m.MentorMandate).HasMaxLength(SupportMeasure.TextMaxLength);
+        builder.Property(m => m.MentorTraining).HasMaxLength(SupportMeasure.TextMaxLength);
+        builder.Property(m => m.JointFrom);
+        builder.Property(m => m.JointTo);
         builder.Property(m => m.Version).IsConcurrencyToken();
         // The review warning looks for wage subsidies by review date.
         builder.HasIndex(m => new { m.Kind, m.NextReviewDate });

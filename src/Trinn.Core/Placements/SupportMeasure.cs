@@ -51,6 +51,17 @@ public class SupportMeasure : IVersioned
     /// <summary>Lønnstilskudd: what the last review concluded (optional).</summary>
     public string? ReviewNote { get; private set; }
 
+    /// <summary>Mentortilskudd: the mentor's mandate (what the mentor does, and does not); the report calls it essential.</summary>
+    public string? MentorMandate { get; private set; }
+
+    /// <summary>Mentortilskudd: the training the mentor has had (observation, communication, guidance, conflict handling).</summary>
+    public string? MentorTraining { get; private set; }
+
+    /// <summary>Mentortilskudd: the period the job specialist and the mentor work together before the mentor takes over.</summary>
+    public DateOnly? JointFrom { get; private set; }
+
+    public DateOnly? JointTo { get; private set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public long Version { get; set; }
@@ -111,6 +122,47 @@ public class SupportMeasure : IVersioned
             ToDate = end,
             CreatedAtUtc = nowUtc,
         };
+    }
+
+    /// <summary>
+    /// The mentor's mandate (required), training given and the joint period with the job specialist ("at
+    /// jobbspesialisten og mentoren jobber sammen en periode først"), which lies inside the grant's period.
+    /// </summary>
+    public void DescribeMentor(string? mandate, string? training, DateOnly? jointFrom, DateOnly? jointTo)
+    {
+        if (Kind != SupportMeasureKind.Mentortilskudd)
+        {
+            throw new DomainException(nameof(MentorMandate), "Error_NotMentorGrant");
+        }
+
+        var text = Required(mandate, nameof(MentorMandate));
+        if (training is { Length: > TextMaxLength })
+        {
+            throw new DomainException(nameof(MentorTraining), "Error_TooLong");
+        }
+
+        if (jointFrom is null != jointTo is null)
+        {
+            throw new DomainException(jointFrom is null ? nameof(JointFrom) : nameof(JointTo), "Error_JointPeriodBothDates");
+        }
+
+        if (jointFrom is { } from && jointTo is { } to)
+        {
+            if (to < from)
+            {
+                throw new DomainException(nameof(JointTo), "Error_EndBeforeStart");
+            }
+
+            if (from < FromDate || (ToDate is { } end && to > end))
+            {
+                throw new DomainException(nameof(JointFrom), "Error_JointOutsideGrant");
+            }
+        }
+
+        MentorMandate = text;
+        MentorTraining = string.IsNullOrWhiteSpace(training) ? null : training.Trim();
+        JointFrom = jointFrom;
+        JointTo = jointTo;
     }
 
     public static SupportMeasure Inkluderingstilskudd(decimal? amount, string? purpose, DateTime nowUtc)
@@ -195,16 +247,16 @@ public class SupportMeasure : IVersioned
         return (start, to);
     }
 
-    private static string Required(string? text)
+    private static string Required(string? text, string field = nameof(Text))
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new DomainException(nameof(Text), "Error_Required");
+            throw new DomainException(field, "Error_Required");
         }
 
         if (text.Length > TextMaxLength)
         {
-            throw new DomainException(nameof(Text), "Error_TooLong");
+            throw new DomainException(field, "Error_TooLong");
         }
 
         return text.Trim();

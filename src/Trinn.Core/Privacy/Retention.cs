@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.ActionPlans;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
 using Trinn.Core.Duration;
 using Trinn.Core.Employers;
@@ -120,11 +122,18 @@ public static class Retention
                 ["Referrals"] = await db.Referrals.CountAsync(r => r.CandidateId == id && r.Reason != "", ct),
                 ["CooperationAgreements"] = await db.CooperationAgreements.CountAsync(a => a.CandidateId == id && a.Agreed != "", ct),
                 ["StageChanges"] = await db.StageChanges.CountAsync(s => s.CandidateId == id && s.Reason != "", ct),
-                ["JournalNotes"] = await db.JournalNotes.CountAsync(n => n.CandidateId == id && n.Text != "", ct),
+                ["JournalNotes"] = await db.JournalNotes.CountAsync(n => n.CandidateId == id && (n.Text != "" || n.EnteredInErrorReason != null), ct),
+                ["JournalNoteRevisions"] = await db.Set<JournalNoteRevision>().CountAsync(r => r.CandidateId == id && r.Text != "", ct),
+                ["DischargeRecords"] = await db.Set<DischargeRecord>().CountAsync(d => d.CandidateId == id && (d.Note != null || d.HandoverAgreed != null || d.TakeBackReason != null), ct),
+                ["ActionPlanGoals"] = await db.Set<ActionPlanGoal>().CountAsync(g => g.CandidateId == id && g.Text != "", ct),
+                ["ActionPlanSteps"] = await db.Set<ActionPlanStep>().CountAsync(x => x.CandidateId == id && x.Text != "", ct),
+                ["ActionPlanUpdates"] = await db.Set<ActionPlanUpdate>().CountAsync(u => u.CandidateId == id && (u.Note != null || u.OthersPresent != null), ct),
+                ["CaseReviews"] = await db.Set<CaseReview>().CountAsync(r => r.CandidateId == id && r.SearchText != null, ct),
                 ["ProfileVersions"] = await db.ProfileVersions.CountAsync(p => p.CandidateId == id, ct),
                 ["FollowUps"] = await db.Set<FollowUp>().CountAsync(f => f.CandidateId == id && f.Note != null, ct),
                 ["PeriodExtensions"] = await db.Set<PeriodExtension>().CountAsync(e => ExtensionIds.Contains(e.Id) && e.Reason != "", ct),
-                ["SupportMeasures"] = await db.Set<SupportMeasure>().CountAsync(m => MeasureIds.Contains(m.Id) && (m.MentorName != null || m.Text != null || m.ReviewNote != null), ct),
+                ["SupportMeasures"] = await db.Set<SupportMeasure>().CountAsync(
+                    m => MeasureIds.Contains(m.Id) && (m.MentorName != null || m.Text != null || m.ReviewNote != null || m.MentorMandate != null || m.MentorTraining != null), ct),
                 ["EmployerContacts"] = await db.Set<EmployerContact>().CountAsync(c => ContactIds.Contains(c.Id) && c.Note != null, ct),
                 ["TimeBlocks"] = await db.Set<TimeBlock>().CountAsync(b => TimeBlockIds.Contains(b.Id) && b.Note != null, ct),
                 ["JobOpportunities"] = OpportunityIds.Count,
@@ -154,7 +163,25 @@ public static class Retention
             await db.CooperationAgreements.Where(a => a.CandidateId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Agreed, "").SetProperty(a => a.Version, a => a.Version + 1), ct);
             await db.StageChanges.Where(x => x.CandidateId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Reason, ""), ct);
-            await db.JournalNotes.Where(n => n.CandidateId == id).ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, ""), ct);
+            await db.JournalNotes.Where(n => n.CandidateId == id).ExecuteUpdateAsync(
+                s => s.SetProperty(n => n.Text, "").SetProperty(n => n.EnteredInErrorReason, (string?)null).SetProperty(n => n.Version, n => n.Version + 1), ct);
+            // A correction keeps the earlier text as history; retention removes that history too.
+            await db.Set<JournalNoteRevision>().Where(r => r.CandidateId == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Text, ""), ct);
+            await db.Set<DischargeRecord>().Where(d => d.CandidateId == id).ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Note, (string?)null).SetProperty(d => d.HandoverAgreed, (string?)null).SetProperty(d => d.TakeBackReason, (string?)null), ct);
+            await db.Set<ActionPlanGoal>().Where(g => g.CandidateId == id).ExecuteUpdateAsync(s => s.SetProperty(g => g.Text, ""), ct);
+            await db.Set<ActionPlanStep>().Where(x => x.CandidateId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Text, ""), ct);
+            await db.Set<ActionPlanUpdate>().Where(u => u.CandidateId == id).ExecuteUpdateAsync(
+                s => s.SetProperty(u => u.Note, (string?)null).SetProperty(u => u.OthersPresent, (string?)null), ct);
+            // The review's texts describe the person; the reason, dates and lesson tags stay for the team's learning.
+            await db.Set<CaseReview>().Where(r => r.CandidateId == id).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.WhatHappened, (string?)null)
+                    .SetProperty(r => r.WhatWorked, (string?)null)
+                    .SetProperty(r => r.WhatDidNotWork, (string?)null)
+                    .SetProperty(r => r.DoDifferently, (string?)null)
+                    .SetProperty(r => r.SearchText, (string?)null)
+                    .SetProperty(r => r.Version, r => r.Version + 1),
+                ct);
             await db.ProfileVersions.Where(p => p.CandidateId == id).ExecuteUpdateAsync(
                 s => s.SetProperty(p => p.Interests, (string?)null)
                     .SetProperty(p => p.WorkExperience, (string?)null)
@@ -173,6 +200,8 @@ public static class Retention
             await db.Set<SupportMeasure>().Where(m => MeasureIds.Contains(m.Id))
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.MentorName, (string?)null)
+                        .SetProperty(m => m.MentorMandate, (string?)null)
+                        .SetProperty(m => m.MentorTraining, (string?)null)
                         .SetProperty(m => m.Text, (string?)null)
                         .SetProperty(m => m.ReviewNote, (string?)null)
                         .SetProperty(m => m.Version, m => m.Version + 1),

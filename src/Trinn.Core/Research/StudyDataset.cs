@@ -38,6 +38,10 @@ public sealed class StudyDataset
 
     public ExportTable Table(string name) => Tables.Single(t => t.Name == name);
 
+    /// <summary>A dataset without participants (its tables have no columns): the shape of an export, for codebooks.</summary>
+    public static StudyDataset Empty(bool includeFreeText = false) =>
+        new([new(Participants, [], []), new(StageChanges, [], []), new(PlacementsFile, [], [])], includeFreeText);
+
     /// <summary>
     /// Loads the dataset of one study. <paramref name="includeFreeText"/> adds the referral reason, the discharge note,
     /// stage-change reasons and a journal table; only an admin's explicit, audited choice may pass true.

@@ -101,11 +101,30 @@ public class TimeBlock : IVersioned
         return true;
     }
 
+    /// <summary>
+    /// Keeps a block carried from a journal note in step after the note was corrected: date, duration, category and
+    /// out-of-office follow the note. Returns false when the note no longer has a duration or was marked as entered in
+    /// error (the block should go).
+    /// </summary>
+    public bool FollowJournalNote(JournalNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        if (note.DurationMinutes < 1 || note.IsEnteredInError)
+        {
+            return false;
+        }
+
+        var carried = FromJournalNote(note, CreatedAtUtc);
+        (Date, Minutes, Category, OutOfOffice) = (carried.Date, carried.Minutes, carried.Category, carried.OutOfOffice);
+        return true;
+    }
+
     /// <summary>A journal note's time: at the employer for workplace and employer visits, otherwise with the candidate; out of office as the note says.</summary>
     public static TimeBlock FromJournalNote(JournalNote note, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(note);
-        var category = note.Kind is JournalKind.WorkplaceVisit or JournalKind.WithEmployer ? TimeCategory.AtEmployer : TimeCategory.WithCandidate;
+        var category = note.Kind is JournalKind.WorkplaceVisit or JournalKind.WithEmployer ? TimeCategory.AtEmployer
+            : JournalKinds.IsContactWithCandidate(note.Kind) ? TimeCategory.WithCandidate : TimeCategory.Other;
         return new TimeBlock
         {
             UserId = note.AuthorId,

@@ -22,6 +22,25 @@ namespace Trinn.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -154,6 +173,302 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlan");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("ActionPlanGoal");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Owner")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("CandidateId", "Status", "DueDate");
+
+                    b.ToTable("ActionPlanStep");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CandidatePresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("EmployerPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("GoalsAdded")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("JobSpecialistPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("NavVeilederPresent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("OthersPresent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StatusesChanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StepsAdded")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ActionPlanId", "Date");
+
+                    b.ToTable("ActionPlanUpdate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Date");
+
+                    b.ToTable("GroupActivity");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityLeader", b =>
+                {
+                    b.Property<int>("GroupActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("GroupActivityId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GroupActivityLeader");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityParticipant", b =>
+                {
+                    b.Property<int>("GroupActivityId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("GroupActivityId", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("GroupActivityParticipant");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ArchivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("FromSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ThroughHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ThroughSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughSequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditCheckpoint");
+                });
+
             modelBuilder.Entity("Trinn.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -214,7 +529,7 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("CandidateId", "AtUtc");
+                    b.HasIndex("CandidateId", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -243,6 +558,25 @@ namespace Trinn.Migrations.Postgres.Migrations
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });
+                });
+
+            modelBuilder.Entity("Trinn.Core.Background.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
@@ -314,6 +648,11 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<string>("PrimarySpecialistId")
                         .HasColumnType("text");
 
+                    b.Property<int>("Programme")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
 
@@ -334,6 +673,8 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.HasIndex("NationalIdHash", "TeamId");
 
                     b.HasIndex("PrimarySpecialistId", "DischargedOn");
+
+                    b.HasIndex("TeamId", "Programme");
 
                     b.HasIndex("TeamId", "DischargedOn", "Stage");
 
@@ -383,6 +724,49 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("CooperationAgreements");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Candidates.DischargeRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DischargedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandoverAgreed")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TakeBackReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TakenBackById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("TakenBackOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "DischargedOn");
+
+                    b.ToTable("DischargeRecord");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
                 {
                     b.Property<int>("Id")
@@ -399,6 +783,9 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -407,6 +794,13 @@ namespace Trinn.Migrations.Postgres.Migrations
 
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EnteredInErrorAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredInErrorReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -419,11 +813,63 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CandidateId", "Date");
 
                     b.ToTable("JournalNotes");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNoteRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("JournalNoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReplacedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("JournalNoteId");
+
+                    b.ToTable("JournalNoteRevision");
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Referral", b =>
@@ -587,6 +1033,100 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ProfileVersions");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DoDifferently")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ScheduledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(17000)
+                        .HasColumnType("character varying(17000)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WhatDidNotWork")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatHappened")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("TeamId", "ScheduledFor");
+
+                    b.ToTable("CaseReview");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReviewTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId");
+
+                    b.HasIndex("Tag", "CaseReviewId")
+                        .IsUnique();
+
+                    b.ToTable("CaseReviewTag");
                 });
 
             modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
@@ -918,6 +1458,22 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.ToTable("FidelityRound");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRoundRespondent", b =>
+                {
+                    b.Property<int>("FidelityRoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("FidelityRoundId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FidelityRoundRespondent");
+                });
+
             modelBuilder.Entity("Trinn.Core.Fidelity.InstrumentVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -999,10 +1555,19 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<int>("CandidateId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("DoneBy")
                         .HasColumnType("integer");
 
                     b.Property<int?>("DoneByContactId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DoneByJournalNoteId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("DoneOn")
@@ -1025,15 +1590,23 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("WindowStart")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DoneByContactId");
+
+                    b.HasIndex("DoneByJournalNoteId");
 
                     b.HasIndex("PlacementId");
 
                     b.HasIndex("CandidateId", "PlannedDate");
 
-                    b.HasIndex("DoneOn", "PlannedDate");
+                    b.HasIndex("DoneOn", "ClosedOn", "PlannedDate");
 
                     b.ToTable("FollowUp");
                 });
@@ -1347,15 +1920,29 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<DateOnly?>("JointFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("JointTo")
+                        .HasColumnType("date");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("MentorMandate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("MentorName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MentorTraining")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("NextReviewDate")
                         .HasColumnType("date");
@@ -1479,6 +2066,407 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("StudyTeams", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.InformationLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InformationLetters", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.OutboxMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("WaveId", "Kind", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AnswersDeleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ConsentedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("InclusionDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("LetterNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("StudyConsents", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyProtocol", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FirstReminderDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InvitationBody")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("InvitationSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("OnWithdrawal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReminderBody")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReminderSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SecondReminderDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WaveOffsets")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("WindowDaysAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WindowDaysBefore")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StudyId");
+
+                    b.ToTable("StudyProtocols", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyLinkToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WaveId");
+
+                    b.ToTable("SurveyLinkTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConstructKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffsetMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Paper")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResearchId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Unknown")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WaveNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("WaveId", "ConstructKey")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "ConstructKey", "WaveNumber");
+
+                    b.ToTable("SurveyScores", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnswersJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("InvitedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastReminderAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OffsetMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Paper")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ParticipantId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "OpensOn");
+
+                    b.ToTable("SurveyWaves", (string)null);
                 });
 
             modelBuilder.Entity("Trinn.Core.Teams.Team", b =>
@@ -1684,6 +2672,94 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanGoal", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanStep", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", "Plan")
+                        .WithMany("Steps")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlanGoal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Goal");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanUpdate", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.HasOne("Trinn.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityLeader", b =>
+                {
+                    b.HasOne("Trinn.Core.Activities.GroupActivity", null)
+                        .WithMany("Leaders")
+                        .HasForeignKey("GroupActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityParticipant", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Activities.GroupActivity", "Activity")
+                        .WithMany("Participants")
+                        .HasForeignKey("GroupActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.HasOne("Trinn.Core.Identity.TrinnUser", "BackupSpecialist")
@@ -1720,6 +2796,15 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Candidate");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Candidates.DischargeRecord", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", null)
+                        .WithMany("Discharges")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
                 {
                     b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
@@ -1729,6 +2814,15 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNoteRevision", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("JournalNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Referral", b =>
@@ -1764,6 +2858,32 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.HasOne("Trinn.Core.Candidates.Candidate", null)
                         .WithMany("ProfileVersions")
                         .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReviewTag", b =>
+                {
+                    b.HasOne("Trinn.Core.CaseReviews.CaseReview", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CaseReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1885,6 +3005,21 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRoundRespondent", b =>
+                {
+                    b.HasOne("Trinn.Core.Fidelity.FidelityRound", null)
+                        .WithMany("ExpectedRespondents")
+                        .HasForeignKey("FidelityRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.FollowUps.CalendarFeedToken", b =>
                 {
                     b.HasOne("Trinn.Core.Identity.TrinnUser", null)
@@ -1907,14 +3042,21 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .HasForeignKey("DoneByContactId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", "DoneByJournalNote")
                         .WithMany()
+                        .HasForeignKey("DoneByJournalNoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                        .WithMany("FollowUps")
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Candidate");
 
                     b.Navigation("DoneByContact");
+
+                    b.Navigation("DoneByJournalNote");
 
                     b.Navigation("Placement");
                 });
@@ -2032,6 +3174,78 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Surveys.InformationLetter", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.Study", null)
+                        .WithMany()
+                        .HasForeignKey("StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.OutboxMessage", b =>
+                {
+                    b.HasOne("Trinn.Core.Surveys.SurveyWave", "Wave")
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Wave");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyConsent", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.StudyParticipant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyProtocol", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.Study", "Study")
+                        .WithOne()
+                        .HasForeignKey("Trinn.Core.Surveys.StudyProtocol", "StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Study");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyLinkToken", b =>
+                {
+                    b.HasOne("Trinn.Core.Surveys.SurveyWave", "Wave")
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Wave");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyScore", b =>
+                {
+                    b.HasOne("Trinn.Core.Surveys.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyWave", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.StudyParticipant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
             modelBuilder.Entity("Trinn.Core.Teams.TeamMembership", b =>
                 {
                     b.HasOne("Trinn.Core.Teams.Team", "Team")
@@ -2077,9 +3291,27 @@ namespace Trinn.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.Navigation("Leaders");
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.Navigation("Agreement");
+
+                    b.Navigation("Discharges");
 
                     b.Navigation("JournalNotes");
 
@@ -2088,6 +3320,16 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Referral");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
@@ -2107,8 +3349,15 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Navigation("Candidates");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRound", b =>
+                {
+                    b.Navigation("ExpectedRespondents");
+                });
+
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
+                    b.Navigation("FollowUps");
+
                     b.Navigation("Measures");
                 });
 

@@ -199,6 +199,58 @@ internal static partial class ContractResults
         }
     }
 
+    /// <summary>
+    /// G*Power's two-sided t tests: paired ("difference between two dependent means", input <c>effect_size_dz</c>, N = pairs)
+    /// and independent with equal groups (input <c>effect_size_d</c>, <c>n_per_group</c>; total N = 2n).
+    /// </summary>
+    public static JsonObject PowerT(string analysis, string mode, JsonObject input)
+    {
+        bool paired = analysis == "power_t_paired";
+        double d = paired ? OptionalNumber(input, "effect_size_dz") ?? RequireNumber(input, "effect_size_d") : RequireNumber(input, "effect_size_d");
+        double alpha = RequireNumber(input, "alpha");
+        if (!(d > 0) || double.IsInfinity(d))
+        {
+            throw new ArgumentOutOfRangeException(nameof(input), "The effect size must be positive.");
+        }
+
+        TTestPower At(int n) => paired ? PowerAnalysis.PairedT(d, alpha, n) : PowerAnalysis.IndependentT(d, alpha, n);
+        JsonObject Common(TTestPower t) => Obj(
+            ("total_N", t.TotalN),
+            ("n_per_group", paired ? null : Num(t.TotalN / 2)),
+            ("delta", Num(t.NoncentralityDelta)),
+            ("df", Num(t.Df)),
+            ("t_critical", Num(t.TCritical)));
+        switch (mode)
+        {
+            case "a_priori":
+                double target = RequireNumber(input, "power");
+                if (!(target > alpha && target < 1))
+                {
+                    throw new ArgumentOutOfRangeException(nameof(input), "The target power must lie between alpha and 1.");
+                }
+
+                TTestPower a = paired ? PowerAnalysis.PairedTSampleSize(d, alpha, target) : PowerAnalysis.IndependentTSampleSize(d, alpha, target);
+                int n = paired ? a.TotalN : a.TotalN / 2;
+                JsonObject result = Common(a);
+                result["actual_power"] = Num(a.Power);
+                result["power_at_N_minus_1"] = n > 2 ? Num(At(n - 1).Power) : null;
+                return result;
+            case "post_hoc":
+                double size = RequireNumber(input, paired ? "pairs" : "n_per_group");
+                if (size != Math.Floor(size) || size < 2 || size > 1_000_000)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(input), "N must be a whole number from 2 to 1 000 000.");
+                }
+
+                TTestPower p = At((int)size);
+                JsonObject post = Common(p);
+                post["power"] = Num(p.Power);
+                return post;
+            default:
+                throw new StatsRequestException($"Unknown power mode '{mode}' (use a_priori or post_hoc).");
+        }
+    }
+
     private static JsonObject Summary(SampleSummary s) =>
         Obj(("mean", Num(s.Mean)), ("sd", Num(s.StandardDeviation)), ("se_mean", Num(s.StandardErrorOfMean)));
 

@@ -6,8 +6,6 @@ namespace Trinn.Statistics.Contract;
 
 internal static partial class ContractResults
 {
-    private static readonly string[] ContrastNames = ["linear", "quadratic", "cubic"];
-
     public static JsonObject OneWay(IColumnSource data, string groupColumn, string valueColumn)
     {
         IReadOnlyList<decimal?> g = data.Column(groupColumn);
@@ -71,98 +69,6 @@ internal static partial class ContractResults
                 ("p_tukey", Num(c.PTukey)),
                 ("ci95_tukey_lower", Num(c.CiTukeyLower)),
                 ("ci95_tukey_upper", Num(c.CiTukeyUpper)))))));
-    }
-
-    public static JsonObject RepeatedMeasures(IColumnSource data, string? subjectColumn, IReadOnlyList<string> levels)
-    {
-        if (levels.Count < 2)
-        {
-            throw new StatsRequestException("A repeated-measures ANOVA needs at least 2 levels.");
-        }
-
-        var columns = levels.Select(data.Column).ToList();
-        IReadOnlyList<string?>? subjects = subjectColumn is null ? null : data.Labels(subjectColumn);
-        var rows = Enumerable.Range(0, data.RowCount).Select(i => (IReadOnlyList<decimal?>)columns.Select(c => c[i]).ToArray()).ToList();
-        RepeatedMeasuresAnovaResult r = RepeatedMeasuresAnova.Fit(rows);
-
-        JsonObject Within(CorrectedWithinTest t) => Obj(
-            ("epsilon", Num(t.Epsilon)),
-            ("effect", Obj(("ss", Num(t.EffectSs)), ("df", Num(t.EffectDf)), ("ms", Num(t.EffectMs)), ("F", Num(t.F)), ("p", Num(t.P)), ("partial_eta_squared", Num(t.PartialEtaSquared)))),
-            ("error", Obj(("ss", Num(t.ErrorSs)), ("df", Num(t.ErrorDf)), ("ms", Num(t.ErrorMs)))));
-        static JsonObject Multi(MultivariateTest t) => Obj(
-            ("value", Num(t.Value)),
-            ("F", Num(t.F)),
-            ("hypothesis_df", Num(t.HypothesisDf)),
-            ("error_df", Num(t.ErrorDf)),
-            ("p", Num(t.P)),
-            ("partial_eta_squared", Num(t.PartialEtaSquared)));
-
-        CorrectedWithinTest intercept = r.BetweenSubjectsIntercept;
-        return Obj(
-            ("n_subjects_used", r.SubjectsUsed),
-            ("n_excluded", r.ExcludedSubjects.Count),
-            ("n_rows", data.RowCount),
-            ("excluded_subjects", Array(r.ExcludedSubjects.Select(i => SubjectId(subjects, i)))),
-            ("descriptives", Array(r.Levels.Select(l => (JsonNode?)Obj(("level", levels[l.Level]), ("n", l.N), ("mean", Num(l.Mean)), ("sd", Num(l.StandardDeviation)))))),
-            ("mauchly", Obj(
-                ("W", Num(r.Mauchly.W)),
-                ("chi_square", Num(r.Mauchly.ChiSquare)),
-                ("df", Num(r.Mauchly.Df)),
-                ("p", Num(r.Mauchly.P)),
-                ("p_first_order", Num(r.Mauchly.PFirstOrder)),
-                ("p_R_car_as_implemented", Num(r.Mauchly.PRAsImplemented)),
-                ("omega2", Num(r.Mauchly.Omega2)),
-                ("rho", Num(r.Mauchly.Rho)))),
-            ("epsilon", Obj(
-                ("greenhouse_geisser", Num(r.Epsilons.GreenhouseGeisser)),
-                ("huynh_feldt", Num(r.Epsilons.HuynhFeldt)),
-                ("huynh_feldt_uncapped", Num(r.Epsilons.HuynhFeldtUncapped)),
-                ("lower_bound", Num(r.Epsilons.LowerBound)))),
-            ("within_subjects_effects", Obj(
-                ("sphericity_assumed", Within(r.SphericityAssumed)),
-                ("greenhouse_geisser", Within(r.GreenhouseGeisser)),
-                ("huynh_feldt", Within(r.HuynhFeldt)),
-                ("lower_bound", Within(r.LowerBound)))),
-            ("multivariate", Obj(
-                ("pillai_trace", Multi(r.PillaiTrace)),
-                ("wilks_lambda", Multi(r.WilksLambda)),
-                ("hotelling_trace", Multi(r.HotellingTrace)),
-                ("roy_largest_root", Multi(r.RoysLargestRoot)),
-                ("hotelling_T2", Num(r.HotellingT2)))),
-            ("within_contrasts_polynomial", Array(r.PolynomialContrasts.Select(c => (JsonNode?)Obj(
-                ("contrast", c.Degree <= 3 ? ContrastNames[c.Degree - 1] : $"order_{c.Degree}"),
-                ("ss", Num(c.Ss)),
-                ("df", Num(c.Df)),
-                ("F", Num(c.F)),
-                ("p", Num(c.P)),
-                ("partial_eta_squared", Num(c.PartialEtaSquared)),
-                ("error_ss", Num(c.ErrorSs)),
-                ("error_df", Num(c.ErrorDf)))))),
-            ("between_subjects", Obj(
-                ("intercept", Obj(("ss", Num(intercept.EffectSs)), ("df", Num(intercept.EffectDf)), ("ms", Num(intercept.EffectMs)), ("F", Num(intercept.F)), ("p", Num(intercept.P)), ("partial_eta_squared", Num(intercept.PartialEtaSquared)))),
-                ("error", Obj(("ss", Num(intercept.ErrorSs)), ("df", Num(intercept.ErrorDf)), ("ms", Num(intercept.ErrorMs)))))),
-            ("pairwise_bonferroni", Array(r.PairwiseBonferroni.Select(c => (JsonNode?)Obj(
-                ("level_i", levels[c.LevelI]),
-                ("level_j", levels[c.LevelJ]),
-                ("mean_difference", Num(c.MeanDifference)),
-                ("se", Num(c.StandardError)),
-                ("df", Num(c.Df)),
-                ("t", Num(c.T)),
-                ("p_unadjusted", Num(c.PUnadjusted)),
-                ("p_bonferroni", Num(c.PBonferroni)),
-                ("ci95_bonferroni_lower", Num(c.CiBonferroniLower)),
-                ("ci95_bonferroni_upper", Num(c.CiBonferroniUpper)))))),
-            ("sums", Obj(("ss_total", Num(r.SsTotal)), ("ss_subjects", Num(r.SsSubjects)), ("grand_mean", Num(r.GrandMean)))));
-    }
-
-    private static JsonNode? SubjectId(IReadOnlyList<string?>? labels, int row)
-    {
-        if (labels?[row] is not { } text)
-        {
-            return JsonValue.Create(row + 1);
-        }
-
-        return decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal id) ? Code(id) : JsonValue.Create(text);
     }
 
     public static JsonObject Crosstabs(IColumnSource data, string rowVariable, string columnVariable)

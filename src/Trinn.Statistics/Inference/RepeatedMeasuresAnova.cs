@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Trinn.Statistics.Distributions;
+using Trinn.Statistics.Internal;
 
 namespace Trinn.Statistics.Inference;
 
@@ -65,8 +66,9 @@ public static class RepeatedMeasuresAnova
     /// Fits the model to <paramref name="subjects"/> (one row per subject, one column per level, null = missing).
     /// Listwise: a subject missing any level is excluded and listed by index in
     /// <see cref="RepeatedMeasuresAnovaResult.ExcludedSubjects"/>. Needs k ≥ 2 levels and at least 2 complete
-    /// subjects (otherwise <see cref="ArgumentException"/>). Means and deviations are formed exactly in
-    /// <c>decimal</c>. Undefined values are null: F and p when the error SS is 0; Mauchly's p for k = 2
+    /// subjects (otherwise <see cref="ArgumentException"/>). Sums and cross-products are accumulated exactly
+    /// (<see cref="ExactCrossProducts"/>), and every centred sum of squares is formed exactly before it becomes a
+    /// <c>double</c>. Undefined values are null: F and p when the error SS is 0; Mauchly's p for k = 2
     /// (then W = 1, χ² = 0, df = 0); W, epsilons and the multivariate tests when the (k − 1)-dimensional
     /// covariance is singular or n ≤ k − 1.
     /// </summary>
@@ -79,19 +81,27 @@ public static class RepeatedMeasuresAnova
         }
 
         int k = subjects[0].Count;
-        var rows = new List<decimal[]>();
+        var sums = new ExactCrossProducts(k);
         var excluded = new List<int>();
+        var row = new decimal[k];
         for (int i = 0; i < subjects.Count; i++)
         {
-            IReadOnlyList<decimal?> row = subjects[i];
-            if (row.Count != k)
+            IReadOnlyList<decimal?> values = subjects[i];
+            if (values.Count != k)
             {
                 throw new ArgumentException("Every subject needs one entry per level.", nameof(subjects));
             }
 
-            if (row.All(v => v.HasValue))
+            bool complete = true;
+            for (int j = 0; j < k && complete; j++)
             {
-                rows.Add(row.Select(v => v!.Value).ToArray());
+                complete = values[j].HasValue;
+                row[j] = values[j].GetValueOrDefault();
+            }
+
+            if (complete)
+            {
+                sums.Add(row);
             }
             else
             {
@@ -99,13 +109,12 @@ public static class RepeatedMeasuresAnova
             }
         }
 
-        int n = rows.Count;
-        if (n < 2)
+        if (sums.Count < 2)
         {
             throw new ArgumentException("Need at least 2 subjects with all levels present.", nameof(subjects));
         }
 
-        return Fit(rows, k, excluded);
+        return Fit(sums, excluded);
     }
 
     /// <summary>
@@ -152,169 +161,87 @@ public static class RepeatedMeasuresAnova
         return result;
     }
 
-    private static RepeatedMeasuresAnovaResult Fit(List<decimal[]> rows, int k, List<int> excluded)
+    /// <summary>
+    /// Fits the model to the exact sums of the complete subjects (<see cref="ExactCrossProducts"/>, one column per level),
+    /// so a file can be streamed without holding its rows; <see cref="RepeatedMeasuresAnovaResult.ExcludedSubjects"/> is
+    /// then empty (the caller counted them). Needs at least 2 levels and 2 subjects.
+    /// </summary>
+    public static RepeatedMeasuresAnovaResult Fit(ExactCrossProducts complete) => Fit(complete, []);
+
+    private static RepeatedMeasuresAnovaResult Fit(ExactCrossProducts sums, List<int> excluded)
     {
-        int n = rows.Count;
+        ArgumentNullException.ThrowIfNull(sums);
+        int k = sums.Columns;
+        if (k < 2 || sums.Count < 2)
+        {
+            throw new ArgumentException("Need at least 2 levels and 2 subjects with all levels present.", nameof(sums));
+        }
+
+        int n = checked((int)sums.Count);
         int p = k - 1;
-        decimal[] levelMeans = new decimal[k];
-        decimal[] subjectMeans = new decimal[n];
-        decimal total = 0;
-        for (int i = 0; i < n; i++)
-        {
-            decimal rs = 0;
-            for (int j = 0; j < k; j++)
-            {
-                rs += rows[i][j];
-                levelMeans[j] += rows[i][j];
-            }
+        Rational[] levelMeans = [.. Enumerable.Range(0, k).Select(sums.Mean)];
+        Rational grand = levelMeans.Aggregate(Rational.Zero, (a, b) => a + b) / k;
+        Rational[] offsets = [.. levelMeans.Select(m => m - grand)];
+        Rational[,] a = sums.CentredCrossProducts();
+        Rational[,] within = RepeatedMeasuresCore.DoublyCentred(a);
+        Rational effect = offsets.Aggregate(Rational.Zero, (acc, o) => acc + (o * o)) * n;
+        Rational subjects = RepeatedMeasuresCore.Total(a) / k;
+        double ssEffect = effect.ToDouble();
+        double ssError = RepeatedMeasuresCore.Trace(within).ToDouble();
+        double ssSubjects = subjects.ToDouble();
+        double ssTotal = (RepeatedMeasuresCore.Trace(a) + effect).ToDouble();
+        double grandMean = grand.ToDouble();
 
-            total += rs;
-            subjectMeans[i] = rs / k;
-        }
-
-        for (int j = 0; j < k; j++)
-        {
-            levelMeans[j] /= n;
-        }
-
-        decimal grand = total / (n * k);
-        double[] levelOffsets = levelMeans.Select(m => (double)(m - grand)).ToArray();
-        var dev = Matrix<double>.Build.Dense(n, k, (i, j) => (double)(rows[i][j] - levelMeans[j]));
-        double ssEffect = n * levelOffsets.Sum(o => o * o);
-        double ssError = 0;
-        double ssSubjects = 0;
-        double ssTotal = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double s = (double)(subjectMeans[i] - grand);
-            ssSubjects += k * s * s;
-            for (int j = 0; j < k; j++)
-            {
-                double r = (double)(rows[i][j] - subjectMeans[i] - levelMeans[j] + grand);
-                ssError += r * r;
-                double t = (double)(rows[i][j] - grand);
-                ssTotal += t * t;
-            }
-        }
-
-        var levels = Enumerable.Range(0, k).Select(j =>
-        {
-            double ss = dev.Column(j).Sum(x => x * x);
-            return new LevelSummary(j, n, (double)levelMeans[j], Math.Sqrt(ss / (n - 1)));
-        }).ToList();
+        var levels = Enumerable.Range(0, k)
+            .Select(j => new LevelSummary(j, n, levelMeans[j].ToDouble(), Math.Sqrt((a[j, j] / (n - 1)).ToDouble())))
+            .ToList();
 
         var c = Matrix<double>.Build.DenseOfArray(OrthonormalPolynomial(k));
-        Matrix<double> z = dev * c;                           // centred transformed scores, n × p
-        Matrix<double> sc = z.TransposeThisAndMultiply(z) / (n - 1);
-        Vector<double> zbar = c.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(levelOffsets));
+        Matrix<double> errorSscp = RepeatedMeasuresCore.Transformed(RepeatedMeasuresCore.ToMatrix(within));
+        Matrix<double> sc = errorSscp / (n - 1);
+        Vector<double> zbar = c.TransposeThisAndMultiply(Vector<double>.Build.Dense(k, j => offsets[j].ToDouble()));
 
-        double tr = sc.Trace();
-        double tr2 = sc.PointwiseMultiply(sc).Enumerate().Sum();
-        double? gg = tr2 > 0 ? tr * tr / (p * tr2) : null;
-        double? hfRaw = gg is { } g ? ((n * p * g) - 2) / (p * (n - 1 - (p * g))) : null;
+        double? gg = RepeatedMeasuresCore.GreenhouseGeisser(sc);
+        double? hfRaw = RepeatedMeasuresCore.HuynhFeldt(gg, n, n - 1, p);
         double? hf = hfRaw is { } h ? Math.Min(1, h) : null;
         var eps = new SphericityEpsilons(gg, hf, hfRaw, 1.0 / p);
 
-        CorrectedWithinTest Row(double? e) => Corrected(e, ssEffect, p, ssError, (n - 1) * p);
+        CorrectedWithinTest Row(double? e) => RepeatedMeasuresCore.Corrected(e, ssEffect, p, ssError, (n - 1) * p);
+
+        double[]? eigen = RepeatedMeasuresCore.Eigenvalues(n * zbar.OuterProduct(zbar), errorSscp);
+        (MultivariateTest pillai, MultivariateTest wilks, MultivariateTest hot, MultivariateTest roy) = RepeatedMeasuresCore.FourTests(eigen, p, 1, n - 1);
+        double? t2 = eigen is null ? null : eigen[0] * (n - 1);
 
         return new RepeatedMeasuresAnovaResult(
             n,
             excluded,
             levels,
-            Mauchly(sc, n, p),
+            RepeatedMeasuresCore.Mauchly(sc, n - 1),
             eps,
             Row(1),
             Row(gg),
             Row(hf),
             Row(1.0 / p),
-            Multivariate(sc, zbar, n, p, out var wilks, out var hot, out var roy, out double? t2),
+            pillai,
             wilks,
             hot,
             roy,
             t2,
-            Contrasts(z, zbar, n, p),
-            Corrected(1, n * k * (double)grand * (double)grand, 1, ssSubjects, n - 1),
-            Pairwise(rows, levelMeans, k),
+            Contrasts(errorSscp, zbar, n, p),
+            RepeatedMeasuresCore.Corrected(1, (grand * grand * (n * k)).ToDouble(), 1, ssSubjects, n - 1),
+            Pairwise(a, levelMeans, n),
             ssTotal,
             ssSubjects,
-            (double)grand);
+            grandMean);
     }
 
-    private static CorrectedWithinTest Corrected(double? epsilon, double ssEffect, double df, double ssError, double dfError)
-    {
-        if (epsilon is not { } e || !(e > 0))
-        {
-            return new CorrectedWithinTest(epsilon, ssEffect, null, null, null, null, null, ssError, null, null);
-        }
-
-        double d1 = df * e;
-        double d2 = dfError * e;
-        double ms1 = ssEffect / d1;
-        double? ms2 = d2 > 0 ? ssError / d2 : null;
-        double? f = ms2 is { } m && m > 0 ? ms1 / m : null;
-        double? pv = f is { } fv ? Probability.FUpperTail(fv, d1, d2) : null;
-        double? eta = ssEffect + ssError > 0 ? ssEffect / (ssEffect + ssError) : null;
-        return new CorrectedWithinTest(e, ssEffect, d1, ms1, f, pv, eta, ssError, d2 > 0 ? d2 : null, ms2);
-    }
-
-    private static MauchlyTest Mauchly(Matrix<double> sc, int n, int p)
-    {
-        double df = (p * (p + 1) / 2.0) - 1;
-        if (p == 1)
-        {
-            return new MauchlyTest(1, 0, 0, null, null, null, null, null);
-        }
-
-        double nu = n - 1;
-        double tr = sc.Trace();
-        double det = sc.Determinant();
-        if (!(tr > 0) || !(det > 0) || nu < p)
-        {
-            return new MauchlyTest(tr > 0 ? Math.Max(0, det) / Math.Pow(tr / p, p) : null, null, df, null, null, null, null, null);
-        }
-
-        double logW = Math.Log(det) - (p * Math.Log(tr / p));
-        double rho = 1 - (((2.0 * p * p) + p + 2) / (6.0 * p * nu));
-        double omega2 = (p + 2.0) * (p - 1.0) * (p - 2.0) * ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * p) + 2) / (288.0 * Math.Pow(nu * p * rho, 2));
-        double chi = -nu * rho * logW;
-        double pr1 = Probability.ChiSquareUpperTail(chi, df);
-        double pr2 = Probability.ChiSquareUpperTail(chi, df + 4);
-        double omega2R = omega2 * ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * (p + 1)) + 2) / ((2.0 * p * p * p) + (6.0 * p * p) + (3.0 * p) + 2);
-        return new MauchlyTest(Math.Exp(logW), chi, df, pr1 + (omega2 * (pr2 - pr1)), pr1, omega2, rho, pr1 + (omega2R * (pr2 - pr1)));
-    }
-
-    private static MultivariateTest Multivariate(Matrix<double> sc, Vector<double> zbar, int n, int p, out MultivariateTest wilks, out MultivariateTest hotelling, out MultivariateTest roy, out double? t2)
-    {
-        double errorDf = n - p;
-        double? ht = null;
-        if (errorDf >= 1 && sc.Determinant() > 0)
-        {
-            Vector<double> solved = sc.Cholesky().Solve(zbar);
-            t2 = n * zbar.DotProduct(solved);
-            ht = t2 / (n - 1);
-        }
-        else
-        {
-            t2 = null;
-        }
-
-        double? f = ht * errorDf / p;
-        double? pv = f is { } fv ? Probability.FUpperTail(fv, p, errorDf) : null;
-        double? eta = ht / (1 + ht);
-        MultivariateTest Make(double? value) => new(value, f, p, errorDf, pv, eta);
-        wilks = Make(1 / (1 + ht));
-        hotelling = Make(ht);
-        roy = Make(ht);
-        return Make(ht / (1 + ht));
-    }
-
-    private static List<ContrastTest> Contrasts(Matrix<double> z, Vector<double> zbar, int n, int p)
+    private static List<ContrastTest> Contrasts(Matrix<double> errorSscp, Vector<double> zbar, int n, int p)
     {
         var list = new List<ContrastTest>(p);
         for (int c = 0; c < p; c++)
         {
             double ss = n * zbar[c] * zbar[c];
-            double err = z.Column(c).Sum(x => x * x);
+            double err = errorSscp[c, c];
             double? f = err > 0 ? ss / (err / (n - 1)) : null;
             double? pv = f is { } fv ? Probability.FUpperTail(fv, 1, n - 1) : null;
             double? eta = ss + err > 0 ? ss / (ss + err) : null;
@@ -324,9 +251,9 @@ public static class RepeatedMeasuresAnova
         return list;
     }
 
-    private static List<LevelComparison> Pairwise(List<decimal[]> rows, decimal[] levelMeans, int k)
+    private static List<LevelComparison> Pairwise(Rational[,] a, Rational[] levelMeans, int n)
     {
-        int n = rows.Count;
+        int k = levelMeans.Length;
         int m = k * (k - 1) / 2;
         double df = n - 1;
         double tCrit = Probability.StudentTQuantileUpper(0.05 / (2.0 * m), df);
@@ -335,15 +262,9 @@ public static class RepeatedMeasuresAnova
         {
             for (int j = i + 1; j < k; j++)
             {
-                decimal meanDiff = levelMeans[i] - levelMeans[j];
-                double ss = 0;
-                foreach (decimal[] r in rows)
-                {
-                    double d = (double)(r[i] - r[j] - meanDiff);
-                    ss += d * d;
-                }
-
-                double diff = (double)meanDiff;
+                // Σ(dᵢⱼ − d̄ᵢⱼ)² of the paired differences, exactly.
+                double ss = (a[i, i] + a[j, j] - a[i, j] - a[i, j]).ToDouble();
+                double diff = (levelMeans[i] - levelMeans[j]).ToDouble();
                 double se = Math.Sqrt(ss / (n - 1) / n);
                 double? t = se > 0 ? diff / se : null;
                 double? pu = t is { } tv ? Probability.StudentTTwoSided(tv, df) : null;

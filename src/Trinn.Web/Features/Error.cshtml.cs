@@ -11,6 +11,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
 {
     public string Heading { get; private set; } = "";
 
+    public string Text { get; private set; } = "";
+
     public void OnGet(int? code) => Set(code);
 
     public void OnPost(int? code) => Set(code);
@@ -23,6 +25,16 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> t) : PageModel
             403 => t["Error_Forbidden"],
             _ => t["Error_Title"],
         };
+        Text = t["Error_Text"];
+
+        // The database was away or full (503 from the exception handler): say so, and that nothing was saved.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error
+            && Infrastructure.DatabaseFailures.Classify(error) is { } failure)
+        {
+            Heading = t["Error_ServiceUnavailableTitle"];
+            Text = Infrastructure.DatabaseFailures.Message(t, failure);
+        }
+
         if (code is >= 400 and < 600)
         {
             Response.StatusCode = code.Value;

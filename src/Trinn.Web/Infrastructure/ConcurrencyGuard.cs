@@ -28,9 +28,23 @@ internal static class ConcurrencyGuard
     /// texts, else by the shared key); a stale or racing save reloads the entity and becomes the conflict message.
     /// Nothing is half-saved either way.
     /// </summary>
-    public static async Task<SaveOutcome> TrySaveAsync<T>(
+    public static Task<SaveOutcome> TrySaveAsync<T>(
         DbContext db, T entity, long postedVersion, Action<T> change, ModelStateDictionary modelState, IStringLocalizer t,
-        Func<DomainException, string>? message = null)
+        Func<DomainException, string>? message = null, string prefix = "Input.")
+        where T : class, IVersioned
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return TrySaveAsync(db, entity, postedVersion, e =>
+        {
+            change(e);
+            return Task.CompletedTask;
+        }, modelState, t, message, prefix);
+    }
+
+    /// <summary>As above, for a change that also reads or adjusts other rows (its side effects), all in the same save.</summary>
+    public static async Task<SaveOutcome> TrySaveAsync<T>(
+        DbContext db, T entity, long postedVersion, Func<T, Task> change, ModelStateDictionary modelState, IStringLocalizer t,
+        Func<DomainException, string>? message = null, string prefix = "Input.")
         where T : class, IVersioned
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -39,19 +53,51 @@ internal static class ConcurrencyGuard
         try
         {
             Expect(db, entity, postedVersion);
-            change(entity);
+            await change(entity);
             await db.SaveChangesAsync();
             return SaveOutcome.Saved;
         }
         catch (DomainException ex)
         {
-            modelState.AddModelError("Input." + ex.Field, message?.Invoke(ex) ?? t[ex.MessageKey]);
+            modelState.AddModelError(prefix + ex.Field, message?.Invoke(ex) ?? t[ex.MessageKey]);
             return SaveOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)
         {
             await ReloadAsync(db, entity);
             modelState.Clear();
+            modelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            return SaveOutcome.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// Saves a change that has no form version of its own (a new row, and the side effects it has on other rows, such
+    /// as follow-ups it completes). A refused rule becomes a field error under <paramref name="prefix"/>; a race on a row
+    /// the change touched throws the whole change away and becomes the conflict message. Nothing is half-saved.
+    /// </summary>
+    public static async Task<SaveOutcome> TrySaveAsync(
+        DbContext db, Func<Task> change, ModelStateDictionary modelState, IStringLocalizer t, Func<DomainException, string>? message = null, string prefix = "Input.")
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(t);
+        try
+        {
+            await change();
+            await db.SaveChangesAsync();
+            return SaveOutcome.Saved;
+        }
+        catch (DomainException ex)
+        {
+            db.ChangeTracker.Clear();
+            modelState.AddModelError(prefix + ex.Field, message?.Invoke(ex) ?? t[ex.MessageKey]);
+            return SaveOutcome.Refused;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
             modelState.AddModelError(string.Empty, t["Error_Conflict"]);
             return SaveOutcome.Conflict;
         }

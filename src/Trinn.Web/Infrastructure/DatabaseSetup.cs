@@ -57,6 +57,10 @@ internal static partial class DatabaseSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Trinn.Core.Audit.IAuditActor, HttpAuditActor>();
+        builder.Services.AddSingleton(sp => new Trinn.Core.Audit.AuditWriter(
+            () => new TrinnDbContext(sp.GetRequiredService<DbContextOptions<TrinnDbContext>>()),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Trinn.Core.Audit.AuditWriter>>()));
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }
@@ -70,13 +74,23 @@ internal static partial class DatabaseSetup
         var dbOptions = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (dbOptions.MigrateOnStartup)
         {
+            // Quietly first: EF would log its own tries on a missing database and history table as errors.
+            var databaseLogger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Trinn.Database");
+            if (await db.PreparePostgresForMigrationAsync() is { } createdDatabase)
+            {
+                LogDatabaseCreated(databaseLogger, createdDatabase);
+            }
+
             await db.Database.MigrateAsync();
+            await Trinn.Core.Audit.AuditStorage.PrepareAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             if (db.Database.IsSqlite())
             {
                 // WAL: readers never block the writer, and a crash loses no committed transaction.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
         }
+
+        EnsureKeyRing(services);
 
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!demo.Enabled)
@@ -104,6 +118,27 @@ internal static partial class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Creates the shared Data Protection key ring now, before the first request, so instances started one after another
+    /// all find the same key (a key created under load by two instances at once would need a key-ring refresh to meet).
+    /// </summary>
+    private static void EnsureKeyRing(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()
+                .CreateProtector("Trinn.KeyRing").Protect([1]);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // Not migrated yet (production migrates with trinn db migrate): the key is created at first use instead.
+            LogKeyRingLater(services.GetRequiredService<ILoggerFactory>().CreateLogger("Trinn.DataProtection"), ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Data Protection key ring not prepared at start-up ({Error}); it is created at first use")]
+    private static partial void LogKeyRingLater(ILogger logger, string error);
+
     private static void PrintDemoLogins(WebApplication app, string password)
     {
         var url = app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
@@ -118,6 +153,9 @@ internal static partial class DatabaseSetup
 
         Console.WriteLine();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL database {Database} did not exist and was created; migrations follow")]
+    private static partial void LogDatabaseCreated(ILogger logger, string database);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data created")]
     private static partial void LogDemoCreated(ILogger logger);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Data;
@@ -37,6 +38,13 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<TrinnDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<TrinnClaimsFactory>();
+
+        // Keys for cookies, antiforgery and reset links live in the database, so every app instance behind a load
+        // balancer reads what another wrote (a sign-in on one is valid on all). The fixed application name keeps
+        // instances with different content roots on the same key ring.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Trinn")
+            .PersistKeysToDbContext<TrinnDbContext>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Trinn.Web.Shared;
+using Trinn.Web.Shared.Navigation;
 
 namespace Trinn.Web.Infrastructure;
 
@@ -29,6 +30,7 @@ internal static class PagesSetup
                 o.Conventions.AuthorizeFolder("/Portfolio", Policies.TeamMember);
                 o.Conventions.AuthorizePage("/Referrals/New", Policies.Referrer);
                 o.Conventions.AuthorizePage("/Referrals/Mine", Policies.NavVeileder);
+                o.Conventions.AuthorizePage("/Referrals/Details", Policies.NavVeileder);
                 o.Conventions.AuthorizeFolder("/Research", Policies.Research);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader);
@@ -69,6 +71,8 @@ internal static class PagesSetup
         });
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.AddSingleton<PagePolicies>();
+        builder.Services.AddScoped<PageAccess>();
         builder.Services.AddScoped<Features.Referrals.ReferralRegistration>();
         builder.Services.AddOptions<Features.Research.ResearchOptions>()
             .BindConfiguration(Features.Research.ResearchOptions.SectionName)

@@ -25,7 +25,7 @@ internal static class SecuritySetup
     private static readonly string[] SignInPaths = ["/Account/Login", "/Account/ExternalLogin"];
 
     /// <summary>Links that carry a secret token in the URL: every request is limited, so tokens cannot be guessed.</summary>
-    private static readonly string[] TokenLinkPaths = ["/FollowUps/Feed", "/Account/ResetPassword", "/signin-oidc"];
+    private static readonly string[] TokenLinkPaths = ["/FollowUps/Feed", "/Account/ResetPassword", "/signin-oidc", "/svar"];
 
     public static WebApplicationBuilder AddTrinnSecurity(this WebApplicationBuilder builder)
     {

@@ -13,7 +13,8 @@ namespace Trinn.Cli.Tests.Backup;
 /// </summary>
 internal static class DatabaseFingerprint
 {
-    public static async Task<SortedDictionary<string, string>> ComputeAsync(TrinnDbContext db)
+    /// <param name="ignored">Columns left out ("Table.Column"): values that differ by design, such as a fresh nonce or salt.</param>
+    public static async Task<SortedDictionary<string, string>> ComputeAsync(TrinnDbContext db, params string[] ignored)
     {
         var sqlite = db.Database.IsSqlite();
         await db.Database.OpenConnectionAsync();
@@ -30,7 +31,7 @@ internal static class DatabaseFingerprint
                   + "ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema AND kcu.table_name = tc.table_name "
                   + $"WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = 'public' AND tc.table_name = '{table}' ORDER BY kcu.ordinal_position");
             Assert.True(key.Count > 0, $"table {table} has no primary key");
-            result[table] = await TableAsync(connection, table, key);
+            result[table] = await TableAsync(connection, table, key, ignored);
         }
 
         // The schema too: a restore that lost a constraint or an index is not the same database.
@@ -43,7 +44,7 @@ internal static class DatabaseFingerprint
         return result;
     }
 
-    private static async Task<string> TableAsync(DbConnection connection, string table, List<string> key)
+    private static async Task<string> TableAsync(DbConnection connection, string table, List<string> key, string[] ignored)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {string.Join(", ", key.Select(k => $"\"{k}\""))}";
@@ -56,6 +57,11 @@ internal static class DatabaseFingerprint
             var line = new StringBuilder();
             for (var i = 0; i < reader.FieldCount; i++)
             {
+                if (ignored.Contains(table + "." + reader.GetName(i), StringComparer.Ordinal))
+                {
+                    continue;
+                }
+
                 var value = Render(reader.IsDBNull(i) ? null : reader.GetValue(i));
                 line.Append(reader.GetName(i)).Append('=').Append(value.Length).Append(':').Append(value).Append(';');
             }

@@ -2,7 +2,9 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.ActionPlans;
 using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
@@ -119,9 +121,22 @@ internal static class RetentionSeed
         db.Add(EmployerContact.Create(employer.Id, userId, referredOn.AddDays(45), EmployerContactKind.Visit, EmployerContactPurpose.BuildNetwork,
             false, 30, Mark("Kontaktnotat"), [candidate.Id], today, now));
         candidate.MoveToStage(4, referredOn.AddDays(50), Mark("Trinngrunn4"), userId, today, now);
+        // Issue 15: history kept by corrections, the struck-out note's reason, the plan, a case review, the mentor's mandate.
+        var note = candidate.JournalNotes[0];
+        note.Correct(userId, candidate.Agreement, note.Date, note.Kind, note.Place, note.DurationMinutes, Mark("JournalRettet"), today, now);
+        note.MarkEnteredInError(userId, Mark("Feilfort"), now);
+        placement.Measures.Single(m => m.Kind == SupportMeasureKind.Mentortilskudd).DescribeMentor(Mark("Mandat"), Mark("Opplaering"), null, null);
+        var plan = ActionPlan.Start(candidate.Id, now);
+        plan.RecordUpdate(new PlanChange(referredOn.AddDays(20), new PlanMeetingPresence(true, true, false, false, Mark("Tilstede")), Mark("Planmote"),
+            Mark("Maal"), new NewPlanStep(null, Mark("Steg"), StepOwner.Candidate, null), new Dictionary<int, StepStatus>(), new Dictionary<int, GoalStatus>()),
+            userId, today, now);
+        db.Add(plan);
+        var review = CaseReview.Schedule(teamId, candidate.Id, CaseReviewReason.LostJob, referredOn.AddDays(60), userId, now);
+        review.Record(referredOn.AddDays(60), Mark("Skjedde"), Mark("Virket"), Mark("VirketIkke"), Mark("Annerledes"), "laering", userId, today);
+        db.Add(review);
         if (dischargedOn is { } d)
         {
-            candidate.Discharge(d, DischargeOutcome.OrdinaryWork, Mark("Utskrivingsnotat"), referredOn, today);
+            candidate.Discharge(d, DischargeOutcome.OrdinaryWork, Mark("Utskrivingsnotat"), referredOn, today, Mark("Overforing"));
         }
 
         await db.SaveChangesAsync();
@@ -136,10 +151,13 @@ internal static class RetentionSeed
             Mark("Innsokingsgrunn"), Mark("Avtale"), Mark("Trinngrunn"), Mark("Trinngrunn3"), Mark("Trinngrunn4"), Mark("Journal"),
             Mark("Interesser"), Mark("Utfordring"), Mark("Kontaktperson"), Mark("Mentor"), Mark("Plan"), Mark("Oppfolging"), Mark("Kontaktnotat"),
             Mark("Vurdering"), Mark("Stilling"), Mark("Oppgaver"), Mark("Timenotat"), Mark("Krav"),
+            Mark("JournalRettet"), Mark("Feilfort"), Mark("Mandat"), Mark("Opplaering"), Mark("Tilstede"), Mark("Planmote"), Mark("Maal"), Mark("Steg"),
+            Mark("Skjedde"), Mark("Virket"), Mark("VirketIkke"), Mark("Annerledes"),
         };
         if (dischargedOn is not null)
         {
             personal.Add(Mark("Utskrivingsnotat"));
+            personal.Add(Mark("Overforing"));
         }
 
         return new SeededCandidate(candidate.Id, candidate.FirstName, candidate.LastName, nationalId, candidate.NationalIdHash, personal)

@@ -21,6 +21,8 @@ public sealed class DischargeOutcomeDefinitionsTests
         Assert.All(DischargeOutcomeDefinitions.All.Values, d => Assert.True(!d.ToWorkOfficial || d.ToWorkBroader, d.Outcome.ToString()));
 
     [Theory]
+    [InlineData(DischargeOutcome.BackToNavNotReady)] // "tilbake til NAV-veileder — ikke klar for arbeid"
+    [InlineData(DischargeOutcome.DurationLimitReached)] // "varighetsgrensen nådd"
     [InlineData(DischargeOutcome.HealthTreatment)]
     [InlineData(DischargeOutcome.DisabilityBenefit)]
     [InlineData(DischargeOutcome.NoContact)]

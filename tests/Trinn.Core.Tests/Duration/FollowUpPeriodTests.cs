@@ -3,7 +3,10 @@ using Trinn.Core.Duration;
 
 namespace Trinn.Core.Tests.Duration;
 
-/// <summary>Forskrift § 5: 6 months, one extension of 6, up to 3 years in all with nedsatt arbeidsevne. End dates are last days.</summary>
+/// <summary>
+/// Forskrift § 5: 6 months, "kan forlenges med ytterligere seks måneder" (in one or more steps, each with a reason) to
+/// 12 months in all, up to 3 years in all with nedsatt arbeidsevne. End dates are last days.
+/// </summary>
 public sealed class FollowUpPeriodTests
 {
     private static readonly DateOnly Start = new(2026, 1, 15);
@@ -41,11 +44,25 @@ public sealed class FollowUpPeriodTests
     }
 
     [Fact]
-    public void SecondExtension_WithoutReducedCapacity_Refused()
+    public void KanForlengesMedYtterligereSeksMaaneder_SeveralExtensionsEachWithReason_UpToTwelveMonths()
+    {
+        // The old rule allowed one extension only; § 5 has no "once". Three steps, each with its own reason, to 12 months.
+        var p = FollowUpPeriod.Start(1, Start, false);
+        p.Extend(new DateOnly(2026, 9, 14), "Første", "u", Today);
+        p.Extend(new DateOnly(2026, 11, 14), "Andre", "u", Today);
+        p.Extend(new DateOnly(2027, 1, 14), "Tredje", "u", Today);
+        Assert.Equal(["Første", "Andre", "Tredje"], p.Extensions.Select(e => e.Reason));
+        Assert.Equal(new DateOnly(2027, 1, 14), p.EndDate);
+        Assert.Equal("Error_PastTwelveMonths", Assert.Throws<DomainException>(() => p.Extend(new DateOnly(2027, 1, 15), "Fjerde", "u", Today)).MessageKey);
+    }
+
+    [Fact]
+    public void SecondExtension_WithoutReason_Refused()
     {
         var p = FollowUpPeriod.Start(1, Start, false);
-        p.Extend(new DateOnly(2026, 10, 14), "Første", "u", Today);
-        Assert.Equal("Error_OnlyOneExtension", Assert.Throws<DomainException>(() => p.Extend(new DateOnly(2027, 1, 14), "Andre", "u", Today)).MessageKey);
+        p.Extend(new DateOnly(2026, 9, 14), "Første", "u", Today);
+        Assert.Equal("Reason", Assert.Throws<DomainException>(() => p.Extend(new DateOnly(2026, 11, 14), "", "u", Today)).Field);
+        Assert.Single(p.Extensions);
     }
 
     [Fact]

@@ -59,16 +59,25 @@ public sealed class FollowUpPlannerTests
     }
 
     [Fact]
-    public void MatchVisit_OldestOpenFirst_NotMoreThanAWeekAhead()
+    public void Slots_EveryStartIn2027_WindowsFollowEachOtherWithoutGapOrOverlap()
     {
-        var a = FollowUp.Planned(1, FollowUpKind.Weekly, new DateOnly(2026, 11, 2));
-        var b = FollowUp.Planned(1, FollowUpKind.Weekly, new DateOnly(2026, 11, 9));
-        var c = FollowUp.Planned(1, FollowUpKind.Monthly, new DateOnly(2026, 12, 9));
-        Assert.Same(a, FollowUp.MatchVisit([c, b, a], new DateOnly(2026, 11, 20)));
-        a.MarkDone(new DateOnly(2026, 11, 20), FollowUpDoneBy.JournalNote);
-        Assert.Same(b, FollowUp.MatchVisit([c, b, a], new DateOnly(2026, 11, 2)));
-        b.MarkDone(new DateOnly(2026, 11, 20), FollowUpDoneBy.JournalNote);
-        Assert.Null(FollowUp.MatchVisit([c, b, a], new DateOnly(2026, 12, 1)));
-        Assert.Same(c, FollowUp.MatchVisit([c, b, a], new DateOnly(2026, 12, 2)));
+        for (var start = new DateOnly(2027, 1, 1); start.Year == 2027; start = start.AddDays(1))
+        {
+            var slots = FollowUpPlanner.Slots(start);
+            Assert.Equal(start.AddDays(-7), slots[0].WindowStart);
+            Assert.Equal(start.AddDays(-1), slots[0].WindowEnd);
+            Assert.Equal(start, slots[1].WindowStart);
+            Assert.Equal(start.AddDays(3), slots[1].WindowEnd);
+            for (var i = 0; i < slots.Count; i++)
+            {
+                Assert.InRange(slots[i].Date.DayNumber, slots[i].WindowStart.DayNumber, slots[i].WindowEnd.DayNumber);
+                if (i > 0)
+                {
+                    Assert.Equal(slots[i - 1].WindowEnd.AddDays(1), slots[i].WindowStart);
+                }
+            }
+
+            Assert.Equal(start.AddMonths(12).AddDays(3), slots[^1].WindowEnd);
+        }
     }
 }

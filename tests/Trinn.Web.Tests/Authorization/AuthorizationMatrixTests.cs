@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Trinn.Core.Activities;
 using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Employers;
 using Trinn.Core.Identity;
 using Trinn.Core.Opportunities;
@@ -65,13 +68,45 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         db.AddRange(own, other);
         await db.SaveChangesAsync();
         (OwnStudy, OtherStudy) = (own.Id, other.Id);
+        Ids["wave"] = await AddWaveAsync(db, own, OwnCandidate.Id);
+        Ids["waveOther"] = await AddWaveAsync(db, other, OtherTeamCandidate.Id);
         var colleague = await Data.AddUserAsync(Roles.Jobbspesialist, OwnTeam);
         Ids["blockOther"] = await AddBlockAsync(colleague.Id);
         Ids["team"] = OwnTeam.Id;
         Ids["teamOther"] = otherTeam.Id;
         await AddEmployerDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
         await AddEmployerDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
+        await AddPracticeDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
+        await AddPracticeDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
+        Ids["team"] = OwnTeam.Id;
+        Ids["teamOther"] = otherTeam.Id;
+        // A candidate of the own team referred by another NAV-veileder: not the fixture veileder's referral.
+        Ids["notMine"] = (await Data.AddCandidateAsync(OwnTeam, await Data.AddUserAsync(Roles.NavVeileder), stage: 2)).Id;
     }
+
+    private async Task<int> AddWaveAsync(Trinn.Core.Data.TrinnDbContext db, Trinn.Core.Research.Study study, int candidateId)
+    {
+        var participant = new Trinn.Core.Research.StudyParticipant { StudyId = study.Id, CandidateId = candidateId, ResearchId = Trinn.Core.Research.ResearchIds.New(), EnrolledById = NavVeileder.Id, EnrolledAtUtc = DateTime.UtcNow };
+        var wave = Trinn.Core.Surveys.SurveyWave.Schedule(participant, candidateId, study.Id, Trinn.Core.Surveys.WaveDates.For(1, 0, Data.Today, 7, 30), "jobbmestring", 1);
+        db.AddRange(participant, wave);
+        await db.SaveChangesAsync();
+        return wave.Id;
+    }
+    /// <summary>A journal note ({note}), a case review ({rev}) and a group activity ({act}) for issue 15's pages.</summary>
+    private Task<int> AddPracticeDataAsync(int teamId, int candidateId, string specialistId, string suffix) => Data.WithDbAsync(async db =>
+    {
+        var candidate = await db.Candidates.SingleAsync(c => c.Id == candidateId);
+        var note = JournalNote.Create(candidate, specialistId, Data.Today, JournalKind.Meeting, WorkPlace.OutOfOffice, 30, "Samtale", Data.Today, DateTime.UtcNow);
+        var review = CaseReview.Schedule(teamId, candidateId, CaseReviewReason.LostJob, Data.Today, specialistId, DateTime.UtcNow);
+        var activity = GroupActivity.Create(teamId, Data.Today, GroupActivityKind.CvGroup, "CV-gruppe", null, 60,
+            [specialistId], [candidateId], specialistId, Data.Today, DateTime.UtcNow);
+        db.AddRange(note, review, activity);
+        await db.SaveChangesAsync();
+        Ids["note" + suffix] = note.Id;
+        Ids["rev" + suffix] = review.Id;
+        Ids["act" + suffix] = activity.Id;
+        return 0;
+    });
 
     private Task<int> AddBlockAsync(string userId) => Data.WithDbAsync(async db =>
     {
@@ -132,6 +167,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
     //            deny = 302 to /Account/AccessDenied (pages) or 403 (API) · 404 = not found (another team's candidate)
     //            →/Path = 302 to the role's start page
     // {id} is a candidate of the user's own team, {other} one of another team.
+    // /svar/{token} is anonymous by design: the personal token in the link is the credential (rate-limited); an
+    // unknown token is 404 for everyone, signed in or not.
     private static readonly string[] Roles =
         [Core.Identity.Roles.Jobbspesialist, Core.Identity.Roles.Metodeveileder, Core.Identity.Roles.NavVeileder,
          Core.Identity.Roles.Leder, Core.Identity.Roles.Forsker, Core.Identity.Roles.Admin, Anonymous];
@@ -198,6 +235,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /Research/Export/{study}      | deny           | deny           | deny             | deny       | ok         | deny   | login
         GET  /Research/Export/{study}?handler=Download&format=csv&file=participants | deny | deny | deny | deny | ok | deny | login
         GET  /Research/Export/{study}?handler=Download&format=xlsx | deny | deny | deny | deny | ok | deny | login
+        GET  /Research/Export/{study}?handler=Download&format=research&file=wide.sps | deny | deny | deny | deny | ok | deny | login
+        GET  /Research/Export/{study}?handler=Download&format=research&file=long-placement.csv | deny | deny | deny | deny | ok | deny | login
+        GET  /Research/Codebook/{study}    | deny           | deny           | deny             | deny       | ok         | deny   | login
         GET  /Opportunities                | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /Opportunities/New/{emp}      | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /Opportunities/New/{empOther} | 404            | 404            | deny             | deny       | deny       | deny   | login
@@ -221,6 +261,50 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /api/employers/{empOther}/opportunities | 404  | 404            | deny             | deny       | deny       | deny   | login
         GET  /api/candidates/{id}/opportunities | ok        | ok             | deny             | deny       | deny       | deny   | login
         GET  /api/candidates/{other}/opportunities | 404    | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Surveys                      | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys?status=missed        | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Consent/{id}         | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Consent/{other}      | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Paper/{wave}         | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Paper/{waveOther}    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Surveys/Protocol/{study}     | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Surveys/Outbox               | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Instruments                  | deny           | deny           | deny             | deny       | ok         | ok     | login
+        GET  /Instruments?handler=Export&key=jobbmestring&version=1 | deny | deny | deny      | deny       | ok         | ok     | login
+        GET  /api/studies                  | ok             | ok             | deny             | deny       | deny       | ok     | login
+        GET  /api/studies/{study}/waves    | ok             | ok             | deny             | deny       | deny       | ok     | login
+        GET  /api/studies/{otherstudy}/waves | 404          | 404            | deny             | deny       | deny       | ok     | login
+        GET  /api/candidates/{id}/scores   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}/scores | 404           | 404            | deny             | deny       | deny       | deny   | login
+        GET  /svar/{unknowntoken}          | 404            | 404            | 404              | 404        | 404        | 404    | 404
+        GET  /ActionPlans/Index/{id}       | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /ActionPlans/Index/{other}    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /ActionPlans/Print/{id}       | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /ActionPlans/Print/{other}    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/NoteEdit/{note}   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/NoteEdit/{noteOther} | 404         | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/TakeBack/{id}     | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Candidates/TakeBack/{other}  | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Referrals/Details/{id}       | deny           | deny           | ok               | deny       | deny       | deny   | login
+        GET  /Referrals/Details/{notMine}  | deny           | deny           | 404              | deny       | deny       | deny   | login
+        GET  /CaseReviews                  | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/New              | deny           | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/New/{id}         | deny           | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/New/{other}      | deny           | 404            | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Details/{rev}    | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Details/{revOther} | 404          | 404            | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Edit/{rev}       | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /CaseReviews/Edit/{revOther}  | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Activities                   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Activities/New               | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Activities/Details/{act}     | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Activities/Details/{actOther} | 404           | 404            | deny             | deny       | deny       | deny   | login
+        GET  /Placements/Check             | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{id}/action-plan | ok          | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/candidates/{other}/action-plan | 404      | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/teams/{team}/case-reviews | ok            | ok             | deny             | deny       | deny       | deny   | login
+        GET  /api/teams/{teamOther}/case-reviews | 404      | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/activities?from=2026-01-01&to=2026-12-31 | ok | ok         | deny             | deny       | deny       | deny   | login
         """;
 
     public static TheoryData<string, string, string> Cases()
@@ -252,6 +336,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
             .Replace("{otherstudy}", app.OtherStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{study}", app.OwnStudy.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{unknowntoken}", new string('x', 43), StringComparison.Ordinal)
             .Replace("{block}", app.OwnBlocks[role].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{nav}", app.NavVeileder.Id, StringComparison.Ordinal));
         foreach (var (key, value) in app.Ids.OrderByDescending(x => x.Key.Length))

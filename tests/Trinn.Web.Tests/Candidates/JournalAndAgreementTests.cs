@@ -14,6 +14,7 @@ public abstract class JournalAndAgreementTests(TrinnFactory app)
     {
         var staff = await app.Data.AddTeamWithStaffAsync();
         var candidate = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 3, specialist: staff.Specialist, lastContact: app.Data.Today.AddDays(-30));
+        await GiveEmployerContactConsentAsync(candidate.Id, true);
         using var client = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
         var text = TestData.Unique("Besøkte arbeidsgiver ");
 
@@ -83,6 +84,34 @@ public abstract class JournalAndAgreementTests(TrinnFactory app)
         Assert.Equal(message, ResponseExtensions.FieldError(await response.HtmlAsync(), "Input_SignedOn"));
         Assert.False(await app.Data.WithDbAsync(db => db.CooperationAgreements.AnyAsync(a => a.CandidateId == candidate.Id)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(null)]
+    public async Task Journal_NoteWithEmployerWithoutEmployerContactConsent_RefusedAtKindAndNothingSaved(bool? consent)
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        var candidate = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 3, specialist: staff.Specialist);
+        if (consent is { } given)
+        {
+            await GiveEmployerContactConsentAsync(candidate.Id, given);
+        }
+
+        using var client = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+        var text = TestData.Unique("Snakket med arbeidsgiver ");
+
+        using var response = await client.SubmitAsync($"/Candidates/Journal/{candidate.Id}", Note(app.Data.Today, text, "30"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ikke samtykket til at jobbspesialisten kontakter arbeidsgivere", ResponseExtensions.FieldError(await response.HtmlAsync(), "Input_Kind"), StringComparison.Ordinal);
+        Assert.False(await app.Data.WithDbAsync(db => db.JournalNotes.AnyAsync(n => n.Text == text)));
+    }
+
+    private Task<int> GiveEmployerContactConsentAsync(int candidateId, bool consent) => app.Data.WithDbAsync(async db =>
+    {
+        db.CooperationAgreements.Add(new CooperationAgreement { CandidateId = candidateId, SignedOn = app.Data.Today.AddDays(-20), Agreed = "Avtale", ConsentEmployerContact = consent });
+        return await db.SaveChangesAsync();
+    });
 
     private static Dictionary<string, string> Note(DateOnly date, string text, string minutes) => new()
     {

@@ -221,12 +221,17 @@ public sealed partial class FidelityRoundTests(FidelityWebFactory factory)
     private static async Task<HttpResponseMessage> PostNewAsync(HttpClient client, string label, DateOnly opens, DateOnly closes)
     {
         var page = await client.GetStringAsync("/Fidelity/New");
-        return await client.PostAsync("/Fidelity/New", new FormUrlEncodedContent(new Dictionary<string, string>
+        var fields = new List<KeyValuePair<string, string>>
         {
-            ["__RequestVerificationToken"] = FidelityWebFactory.Token(page),
-            ["Input.Label"] = label,
-            ["Input.OpensOn"] = Iso(opens),
-            ["Input.ClosesOn"] = Iso(closes),
-        }));
+            new("__RequestVerificationToken", FidelityWebFactory.Token(page)),
+            new("Input.Label", label),
+            new("Input.OpensOn", Iso(opens)),
+            new("Input.ClosesOn", Iso(closes)),
+        };
+
+        // The form asks who should answer, with everyone in the team ticked: the user submits the ticked boxes.
+        fields.AddRange(System.Text.RegularExpressions.Regex.Matches(page, "name=\"Input.Respondents\" value=\"([^\"]+)\" checked")
+            .Select(m => new KeyValuePair<string, string>("Input.Respondents", m.Groups[1].Value)));
+        return await client.PostAsync("/Fidelity/New", new FormUrlEncodedContent(fields));
     }
 }

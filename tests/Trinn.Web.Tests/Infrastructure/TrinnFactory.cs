@@ -98,13 +98,27 @@ public class PostgresTrinnFactory : TrinnFactory
     private readonly string serverConnectionString;
     private readonly string databaseName = $"trinn_test_{Guid.NewGuid():N}";
 
+    /// <summary>The name of this factory's database on the server.</summary>
+    public string DatabaseName => databaseName;
+
     public PostgresTrinnFactory()
+        : this(createDatabase: true)
+    {
+    }
+
+    /// <param name="createDatabase">False leaves the database to the app, as on a first start against an empty server.</param>
+    protected PostgresTrinnFactory(bool createDatabase)
     {
         serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException(
                 $"{EnvironmentVariable} is not set, so the PostgreSQL tests cannot run. Run ./test.sh, which starts a "
                 + "throwaway PostgreSQL cluster and sets it (an Npgsql connection string to the 'postgres' database).");
+        if (!createDatabase)
+        {
+            return;
+        }
+
         using var connection = new NpgsqlConnection(serverConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();

@@ -308,6 +308,31 @@ public sealed class ResearchPageTests(ResearchApp app) : IClassFixture<ResearchA
     }
 
     [Theory]
+    [InlineData("paired", "44", "0,9000")]
+    [InlineData("independent", "64", "0,8015")]
+    [InlineData("rm", "29", "0,8923")]
+    public async Task Power_GivenN_ShowsPostHocPower(string test, string n, string power)
+    {
+        // R: tc <- qt(.975, df); pt(tc, df, ncp=δ, lower.tail=FALSE) + pt(-tc, df, ncp=δ): paired d_z = 0.5, 44 pairs
+        // 0.90003059333152513; independent d = 0.5, 64 per group 0.80145955792232704. Repeated measures (the report's
+        // case, f = 0.25, m = 4, ρ = 0.5): N = 29 gives 0.89233488951466178 (DistributionsAndPowerTests).
+        using var client = await app.LoginAsync(Roles.Forsker);
+        var effect = test == "rm" ? "0,25" : "0,5";
+        var html = await client.HtmlAsync($"/Research/Power?Input.Test={test}&Input.EffectSize={effect}&Input.Alpha=0,05&Input.Power=0,9&Input.Measurements=4&Input.Correlation=0,5&Input.Epsilon=1&Input.Groups=1&Input.N={n}");
+        Assert.Equal(power, ResearchClient.Text(html, "post-hoc-power"));
+        Assert.Contains($"Styrke med N = {n}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Power_GivenNTooSmall_FieldMessage()
+    {
+        using var client = await app.LoginAsync(Roles.Forsker);
+        var html = await client.HtmlAsync("/Research/Power?Input.Test=paired&Input.EffectSize=0,5&Input.Alpha=0,05&Input.Power=0,9&Input.N=1");
+        Assert.StartsWith("N må være et helt tall, minst 2", ResearchClient.FieldError(html, "Input_N"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"post-hoc-power\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Alpha", "1,5", "α må være større enn 0 og mindre enn 1, for eksempel 0,05.")]
     [InlineData("EffectSize", "0", "Effektstørrelsen f må være større enn 0.")]
     [InlineData("EffectSize", "abc", "«abc» er ikke et tall.")]

@@ -191,6 +191,123 @@ public abstract class StudyExportTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task ForskerResearchFiles_WideLongCodebookSpssAndR_CodedPseudonymousAndAudited()
+    {
+        var team = await NewTeamAsync();
+        var study = await AddStudyAsync(team);
+        var discharged = await AddPersonAsync(team, consent: true, discharged: true);
+        var active = await AddPersonAsync(team, consent: true);
+        await EnrolAllAsync(study);
+        var researchIds = await fx.WithDbAsync(db => db.Set<StudyParticipant>().Where(p => p.StudyId == study).OrderBy(p => p.CandidateId).Select(p => p.ResearchId).ToListAsync());
+        var forsker = await fx.LoginAsync("forsker1");
+        var before = await ExportAuditsAsync(study);
+
+        var page = await (await forsker.GetAsync($"/Research/Export/{study}")).HtmlAsync();
+        string[] files = ["wide.csv", "wide.sps", "wide.R", "long-placement.csv", "long-placement.sps", "long-placement.R", "codebook.csv"];
+        var texts = new Dictionary<string, string>();
+        foreach (var file in files)
+        {
+            var link = $"/Research/Export/{study}?handler=Download&format=research&file={file}";
+            Assert.Contains(link, page, StringComparison.Ordinal);
+            var response = await forsker.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            texts[file] = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+            var name = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName;
+            Assert.StartsWith($"trinn-studie-{study}-", name, StringComparison.Ordinal);
+        }
+
+        foreach (var (file, text) in texts)
+        {
+            foreach (var person in new[] { discharged, active })
+            {
+                var leaked = person.PersonalValues.Where(v => text.Contains(v, StringComparison.Ordinal)).ToList();
+                Assert.True(leaked.Count == 0, $"{file} holds {string.Join(", ", leaked)}");
+            }
+        }
+
+        // Wide: one row per participant, categories as codes (innsatsgruppe 1 = Situasjonsbestemt, placement_kind 3 = Permanent,
+        // discharge_outcome 1 = OrdinaryWork), −1 where the outcome does not apply yet.
+        var wide = texts["wide.csv"].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, wide.Length);
+        Assert.StartsWith("research_id,team,age_band,referral_date,innsatsgruppe,stage1_date", wide[0], StringComparison.Ordinal);
+        Assert.EndsWith(",placement_kind_1,placement_market_1,placement_percent_1,placement_start_1,placement_end_1,placement_ending_1,placement_measures_1", wide[0], StringComparison.Ordinal);
+        var columns = wide[0].Split(',').ToList();
+        var rows = wide.Skip(1).Select(l => l.Split(',')).ToDictionary(f => f[0]);
+        Assert.Equal(researchIds.Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        string[] first = rows[researchIds[0]], second = rows[researchIds[1]];
+        Assert.Equal("1", first[columns.IndexOf("innsatsgruppe")]);
+        Assert.Equal("1", first[columns.IndexOf("discharge_outcome")]);
+        Assert.Equal("-1", second[columns.IndexOf("discharge_outcome")]);
+        Assert.Equal("-1", second[columns.IndexOf("to_work_official")]);
+        Assert.Equal("3", first[columns.IndexOf("placement_kind_1")]);
+        Assert.Equal("60", first[columns.IndexOf("placement_percent_1")]);
+        Assert.Equal("-1", first[columns.IndexOf("placement_ending_1")]);
+        Assert.DoesNotContain("free_", texts["wide.csv"], StringComparison.Ordinal);
+
+        var longRows = texts["long-placement.csv"].Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, longRows.Length);
+        Assert.Contains(",placement,placement_kind,placement_market,", longRows[0], StringComparison.Ordinal);
+
+        var sps = texts["wide.sps"];
+        Assert.Contains($"/FILE='trinn-studie-{study}-wide.csv'", sps, StringComparison.Ordinal);
+        Assert.Contains("research_id 'Forsknings-ID (pseudonym)'", sps, StringComparison.Ordinal);
+        Assert.Contains("    1 'Ordinært arbeid'\r\n", sps, StringComparison.Ordinal);
+        Assert.Contains("MISSING VALUES discharge_outcome (-1).", sps, StringComparison.Ordinal);
+        Assert.Contains("    placement F2.0\r\n    placement_kind F2.0\r\n", texts["long-placement.sps"], StringComparison.Ordinal);
+        Assert.Contains($"fil <- \"trinn-studie-{study}-long-placement.csv\"", texts["long-placement.R"], StringComparison.Ordinal);
+        Assert.Contains("labels = c(\"Ordinært arbeid\"", texts["wide.R"], StringComparison.Ordinal);
+        Assert.Contains("discharge_outcome,discharge_outcome,Utfall ved utskriving,numeric,nominal,", texts["codebook.csv"], StringComparison.Ordinal);
+        Assert.Equal(before + files.Length, await ExportAuditsAsync(study));
+        var last = await fx.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.EntityType == "ResearchExport" && e.EntityId == S(study)).OrderByDescending(e => e.Sequence).FirstAsync());
+        using var changes = JsonDocument.Parse(last.Changes!);
+        Assert.Equal("research", changes.RootElement.GetProperty("Format")[1].GetString());
+        Assert.Equal("codebook.csv", changes.RootElement.GetProperty("File")[1].GetString());
+        Assert.Equal(fx.UserIds["forsker1"], last.UserId);
+
+        var codebook = await forsker.GetAsync($"/Research/Codebook/{study}");
+        Assert.Equal(HttpStatusCode.OK, codebook.StatusCode);
+        var html = await codebook.HtmlAsync();
+        Assert.Contains("<code>discharge_outcome</code>", html, StringComparison.Ordinal);
+        Assert.Contains("Bred fil: <code>placement_kind_<placement></code>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await forsker.GetAsync("/Research/Codebook/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await forsker.GetAsync($"/Research/Export/{study}?handler=Download&format=research&file=secrets.csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminResearchFiles_FreeTextTicked_WideFileAndSyntaxHoldTheFreeTextVariables()
+    {
+        var team = await NewTeamAsync();
+        var study = await AddStudyAsync(team);
+        var person = await AddPersonAsync(team, consent: true, discharged: true);
+        await EnrolAllAsync(study);
+        var admin = await fx.LoginAsync("admin1");
+
+        var plain = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new() { ["Input.Format"] = "research:wide.csv", ["Input.IncludeFreeText"] = "false" });
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.DoesNotContain(person.ReferralReason, Encoding.UTF8.GetString(await plain.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+
+        var withText = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new()
+        {
+            ["Input.Format"] = "research:wide.csv",
+            ["Input.IncludeFreeText"] = "true",
+            ["Input.Reason"] = "Kvalitativ delstudie, godkjent av REK",
+        });
+        var csv = Encoding.UTF8.GetString(await withText.Content.ReadAsByteArrayAsync());
+        Assert.Contains(",free_referral_reason,free_discharge_note", csv, StringComparison.Ordinal);
+        Assert.Contains(person.ReferralReason, csv, StringComparison.Ordinal);
+        Assert.Equal($"trinn-studie-{study}-med-fritekst-wide.csv", withText.Content.Headers.ContentDisposition?.FileNameStar ?? withText.Content.Headers.ContentDisposition?.FileName);
+        var sps = await AppFixture.PostFormAsync(admin, $"/Studies/Export/{study}", new()
+        {
+            ["Input.Format"] = "research:wide.sps",
+            ["Input.IncludeFreeText"] = "true",
+            ["Input.Reason"] = "Kvalitativ delstudie, godkjent av REK",
+        });
+        Assert.Contains("free_referral_reason 'Henvisningsgrunn (fritekst)'", Encoding.UTF8.GetString(await sps.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.Equal(3, await ExportAuditsAsync(study));
+    }
+
+    [Fact]
     public async Task AdminExport_FreeTextWithoutReason_FieldMessageAndNoFile()
     {
         var study = await AddStudyAsync(fx.TeamA);

@@ -24,6 +24,9 @@ internal sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app's process id (for its memory and for signals).</summary>
+    public int Id => _process.Id;
+
     /// <summary>What the app wrote to stdout and stderr, for failure messages.</summary>
     public string Log
     {
@@ -50,7 +53,8 @@ internal sealed class AppProcess : IDisposable
     /// <summary>The dotnet host running the tests (the CLI passes it on), so the app runs on the same runtime.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public static async Task<AppProcess> StartAsync(DatabaseProvider provider, string connectionString)
+    /// <param name="settings">More environment variables, or overrides of the defaults below.</param>
+    public static async Task<AppProcess> StartAsync(DatabaseProvider provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(DotnetHost)
@@ -73,6 +77,11 @@ internal sealed class AppProcess : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -113,7 +122,7 @@ internal sealed class AppProcess : IDisposable
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(40))
+        while (clock.Elapsed < TimeSpan.FromSeconds(120))
         {
             Assert.False(_process.HasExited, "the app exited at start-up:\n" + Log);
             try
@@ -132,7 +141,7 @@ internal sealed class AppProcess : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Fail("the app did not answer /health within 40 s:\n" + Log);
+        Assert.Fail("the app did not answer /health within 120 s:\n" + Log);
     }
 
     private void Append(string? line)

@@ -18,9 +18,10 @@ using Trinn.Web.Tests.Infrastructure;
 namespace Trinn.Web.Tests.Resilience;
 
 /// <summary>
-/// Crash safety: Trinn runs as its own process and takes a stream of referrals through the API when it is killed
-/// with SIGKILL. After a restart on the same database every referral that was answered 201 is there, the database
-/// is intact, and <c>trinn audit verify</c> passes. On SQLite and on PostgreSQL.
+/// Crash safety: Trinn runs as its own process and takes a stream of referrals and audited reads through the API when
+/// it is killed with SIGKILL. After a restart on the same database every referral that was answered 201 is there, every
+/// read that was answered has its audit entries (the group commit releases a read only after its entries are durable),
+/// the database is intact, and <c>trinn audit verify</c> passes. On SQLite and on PostgreSQL.
 /// </summary>
 public abstract class CrashTests : IAsyncLifetime
 {
@@ -37,6 +38,7 @@ public abstract class CrashTests : IAsyncLifetime
         var (teamId, secret) = await SeedAsync();
         var answered = new ConcurrentDictionary<int, string>();
         var refused = new ConcurrentBag<string>();
+        long readEntriesAnswered = 0;
         var killing = false;
         var killed = false;
         int requestsAtKill;
@@ -52,7 +54,7 @@ public abstract class CrashTests : IAsyncLifetime
                     var name = "Krasj" + Interlocked.Increment(ref sent).ToString(CultureInfo.InvariantCulture);
                     try
                     {
-                        using var response = await api.PostAsJsonAsync(new Uri("api/referrals", UriKind.Relative), Referral(name, teamId));
+                        using var response = await api.PostAsJsonAsync(new Uri("api/referrals", UriKind.Relative), ProcessTestData.Referral(name, teamId));
                         if (response.StatusCode == HttpStatusCode.Created)
                         {
                             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -70,6 +72,26 @@ public abstract class CrashTests : IAsyncLifetime
                     }
                 }
             })).ToList();
+            senders.Add(Task.Run(async () =>
+            {
+                while (!Volatile.Read(ref killed))
+                {
+                    try
+                    {
+                        // Each answered read of "my referrals" was audited with one entry per referral listed.
+                        using var response = await api.GetAsync(new Uri("api/referrals/mine", UriKind.Relative));
+                        if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            var listed = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength();
+                            Interlocked.Add(ref readEntriesAnswered, listed);
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or JsonException)
+                    {
+                        Assert.True(Volatile.Read(ref killing), $"read failed while the app was running: {ex.GetBaseException().Message}\n{app.Log}");
+                    }
+                }
+            }));
 
             var clock = Stopwatch.StartNew();
             while (answered.Count < KillAfter)
@@ -101,7 +123,7 @@ public abstract class CrashTests : IAsyncLifetime
             }
 
             // The app goes on where it stopped: a new create after the crash extends the same audit chain.
-            using var after = await api.PostAsJsonAsync(new Uri("api/referrals", UriKind.Relative), Referral("EtterKrasj", teamId));
+            using var after = await api.PostAsJsonAsync(new Uri("api/referrals", UriKind.Relative), ProcessTestData.Referral("EtterKrasj", teamId));
             Assert.Equal(HttpStatusCode.Created, after.StatusCode);
         }
 
@@ -111,12 +133,12 @@ public abstract class CrashTests : IAsyncLifetime
             var audited = await db.Set<AuditEntry>().Where(e => e.Action == AuditAction.Create && e.EntityType == "Candidate" && ids.Contains(e.EntityId!))
                 .Select(e => e.EntityId).ToListAsync();
             Assert.Equal(ids.Order(), audited.Order());
+            var readEntries = await db.Set<AuditEntry>().CountAsync(e => e.Action == AuditAction.Read && e.EntityType == "ReferralStatusApi");
+            Assert.True(readEntries >= Interlocked.Read(ref readEntriesAnswered), $"{readEntriesAnswered} read entries were answered, {readEntries} are stored");
         }
 
         Assert.Equal("", await IntegrityProblemsAsync());
-        var (exit, output) = await AuditVerifyAsync();
-        Assert.True(exit == 0, output);
-        Assert.StartsWith("ok:", output, StringComparison.Ordinal);
+        await ProcessTestData.AssertAuditVerifiesAsync(Provider, ConnectionString);
     }
 
     public abstract Task InitializeAsync();
@@ -132,17 +154,6 @@ public abstract class CrashTests : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
-
-    private static object Referral(string firstName, int teamId) => new
-    {
-        firstName,
-        lastName = "Test",
-        nationalId = TestData.SyntheticNationalId(),
-        referredOn = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        innsatsgruppe = "SpesieltTilpasset",
-        reason = "Ønsker arbeid i butikk.",
-        teamId,
-    };
 
     /// <summary>Migrates the database and adds a team and a NAV-veileder with a personal API token.</summary>
     private async Task<(int TeamId, string Secret)> SeedAsync()
@@ -166,28 +177,6 @@ public abstract class CrashTests : IAsyncLifetime
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
         return (team.Id, secret);
-    }
-
-    /// <summary>The real <c>trinn audit verify</c>, as its own process.</summary>
-    private async Task<(int Exit, string Output)> AuditVerifyAsync()
-    {
-        var start = new ProcessStartInfo(AppProcess.DotnetHost)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "trinn.dll"), "audit", "verify", "--provider", Provider.ToString(), "--connection", ConnectionString })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output) + await error);
     }
 }
 

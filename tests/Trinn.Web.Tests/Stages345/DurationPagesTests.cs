@@ -27,13 +27,21 @@ public abstract class DurationPagesTests(AppFixture fx)
         Assert.Contains("id=\"Extend_NewEndDate-error\"", html, StringComparison.Ordinal);
         await AssertEndAsync(candidate.Id, new DateOnly(2026, 12, 14), extensions: 0);
 
-        var ok = await AppFixture.PostFormAsync(client, url, new() { ["Extend.NewEndDate"] = "2027-06-14", ["Extend.Reason"] = "Trenger mer tid", ["Extend.Version"] = "0" }, url + "?handler=Extend");
+        var ok = await AppFixture.PostFormAsync(client, url, new() { ["Extend.NewEndDate"] = "2027-03-14", ["Extend.Reason"] = "Trenger mer tid", ["Extend.Version"] = "0" }, url + "?handler=Extend");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        await AssertEndAsync(candidate.Id, new DateOnly(2027, 6, 14), extensions: 1);
+        await AssertEndAsync(candidate.Id, new DateOnly(2027, 3, 14), extensions: 1);
 
-        var second = await AppFixture.PostFormAsync(client, url, new() { ["Extend.NewEndDate"] = "2027-06-20", ["Extend.Reason"] = "Igjen", ["Extend.Version"] = "1" }, url + "?handler=Extend");
-        Assert.Contains("kan bare forlenges én gang", await second.HtmlAsync(), StringComparison.Ordinal);
-        await AssertEndAsync(candidate.Id, new DateOnly(2027, 6, 14), extensions: 1);
+        // § 5 "kan forlenges med ytterligere seks måneder" has no "once" (this test used to expect a refusal here):
+        // a second extension with its own reason is allowed up to the 12 months, not a day past them.
+        var second = await AppFixture.PostFormAsync(client, url, new() { ["Extend.NewEndDate"] = "2027-06-14", ["Extend.Reason"] = "Igjen", ["Extend.Version"] = "1" }, url + "?handler=Extend");
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        await AssertEndAsync(candidate.Id, new DateOnly(2027, 6, 14), extensions: 2);
+        var third = await AppFixture.PostFormAsync(client, url, new() { ["Extend.NewEndDate"] = "2027-06-15", ["Extend.Reason"] = "Enda en", ["Extend.Version"] = "2" }, url + "?handler=Extend");
+        Assert.Contains("høyst 6 + 6 måneder", await third.HtmlAsync(), StringComparison.Ordinal);
+        await AssertEndAsync(candidate.Id, new DateOnly(2027, 6, 14), extensions: 2);
+        var page = await (await client.GetAsync(url)).HtmlAsync();
+        Assert.Contains("kan forlenges med ytterligere seks måneder", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("én gang", page, StringComparison.Ordinal);
     }
 
     [Fact]

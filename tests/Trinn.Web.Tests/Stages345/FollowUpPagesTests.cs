@@ -40,9 +40,11 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
     }
 
     [Fact]
-    public async Task WorkplaceVisitNote_MarksOldestOpenDone_OtherNotesDoNot()
+    public async Task WorkplaceVisitNote_MarksTheSlotOfItsOwnWindow_PhoneCallsDoNot()
     {
-        // Started 2 November: before-start (30 Oct) and after-start (4 Nov) are overdue on 27 November.
+        // Started 2 November: before-start (30 Oct) and after-start (4 Nov) are overdue on 27 November. This test used to
+        // expect the visit to complete the oldest open slot (before start); fidelity item 17 is met slot by slot, each in
+        // its own window, so the visit on 26 November completes the weekly slot of 23 November (window 20–26 November).
         var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
         var phone = await AppFixture.PostFormAsync(client, $"/Candidates/Journal/{candidate.Id}", new()
         {
@@ -63,9 +65,10 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
         });
         Assert.Equal(HttpStatusCode.Redirect, visit.StatusCode);
         var done = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.CandidateId == candidate.Id && f.DoneOn != null));
-        Assert.Equal(FollowUpKind.BeforeStart, done.Kind);
+        Assert.Equal((FollowUpKind.Weekly, new DateOnly(2026, 11, 23)), (done.Kind, done.PlannedDate));
         Assert.Equal(new DateOnly(2026, 11, 26), done.DoneOn);
         Assert.Equal(FollowUpDoneBy.JournalNote, done.DoneBy);
+        Assert.True(await fx.WithDbAsync(db => db.Set<FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.BeforeStart && f.DoneOn == null)));
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class RedCapImportException(int row, string message) : Exception($
 /// keyed and titled by the form name. Also read on import: dropdown (as radio), yesno, truefalse and text validations
 /// other than numbers and dates (as free text). calc, file, sql and other field types are rejected.</para>
 /// </summary>
+/// <summary>An imported dictionary and the Norwegian notes on what could not be carried over as it was.</summary>
+public sealed record RedCapImport(InstrumentDefinition Definition, IReadOnlyList<string> Notes);
+
 public static class RedCapDataDictionaryCsv
 {
     public static IReadOnlyList<string> Columns { get; } =
@@ -60,7 +63,21 @@ public static class RedCapDataDictionaryCsv
         return text.ToString();
     }
 
-    public static InstrumentDefinition Import(string csvText)
+    public static InstrumentDefinition Import(string csvText) => Read(csvText, null);
+
+    /// <summary>
+    /// Imports a dictionary as REDCap exports it, for people: blank rows are skipped, HTML in texts becomes plain text,
+    /// and fields Trinn cannot show (calc, file, sql, signature …) are left out instead of refusing the file. Every such
+    /// change is listed in <see cref="RedCapImport.Notes"/> (Norwegian, with the row) so the user sees what did not carry over.
+    /// </summary>
+    public static RedCapImport ImportWithReport(string csvText)
+    {
+        var notes = new List<string>();
+        var definition = Read(csvText, notes);
+        return new RedCapImport(definition, notes);
+    }
+
+    private static InstrumentDefinition Read(string csvText, List<string>? notes)
     {
         ArgumentNullException.ThrowIfNull(csvText);
         using var reader = new StringReader(csvText);
@@ -85,7 +102,16 @@ public static class RedCapDataDictionaryCsv
         while (csv.Read())
         {
             var row = (int)csv.LineNumber;
-            string Cell(string column) => index[column] < csv.FieldCount ? csv.GetString(index[column]).Trim() : string.Empty;
+            string Raw(string column) => index[column] < csv.FieldCount ? csv.GetString(index[column]).Trim() : string.Empty;
+            if (Columns.All(c => Raw(c).Length == 0))
+            {
+                // REDCap and spreadsheet programs leave blank rows at the end of the file.
+                continue;
+            }
+
+            string Cell(string column) => notes is null || column is "Field Annotation" or "Branching Logic (Show field only if...)" or "Variable / Field Name"
+                ? Raw(column)
+                : PlainText(Raw(column), row, notes);
             var formName = Cell("Form Name");
             form ??= formName;
             if (!string.Equals(form, formName, StringComparison.Ordinal))
@@ -102,6 +128,36 @@ public static class RedCapDataDictionaryCsv
             if (tags.TryGetValue(ScoreTag, out var scoreJson))
             {
                 scores = Deserialize<List<ScoreRule>>(scoreJson, row);
+            }
+
+            if (notes is not null)
+            {
+                var type = Cell("Field Type").ToLowerInvariant();
+                if (type is "calc" or "file" or "sql" or "signature")
+                {
+                    notes.Add($"Rad {row}: feltet «{Cell("Variable / Field Name")}» ({type}) er utelatt – Trinn viser ikke denne felttypen.");
+                    continue;
+                }
+
+                var validation = Cell("Text Validation Type OR Show Slider Number").ToLowerInvariant();
+                if (validation == "autocomplete")
+                {
+                    notes.Add($"Rad {row}: «{Cell("Variable / Field Name")}» har autoutfylling i REDCap; Trinn viser valgene som vanlige svaralternativer.");
+                }
+                else if (type == "text" && validation.Length > 0 && !KnownValidations.Contains(validation))
+                {
+                    notes.Add($"Rad {row}: valideringen «{validation}» på «{Cell("Variable / Field Name")}» finnes ikke i Trinn; feltet blir fritekst.");
+                }
+
+                var ignored = Cell("Field Annotation").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .SelectMany(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    .Where(word => word.StartsWith('@') && !word.StartsWith("@TRINN-", StringComparison.Ordinal) && !word.StartsWith("@CHARLIMIT", StringComparison.Ordinal) && !word.StartsWith("@NONEOFTHEABOVE", StringComparison.Ordinal))
+                    .Select(word => word.Split('=')[0])
+                    .Distinct(StringComparer.Ordinal).ToList();
+                if (ignored.Count > 0)
+                {
+                    notes.Add($"Rad {row}: handlingskodene {string.Join(", ", ignored)} på «{Cell("Variable / Field Name")}» brukes ikke i Trinn.");
+                }
             }
 
             items.Add(ReadItem(Cell, tags, row));
@@ -122,6 +178,33 @@ public static class RedCapDataDictionaryCsv
             Items = items,
             Scores = scores,
         };
+    }
+
+    private static readonly HashSet<string> KnownValidations = new(StringComparer.Ordinal)
+    {
+        "integer", "number", "number_1dp", "number_2dp", "number_3dp", "number_4dp", "float", "date_dmy", "date_mdy", "date_ymd", "date",
+        "autocomplete", "email", "phone", "alpha_only",
+    };
+
+    /// <summary>Labels with HTML (REDCap allows it) become plain text; the first change per row is noted.</summary>
+    private static string PlainText(string text, int row, List<string> notes)
+    {
+        if (text.IndexOf('<', StringComparison.Ordinal) < 0 && text.IndexOf('&', StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var plain = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(text, "<br\\s*/?>|</p>|</div>", " ", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
+            "<[^>]*>", string.Empty));
+        plain = System.Text.RegularExpressions.Regex.Replace(plain, "\\s+", " ").Trim();
+        var note = $"Rad {row}: HTML-formatering er fjernet fra teksten.";
+        if (plain != text && !notes.Contains(note))
+        {
+            notes.Add(note);
+        }
+
+        return plain;
     }
 
     private sealed record InstrumentHeader(string Key, int Version, string Title, bool Published, string? Note);

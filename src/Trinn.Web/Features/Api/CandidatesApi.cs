@@ -27,7 +27,7 @@ internal static class CandidatesApi
         var api = app.MapGroup("/api").WithTags("Trinn");
 
         api.MapGet("/candidates", ListAsync).RequireAuthorization(Policies.TeamMember)
-            .WithName("ListCandidates").WithSummary("The caller's visible candidates, paged and filterable by stage.");
+            .WithName("ListCandidates").WithSummary("The caller's visible candidates, paged and filterable by stage and programme (UtvidetOppfolging, Ips, Other).");
         api.MapGet("/candidates/{id:int}", GetAsync).RequireAuthorization(Policies.TeamMember)
             .WithName("GetCandidate").WithSummary("One candidate with referral, agreement, profile date and stage timeline.");
         api.MapPost("/referrals", CreateReferralAsync).RequireAuthorization(Policies.Referrer)
@@ -37,7 +37,7 @@ internal static class CandidatesApi
     }
 
     private static async Task<Results<Ok<PagedResult<CandidateSummary>>, ValidationProblem>> ListAsync(
-        TrinnDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, int? stage, int page = 1, int pageSize = 50)
+        TrinnDbContext db, ClaimsPrincipal user, IStringLocalizer<SharedResource> t, int? stage, Programme? programme, int page = 1, int pageSize = 50)
     {
         var errors = new Dictionary<string, string[]>();
         if (stage is { } s && !Stages.IsValid(s))
@@ -66,6 +66,11 @@ internal static class CandidatesApi
             query = query.Where(c => c.Stage == st);
         }
 
+        if (programme is { } pr)
+        {
+            query = query.Where(c => c.Programme == pr);
+        }
+
         var total = await query.CountAsync();
         var items = await query.OrderBy(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -73,7 +78,7 @@ internal static class CandidatesApi
                 c.Id, c.FirstName, c.LastName, c.Stage, c.StageSince,
                 c.PrimarySpecialistId, c.BackupSpecialistId,
                 c.JournalNotes.Max(n => (DateOnly?)n.Date),
-                c.DischargedOn, c.DischargeOutcome))
+                c.DischargedOn, c.DischargeOutcome, c.Programme))
             .ToListAsync();
         await db.AuditReadAsync("CandidateListApi", items.Select(i => i.Id).ToList());
         return TypedResults.Ok(new PagedResult<CandidateSummary>(items, page, pageSize, total));
@@ -148,7 +153,7 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSi
 
 public sealed record CandidateSummary(
     int Id, string FirstName, string LastName, int Stage, DateOnly StageSince, string? PrimarySpecialistId,
-    string? BackupSpecialistId, DateOnly? LastContact, DateOnly? DischargedOn, DischargeOutcome? DischargeOutcome);
+    string? BackupSpecialistId, DateOnly? LastContact, DateOnly? DischargedOn, DischargeOutcome? DischargeOutcome, Programme Programme);
 
 public sealed record CandidateDocument(
     int Id, string FirstName, string LastName, string NationalId, string? Phone, string? Email, string? Address,

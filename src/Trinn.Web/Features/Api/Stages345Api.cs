@@ -70,7 +70,7 @@ internal static class Stages345Api
         return TypedResults.Ok(rows.Select(r => new PlacementDocument(
             r.p.Id, r.p.EmployerId, r.p.Kind, r.p.IsPaid, r.p.Market, r.p.PositionPercent, r.p.StartDate, r.p.EndDate, r.p.Ending, r.p.JobbsmakTooLong, r.p.Version,
             r.Measures.Select(m => new SupportMeasureDocument(m.Id, m.Kind, m.FromDate, m.ToDate, m.Percent, m.NextReviewDate, m.LastReviewedOn,
-                m.MentorName, m.HoursPerMonth, m.Amount, m.Text)).ToList())).ToList());
+                m.MentorName, m.HoursPerMonth, m.Amount, m.Text, m.MentorMandate, m.MentorTraining, m.JointFrom, m.JointTo)).ToList())).ToList());
     }
 
     private static async Task<Results<Ok<List<FollowUpDocument>>, NotFound>> FollowUpsAsync(int id, TrinnDbContext db, ClaimsPrincipal user)
@@ -82,7 +82,7 @@ internal static class Stages345Api
 
         return TypedResults.Ok(await db.Set<FollowUp>().AsNoTracking().Where(f => f.CandidateId == id)
             .OrderBy(f => f.PlannedDate).ThenBy(f => f.Id).Take(MaxRows)
-            .Select(f => new FollowUpDocument(f.Id, f.PlacementId, f.Kind, f.PlannedDate, f.Note, f.DoneOn, f.DoneBy, f.Version))
+            .Select(f => new FollowUpDocument(f.Id, f.PlacementId, f.Kind, f.PlannedDate, f.Note, f.DoneOn, f.DoneBy, f.Version, f.WindowStart, f.WindowEnd, f.ClosedOn, f.ClosedReason))
             .ToListAsync());
     }
 
@@ -163,9 +163,12 @@ public sealed record PlacementDocument(
 
 public sealed record SupportMeasureDocument(
     int Id, SupportMeasureKind Kind, DateOnly? FromDate, DateOnly? ToDate, int? Percent, DateOnly? NextReviewDate, DateOnly? LastReviewedOn,
-    string? MentorName, decimal? HoursPerMonth, decimal? Amount, string? Text);
+    string? MentorName, decimal? HoursPerMonth, decimal? Amount, string? Text, string? MentorMandate, string? MentorTraining, DateOnly? JointFrom, DateOnly? JointTo);
 
-public sealed record FollowUpDocument(int Id, int? PlacementId, FollowUpKind Kind, DateOnly PlannedDate, string? Note, DateOnly? DoneOn, FollowUpDoneBy? DoneBy, long Version);
+/// <summary>A follow-up slot; the window is where a meeting completes it (null: three days either side of the planned date); closed when its job ended.</summary>
+public sealed record FollowUpDocument(
+    int Id, int? PlacementId, FollowUpKind Kind, DateOnly PlannedDate, string? Note, DateOnly? DoneOn, FollowUpDoneBy? DoneBy, long Version,
+    DateOnly? WindowStart, DateOnly? WindowEnd, DateOnly? ClosedOn, FollowUpClosedReason? ClosedReason);
 
 public sealed record OpportunityDocument(
     int Id, int EmployerId, string Title, string Tasks, int HoursPerWeek, string? HoursNote, string Place, string? Requirements, string? Industry,

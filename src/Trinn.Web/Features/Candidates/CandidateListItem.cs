@@ -26,12 +26,19 @@ public sealed record CandidateListItem(
         c.Stage,
         c.StageSince,
         c.Referral!.ReferredOn,
-        c.JournalNotes.Max(n => (DateOnly?)n.Date),
+        // Contact with the candidate: not notes struck out as entered in error, nor contacts about them with others.
+        c.JournalNotes.Where(n => n.EnteredInErrorAtUtc == null && n.Kind != JournalKind.NavVeileder && n.Kind != JournalKind.HealthServices)
+            .Max(n => (DateOnly?)n.Date),
         c.NextAction,
         c.NextActionDate,
         c.PrimarySpecialist!.DisplayName,
         c.BackupSpecialist!.DisplayName,
         c.DischargedOn);
+
+    /// <summary>The action plan's next open step (earliest due first), shown as the next action when there is one.</summary>
+    public string? PlanStep { get; init; }
+
+    public DateOnly? PlanStepDue { get; init; }
 
     public int DaysInStage(DateOnly today) => Math.Max(0, today.DayNumber - StageSince.DayNumber);
 
@@ -39,4 +46,5 @@ public sealed record CandidateListItem(
         DischargedOn is null && today.DayNumber - (LastContact ?? ReferredOn).DayNumber > ContactWarningDays;
 }
 
-public sealed record CandidateTableModel(IReadOnlyList<CandidateListItem> Rows, DateOnly Today, string Caption, bool ShowSpecialists);
+/// <param name="Sort">The list's sort order, when its headers sort it (the team view); null for a fixed order.</param>
+public sealed record CandidateTableModel(IReadOnlyList<CandidateListItem> Rows, DateOnly Today, string Caption, bool ShowSpecialists, Trinn.Web.Shared.SortOrder? Sort = null);

@@ -16,6 +16,7 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var today = NorwegianTime.Today(time);
+        var me = User.UserId();
         var found = await db.Candidates.AsNoTracking().VisibleTo(User)
             .Where(c => c.Id == id)
             .Select(c => new CandidateDetails
@@ -57,7 +58,13 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
         found.Notes = await db.JournalNotes.AsNoTracking().Where(n => n.CandidateId == id)
             .OrderByDescending(n => n.Date).ThenByDescending(n => n.Id).Take(NotesShown)
             .Select(n => new JournalRow(n.Date, n.Kind, n.Place, n.DurationMinutes, n.Text,
-                db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? ""))
+                db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "")
+            {
+                Id = n.Id,
+                Mine = n.AuthorId == me,
+                Corrected = n.CorrectedAtUtc != null,
+                EnteredInErrorReason = n.EnteredInErrorAtUtc == null ? null : n.EnteredInErrorReason ?? "",
+            })
             .ToListAsync();
         Candidate = found;
         return Page();
@@ -115,4 +122,15 @@ public sealed class CandidateDetails
     public IReadOnlyList<JournalRow> Notes { get; set; } = [];
 }
 
-public sealed record JournalRow(DateOnly Date, JournalKind Kind, WorkPlace Place, int DurationMinutes, string Text, string Author);
+public sealed record JournalRow(DateOnly Date, JournalKind Kind, WorkPlace Place, int DurationMinutes, string Text, string Author)
+{
+    public int Id { get; init; }
+
+    /// <summary>Written by the signed-in user, who may correct it.</summary>
+    public bool Mine { get; init; }
+
+    public bool Corrected { get; init; }
+
+    /// <summary>Set (possibly empty) when the note was marked as entered in error: shown struck through.</summary>
+    public string? EnteredInErrorReason { get; init; }
+}

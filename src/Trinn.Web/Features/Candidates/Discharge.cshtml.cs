@@ -11,7 +11,7 @@ using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Candidates;
 
-/// <summary>Utskriving: the end of the follow-up, with date and outcome category.</summary>
+/// <summary>Utskriving: the end of the follow-up, with date, outcome category and the handover summary for the NAV-veileder.</summary>
 public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<DischargeModel> logger) : PageModel
 {
     [BindProperty]
@@ -48,7 +48,7 @@ public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedRes
 
         if (ModelState.IsValid)
         {
-            var outcome = await ConcurrencyGuard.TrySaveAsync(db, candidate, Input.Version, c => c.Discharge(Input.Date!.Value, Input.Outcome!.Value, TextInput.Blank(Input.Note), c.Referral!.ReferredOn, NorwegianTime.Today(time)), ModelState, t);
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, candidate, Input.Version, c => c.Discharge(Input.Date!.Value, Input.Outcome!.Value, TextInput.Blank(Input.Note), c.Referral!.ReferredOn, NorwegianTime.Today(time), Input.HandoverAgreed), ModelState, t);
             if (outcome == SaveOutcome.Saved)
             {
                 return RedirectToPage("/Candidates/Details", new { id });
@@ -85,6 +85,11 @@ public sealed class DischargeInput
     [StringLength(Candidate.ReasonMaxLength, ErrorMessage = "Error_TooLong")]
     [Display(Name = "Field_DischargeNote")]
     public string? Note { get; set; }
+
+    /// <summary>What was agreed, for the handover summary the NAV-veileder reads.</summary>
+    [StringLength(DischargeRecord.HandoverMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_HandoverAgreed")]
+    public string? HandoverAgreed { get; set; }
 
     public long Version { get; set; }
 }

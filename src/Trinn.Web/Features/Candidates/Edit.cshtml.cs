@@ -23,6 +23,8 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
 
     public List<SelectListItem> Specialists { get; private set; } = [];
 
+    public List<SelectListItem> Programmes { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var candidate = await db.FindForEditAsync(id, User, logger);
@@ -77,6 +79,11 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
             candidate.BackupSpecialistId = TextInput.Blank(Input.BackupSpecialistId);
             candidate.NextAction = TextInput.Blank(Input.NextAction);
             candidate.NextActionDate = candidate.NextAction is null ? null : Input.NextActionDate;
+            if (Input.Programme is { } programme)
+            {
+                candidate.SetProgramme(programme);
+            }
+
             await db.SaveChangesAsync();
             return RedirectToPage("/Candidates/Details", new { id });
         }
@@ -95,6 +102,7 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
         Id = candidate.Id;
         Name = candidate.FullName;
         Specialists = await CandidateLookups.SpecialistsAsync(db, candidate.TeamId, t["Select_None"]);
+        Programmes = CandidateLookups.EnumItems<Programme>(t);
     }
 }
 
@@ -136,6 +144,10 @@ public sealed class EditCandidateInput
     [Display(Name = "Field_NextActionDate")]
     public DateOnly? NextActionDate { get; set; }
 
+    /// <summary>UO, IPS or other; a post without it keeps the programme as it is.</summary>
+    [Display(Name = "Field_Programme")]
+    public Programme? Programme { get; set; }
+
     public long Version { get; set; }
 
     public static EditCandidateInput From(Candidate c) => new()
@@ -149,6 +161,7 @@ public sealed class EditCandidateInput
         BackupSpecialistId = c.BackupSpecialistId,
         NextAction = c.NextAction,
         NextActionDate = c.NextActionDate,
+        Programme = c.Programme,
         Version = c.Version,
     };
 }

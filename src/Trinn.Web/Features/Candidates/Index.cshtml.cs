@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
@@ -14,11 +15,17 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
 {
     private const int PageSize = 25;
 
+    /// <summary>The columns the team view sorts by (query values in Norwegian, as the other filters).</summary>
+    private static readonly string[] SortKeys = ["navn", "trinn", "dager", "kontakt", "neste", "spesialist"];
+
     [BindProperty(SupportsGet = true, Name = "spesialist")]
     public string? Specialist { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "trinn")]
     public int? Stage { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "program")]
+    public Trinn.Core.Candidates.Programme? Programme { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "status")]
     public string Status { get; set; } = "aktive";
@@ -32,7 +39,11 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
 
     public List<SelectListItem> Stages { get; private set; } = [];
 
+    public List<SelectListItem> Programmes { get; private set; } = [];
+
     public Pager Pager { get; private set; } = Pager.Empty;
+
+    public SortOrder Sort { get; private set; } = default!;
 
     public DateOnly Today { get; private set; }
 
@@ -41,6 +52,7 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
         Today = NorwegianTime.Today(time);
         Specialists = await CandidateLookups.SpecialistsAsync(db, User.TeamId()!.Value, t["Select_All"]);
         Stages = CandidateLookups.Stages(t, t["Select_All"]);
+        Programmes = CandidateLookups.EnumItems<Trinn.Core.Candidates.Programme>(t, t["Select_All"]);
 
         var query = db.Candidates.AsNoTracking().VisibleTo(User);
         query = Status switch
@@ -59,12 +71,35 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             query = query.Where(c => c.Stage == stage);
         }
 
+        if (Programme is { } programme)
+        {
+            query = query.Where(c => c.Programme == programme);
+        }
+
         var total = await query.CountAsync();
         Pager = new Pager(Math.Max(1, PageNumber), PageSize, total, Request.Query);
-        Rows = await query.OrderBy(c => c.Stage).ThenBy(c => c.LastName).ThenBy(c => c.Id)
+        Sort = SortOrder.From(Request, SortKeys, "trinn");
+        Rows = await Ordered(query, Sort)
             .Skip(Pager.Skip).Take(PageSize)
             .Select(CandidateListItem.Projection)
             .ToListAsync();
+        Rows = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Rows);
         await db.AuditReadAsync("TeamPage", Rows.Select(c => c.Id).ToList());
+    }
+
+    /// <summary>The chosen column first, then stage and name, so every order is total and pages never overlap.</summary>
+    private static IOrderedQueryable<Candidate> Ordered(IQueryable<Candidate> query, SortOrder sort)
+    {
+        var d = sort.Descending;
+        var ordered = sort.Key switch
+        {
+            "navn" => d ? query.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName) : query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName),
+            "dager" => d ? query.OrderBy(c => c.StageSince) : query.OrderByDescending(c => c.StageSince),
+            "kontakt" => d ? query.OrderByDescending(c => c.JournalNotes.Max(n => (DateOnly?)n.Date)) : query.OrderBy(c => c.JournalNotes.Max(n => (DateOnly?)n.Date)),
+            "neste" => d ? query.OrderByDescending(c => c.NextActionDate) : query.OrderBy(c => c.NextActionDate),
+            "spesialist" => d ? query.OrderByDescending(c => c.PrimarySpecialist!.DisplayName) : query.OrderBy(c => c.PrimarySpecialist!.DisplayName),
+            _ => d ? query.OrderByDescending(c => c.Stage) : query.OrderBy(c => c.Stage),
+        };
+        return ordered.ThenBy(c => c.Stage).ThenBy(c => c.LastName).ThenBy(c => c.Id);
     }
 }

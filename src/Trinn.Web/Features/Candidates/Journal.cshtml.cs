@@ -11,8 +11,9 @@ using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Candidates;
 
-/// <summary>A journal note: date, kind, place (office or out), duration and text.</summary>
-public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, TimeProvider time, ILogger<JournalModel> logger) : PageModel
+/// <summary>A journal note: date, kind, place (office or out), duration and text. Contacts with the NAV-veileder or health services need the candidate's consent.</summary>
+public sealed class JournalModel(
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<PracticeResource> p, TimeProvider time, ILogger<JournalModel> logger) : PageModel
 {
     [BindProperty]
     public JournalInput Input { get; set; } = new();
@@ -25,7 +26,8 @@ public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResou
 
     public List<SelectListItem> Places { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    /// <summary>The form, with the kind chosen when a link asks for one (e.g. a three-way meeting from the candidate page).</summary>
+    public async Task<IActionResult> OnGetAsync(int id, JournalKind? kind = null)
     {
         var candidate = await db.FindForEditAsync(id, User, logger);
         if (candidate is null)
@@ -36,59 +38,37 @@ public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResou
         await db.AuditReadAsync("JournalPage", candidate.Id);
 
         Show(candidate);
-        Input = new JournalInput { Date = NorwegianTime.Today(time), Place = WorkPlace.OutOfOffice };
+        Input = new JournalInput { Date = NorwegianTime.Today(time), Place = WorkPlace.OutOfOffice, Kind = kind is { } k && Enum.IsDefined(k) ? k : null };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        var candidate = await db.FindForEditAsync(id, User, logger);
+        var candidate = await db.FindForEditAsync(id, User, logger, q => q.Include(c => c.Agreement));
         if (candidate is null)
         {
             return NotFound();
         }
 
-        if (Input.Date is { } date && date > NorwegianTime.Today(time))
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("Input.Date", t["Error_DateInFuture"]);
+            // The rules (date not ahead, consent for NAV-veileder and health contacts) are the note's own; a meeting
+            // completes the follow-up slot its date belongs to in the same save.
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
+            {
+                var note = JournalNote.Create(candidate, User.UserId(), Input.Date, Input.Kind, Input.Place, Input.DurationMinutes, Input.Text,
+                    NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
+                db.JournalNotes.Add(note);
+                await Trinn.Core.FollowUps.FollowUpCompletion.OnNoteAddedAsync(db, note);
+            }, ModelState, t, ex => DomainMessages.For(ex, p, t, _ => JournalNote.TextMaxLength));
+            if (outcome == SaveOutcome.Saved)
+            {
+                return RedirectToPage("/Candidates/Details", new { id });
+            }
         }
 
-        if (!ModelState.IsValid)
-        {
-            Show(candidate);
-            return Page();
-        }
-
-        db.JournalNotes.Add(new JournalNote
-        {
-            CandidateId = candidate.Id,
-            AuthorId = User.UserId(),
-            Date = Input.Date!.Value,
-            Kind = Input.Kind!.Value,
-            Place = Input.Place!.Value,
-            DurationMinutes = Input.DurationMinutes ?? 0,
-            Text = Input.Text!,
-            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
-        });
-        if (Input.Kind == JournalKind.WorkplaceVisit)
-        {
-            await Trinn.Web.Features.FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidate.Id, Input.Date!.Value, Trinn.Core.FollowUps.FollowUpDoneBy.JournalNote);
-        }
-
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The follow-up this visit completes was changed in the same moment: nothing is saved, the note stays in the form.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            Show(candidate);
-            return Page();
-        }
-
-        return RedirectToPage("/Candidates/Details", new { id });
+        Show(candidate);
+        return Page();
     }
 
     private void Show(Candidate candidate)
@@ -98,6 +78,15 @@ public sealed class JournalModel(TrinnDbContext db, IStringLocalizer<SharedResou
         Kinds = CandidateLookups.EnumItems<JournalKind>(t, t["Select_Choose"]);
         Places = CandidateLookups.EnumItems<WorkPlace>(t);
     }
+
+    internal static JournalInput From(JournalNote note) => new()
+    {
+        Date = note.Date,
+        Kind = note.Kind,
+        Place = note.Place,
+        DurationMinutes = note.DurationMinutes,
+        Text = note.Text,
+    };
 }
 
 public sealed class JournalInput

@@ -75,13 +75,7 @@ public sealed class ContactModel(
                 employer.Id, User.UserId(), Input.Date!.Value, Input.Kind!.Value, Input.Purpose, Input.FirstContact,
                 Input.DurationMinutes ?? 0, Input.Note, wanted, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
             db.Add(contact);
-            if (contact.Kind == EmployerContactKind.WorkplaceFollowUp)
-            {
-                foreach (var candidateId in wanted)
-                {
-                    await FollowUps.FollowUpCompletion.MarkVisitAsync(db, candidateId, contact.Date, Trinn.Core.FollowUps.FollowUpDoneBy.EmployerContact, contact);
-                }
-            }
+            await Trinn.Core.FollowUps.FollowUpCompletion.OnContactAddedAsync(db, contact, wanted);
 
             await db.SaveChangesAsync();
             return RedirectToPage("/Employers/Details", new { id });

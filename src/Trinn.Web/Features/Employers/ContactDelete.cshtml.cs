@@ -6,7 +6,6 @@ using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Features.FollowUps;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
@@ -51,7 +50,7 @@ public sealed class ContactDeleteModel(TrinnDbContext db, IStringLocalizer<Share
         try
         {
             ConcurrencyGuard.Expect(db, Contact, Version);
-            await FollowUpCompletion.ReconcileContactAsync(db, Contact, deleting: true);
+            await FollowUpCompletion.OnContactChangedAsync(db, Contact, deleting: true);
             db.RemoveRange(await db.Set<TimeBlock>().Where(b => b.EmployerContactId == id).ToListAsync());
             db.Remove(Contact);
             await db.SaveChangesAsync();

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Features.FollowUps;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
@@ -81,7 +81,7 @@ public sealed class ContactEditModel(
                 NorwegianTime.Today(time));
             // A change to the candidate links alone is still a change to the contact: bump its version.
             db.Entry(contact).State = EntityState.Modified;
-            await FollowUpCompletion.ReconcileContactAsync(db, contact, deleting: false);
+            await FollowUpCompletion.OnContactChangedAsync(db, contact, deleting: false);
             if (before != (contact.Date, contact.DurationMinutes, contact.Kind)
                 && await db.Set<TimeBlock>().SingleOrDefaultAsync(b => b.EmployerContactId == contact.Id) is { } block
                 && !block.FollowContact(contact))

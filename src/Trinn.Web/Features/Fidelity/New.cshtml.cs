@@ -16,14 +16,26 @@ public sealed class NewModel(TrinnDbContext db, TimeProvider time, IStringLocali
     [BindProperty]
     public NewRoundInput Input { get; set; } = new();
 
-    public void OnGet()
+    /// <summary>The team's job specialists and metodeveiledere, who may be asked to answer.</summary>
+    public IReadOnlyList<(string Id, string Name)> Team { get; private set; } = [];
+
+    public async Task OnGetAsync()
     {
         var today = NorwegianTime.Today(time);
-        Input = new NewRoundInput { OpensOn = today, ClosesOn = today.AddDays(14) };
+        Team = await FidelityAccess.RespondentsAsync(db, User.TeamId()!.Value);
+        // Everyone with client work is asked by default; the metodeveileder takes out who should not answer.
+        Input = new NewRoundInput { OpensOn = today, ClosesOn = today.AddDays(14), Respondents = Team.Select(p => p.Id).ToList() };
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Team = await FidelityAccess.RespondentsAsync(db, User.TeamId()!.Value);
+        var chosen = Input.Respondents.Distinct(StringComparer.Ordinal).ToList();
+        if (chosen.Any(id => Team.All(p => p.Id != id)))
+        {
+            ModelState.AddModelError("Input.Respondents", f["Error_RespondentNotInTeam"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -41,7 +53,7 @@ public sealed class NewModel(TrinnDbContext db, TimeProvider time, IStringLocali
         {
             var round = await FidelityRound.OpenAsync(
                 db, User.TeamId()!.Value, Input.Label!, Input.OpensOn!.Value, Input.ClosesOn!.Value,
-                instrument!, User.UserId(), NorwegianTime.Today(time), now);
+                instrument!, User.UserId(), chosen, NorwegianTime.Today(time), now);
             return RedirectToPage("/Fidelity/Status", new { id = round.Id });
         }
         catch (DomainException e)
@@ -49,6 +61,7 @@ public sealed class NewModel(TrinnDbContext db, TimeProvider time, IStringLocali
             var field = e.Field switch
             {
                 nameof(FidelityRound.ClosesOn) => "Input.ClosesOn",
+                nameof(FidelityRound.ExpectedRespondents) => "Input.Respondents",
                 _ => "Input.Label",
             };
             ModelState.AddModelError(field, f[e.MessageKey]);
@@ -71,4 +84,8 @@ public sealed class NewRoundInput
     [Required(ErrorMessage = "Error_Required")]
     [Display(Name = "Field_FidelityClosesOn")]
     public DateOnly? ClosesOn { get; set; }
+
+    /// <summary>Who is expected to answer (user ids of the team's respondents).</summary>
+    [Display(Name = "Field_FidelityRespondents")]
+    public List<string> Respondents { get; set; } = [];
 }

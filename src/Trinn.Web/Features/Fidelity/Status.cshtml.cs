@@ -36,17 +36,33 @@ public sealed class StatusModel(TrinnDbContext db, TimeProvider time) : PageMode
             .Where(r => r.RoundId == id)
             .Select(r => new { r.Id, r.RespondentId, r.SharedWithSupervisor })
             .ToListAsync();
+        var expected = await db.Set<FidelityRoundRespondent>().AsNoTracking().Where(e => e.FidelityRoundId == id).Select(e => e.UserId).ToListAsync();
+        // A round opened before the metodeveileder chose respondents expects the whole team.
+        Round = Round with { ChoseRespondents = expected.Count > 0 };
         People = (await FidelityAccess.RespondentsAsync(db, User.TeamId()!.Value))
+            .Where(p => expected.Count == 0 || expected.Contains(p.Id) || responses.Any(r => r.RespondentId == p.Id))
             .Select(p =>
             {
                 var response = responses.FirstOrDefault(r => r.RespondentId == p.Id);
-                return new RespondentStatus(p.Name, response is not null, response is { SharedWithSupervisor: true } ? response.Id : null);
+                return new RespondentStatus(p.Name, response is not null, response is { SharedWithSupervisor: true } ? response.Id : null)
+                {
+                    Expected = expected.Count == 0 || expected.Contains(p.Id),
+                };
             })
+            .OrderByDescending(p => p.Expected)
             .ToList();
         return Page();
     }
 }
 
-public sealed record RoundHeader(int Id, string Team, string Label, DateOnly OpensOn, DateOnly ClosesOn);
+public sealed record RoundHeader(int Id, string Team, string Label, DateOnly OpensOn, DateOnly ClosesOn)
+{
+    /// <summary>The metodeveileder chose who is expected to answer (else the whole team is).</summary>
+    public bool ChoseRespondents { get; init; }
+}
 
-public sealed record RespondentStatus(string Name, bool Answered, int? SharedResponseId);
+public sealed record RespondentStatus(string Name, bool Answered, int? SharedResponseId)
+{
+    /// <summary>Asked to answer this round; someone who answered without being asked is listed too, marked.</summary>
+    public bool Expected { get; init; } = true;
+}

@@ -38,7 +38,7 @@ public sealed class FeedModel(TrinnDbContext db, TimeProvider time) : PageModel
         var from = today.AddDays(-30);
         var mine = db.Candidates.AsNoTracking().Where(c => c.PrimarySpecialistId == userId && c.DischargedOn == null);
         var followUps = await db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.DoneOn == null && f.PlannedDate >= from && mine.Any(c => c.Id == f.CandidateId))
+            .Where(f => f.DoneOn == null && f.ClosedOn == null && f.PlannedDate >= from && mine.Any(c => c.Id == f.CandidateId))
             .OrderBy(f => f.PlannedDate).ThenBy(f => f.Id).Take(1000)
             .Select(f => new { f.Id, f.CandidateId, f.PlannedDate, f.Kind, First = f.Candidate!.FirstName, Last = f.Candidate.LastName })
             .ToListAsync();

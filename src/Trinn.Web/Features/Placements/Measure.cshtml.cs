@@ -26,6 +26,9 @@ public sealed class MeasureModel(
 
     public List<SelectListItem> Kinds { get; private set; } = [];
 
+    /// <summary>The measures this placement's kind may carry, said on the form before anyone tries another.</summary>
+    public IReadOnlyList<SupportMeasureKind> AllowedHere { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var placement = await db.FindPlacementForEditAsync(id, User);
@@ -68,8 +71,13 @@ public sealed class MeasureModel(
                 SupportMeasureKind.Inkluderingstilskudd => SupportMeasure.Inkluderingstilskudd(Input.Amount, Input.Text, now),
                 _ => SupportMeasure.Tilretteleggingsplan(Input.Text, Input.FromDate, now),
             };
-            measure.PlacementId = placement.Id;
-            db.Add(measure);
+            if (measure.Kind == SupportMeasureKind.Mentortilskudd)
+            {
+                measure.DescribeMentor(Input.MentorMandate, Input.MentorTraining, Input.JointFrom, Input.JointTo);
+            }
+
+            // The rules decide which measures this kind of placement may carry (a wage subsidy only on paid work).
+            placement.AddMeasure(measure);
             await db.SaveChangesAsync();
             return RedirectToPage("/Placements/Index", new { candidateId = placement.CandidateId });
         }
@@ -86,6 +94,7 @@ public sealed class MeasureModel(
         var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
         Title = EmployerAccess.EnumName(p, placement.Kind) + " – " + employer;
         Kinds = EmployerAccess.EnumItems<SupportMeasureKind>(p, t["Select_Choose"]);
+        AllowedHere = Enum.GetValues<SupportMeasureKind>().Where(k => SupportMeasureRules.Allowed(k, placement.Kind)).ToList();
     }
 }
 
@@ -120,4 +129,18 @@ public sealed class MeasureInput
     [StringLength(SupportMeasure.TextMaxLength, ErrorMessage = "Error_TooLong")]
     [Display(Name = "Field_MeasureText")]
     public string? Text { get; set; }
+
+    [StringLength(SupportMeasure.TextMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_MentorMandate")]
+    public string? MentorMandate { get; set; }
+
+    [StringLength(SupportMeasure.TextMaxLength, ErrorMessage = "Error_TooLong")]
+    [Display(Name = "Field_MentorTraining")]
+    public string? MentorTraining { get; set; }
+
+    [Display(Name = "Field_JointFrom")]
+    public DateOnly? JointFrom { get; set; }
+
+    [Display(Name = "Field_JointTo")]
+    public DateOnly? JointTo { get; set; }
 }

@@ -81,13 +81,8 @@ public sealed class NewModel(
             db.Add(placement);
             if (placement.IsPaid)
             {
-                // Fidelity item 17: the follow-up plan is made with the job, in the same save.
-                foreach (var (date, kind) in FollowUpPlanner.Plan(placement.StartDate))
-                {
-                    var followUp = FollowUp.Planned(candidate.Id, kind, date);
-                    followUp.Placement = placement;
-                    db.Add(followUp);
-                }
+                // Fidelity item 17: the follow-up plan is made with the job, in the same save, each slot with its window.
+                db.AddRange(FollowUp.PlanFor(placement));
             }
 
             await db.SaveChangesAsync();

@@ -52,7 +52,7 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
             .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id))
             .ToList();
         var overdue = await db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.DoneOn == null && f.PlannedDate < today && candidates.Any(c => c.Id == f.CandidateId))
+            .Where(f => f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < today && candidates.Any(c => c.Id == f.CandidateId))
             .OrderBy(f => f.PlannedDate).Take(200)
             .Select(f => new { f.CandidateId, Name = f.Candidate!.FirstName + " " + f.Candidate.LastName, f.PlannedDate })
             .ToListAsync();

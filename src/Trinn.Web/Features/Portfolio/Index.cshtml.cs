@@ -28,6 +28,8 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
         Backup = await active.Where(c => c.BackupSpecialistId == me)
             .OrderBy(c => c.Stage).ThenBy(c => c.LastName)
             .Select(CandidateListItem.Projection).ToListAsync();
+        Own = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Own);
+        Backup = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Backup);
         await db.AuditReadAsync("PortfolioPage", [.. Own.Select(c => c.Id), .. Backup.Select(c => c.Id)]);
     }
 }

@@ -44,6 +44,7 @@ public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource
             .ToListAsync();
         await db.AuditReadAsync("ReferralStatusPage", rows.Select(r => r.CandidateId).ToList());
         Rows = rows.Select(r => new ReferralStatusRow(
+                r.CandidateId,
                 r.Name,
                 r.ReferredOn,
                 r.Team,
@@ -53,4 +54,4 @@ public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource
     }
 }
 
-public sealed record ReferralStatusRow(string Name, DateOnly ReferredOn, string Team, string Status);
+public sealed record ReferralStatusRow(int CandidateId, string Name, DateOnly ReferredOn, string Team, string Status);

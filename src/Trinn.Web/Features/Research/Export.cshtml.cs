@@ -1,24 +1,31 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Trinn.Core.Data;
 using Trinn.Core.Research;
+using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.Studies;
 using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Research;
 
 /// <summary>
 /// The forsker downloads a study's pseudonymous dataset: research IDs, coded teams, age bands, dates, stages, placements
 /// and outcomes — never free text (that needs an admin's audited choice, /Studies/Export). Every download is audited.
+/// Besides the tables and the workbook: wide and long CSV with a codebook, SPSS syntax and R scripts (format
+/// <c>research</c>, <see cref="ResearchDatasetFiles"/>).
 /// </summary>
-public sealed class ExportModel(TrinnDbContext db, TimeProvider time) : PageModel
+public sealed class ExportModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<ResearchResource> r, IStringLocalizer<SharedResource> shared, IStringLocalizer<PlacementsResource> placements) : PageModel
 {
     public int StudyId { get; private set; }
 
     public string StudyName { get; private set; } = "";
 
     public IReadOnlyList<string> Files => StudyDataset.Files;
+
+    public IReadOnlyList<string> ResearchFiles => ResearchDatasetFiles.Files();
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -34,7 +41,8 @@ public sealed class ExportModel(TrinnDbContext db, TimeProvider time) : PageMode
 
     public async Task<IActionResult> OnGetDownloadAsync(int id, string? format, string? file, CancellationToken ct)
     {
-        if (!await db.Set<Study>().AnyAsync(s => s.Id == id, ct))
+        var name = await db.Set<Study>().AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
         {
             return NotFound();
         }
@@ -46,7 +54,7 @@ public sealed class ExportModel(TrinnDbContext db, TimeProvider time) : PageMode
         }
 
         await ResearchExportFiles.AuditAsync(db, id, format!, file, dataset, reason: null, ct);
-        var (content, type, fileName) = ResearchExportFiles.Build(dataset, id, format!, file);
+        var (content, type, fileName) = ResearchExportFiles.Build(dataset, id, format!, file, name, ResearchDatasetFiles.Labels(r, shared, placements));
         return File(content, type, fileName);
     }
 }

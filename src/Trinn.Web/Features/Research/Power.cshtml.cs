@@ -28,10 +28,19 @@ public sealed class PowerInput
     public string? Epsilon { get; set; }
 
     public string? Groups { get; set; }
+
+    /// <summary>Optional: an N to compute the achieved power for (post hoc), in the same unit as the required N.</summary>
+    public string? N { get; set; }
 }
 
 /// <summary>One point of the power curve.</summary>
 public sealed record PowerPoint(int N, double Power);
+
+/// <summary>
+/// The report's G*Power case read two ways: it gives N = 30 "ved inklusjon og ved tre måneder" (two measurements), but
+/// N = 30 is what four measurements give (f = 0.25, α = 0.05, power 0.90, ρ = 0.5, ε = 1). Both are shown.
+/// </summary>
+public sealed record ReportReading(int Measurements, int RequiredN, double PowerAtThirty);
 
 /// <summary>
 /// Sample size and power as G*Power 3.1 computes them: "ANOVA: Repeated measures, within factors" (prefilled with the
@@ -64,6 +73,20 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
     public IReadOnlyList<PowerPoint> Curve { get; private set; } = [];
 
     public double? TargetPower { get; private set; }
+
+    /// <summary>The N given for a post hoc calculation and the power the test has with it.</summary>
+    public int? PostHocN { get; private set; }
+
+    public double? PostHocPower { get; private set; }
+    /// <summary>The report's sample size as stated.</summary>
+    public const int ReportN = 30;
+
+    /// <summary>The report's case with two measurements (inclusion and 3 months, as the text says) and with four (all time points).</summary>
+    public static IReadOnlyList<ReportReading> ReportReadings { get; } =
+        [.. new[] { 2, 4 }.Select(m => new ReportReading(
+            m,
+            PowerAnalysis.RepeatedMeasuresWithinSampleSize(0.25, 0.05, 0.90, m, 0.5).TotalN,
+            PowerAnalysis.RepeatedMeasuresWithin(0.25, 0.05, ReportN, m, 0.5, 1, 1).Power))];
 
     public string Test => Input.Test is PowerInput.PairedT or PowerInput.IndependentT ? Input.Test : PowerInput.RepeatedMeasures;
 
@@ -114,6 +137,14 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
             }
         }
 
+        int? postHocN = null;
+        if (!string.IsNullOrWhiteSpace(Input.N))
+        {
+            // Paired: pairs ≥ 2; independent: per group ≥ 2; repeated measures: total N above the number of groups.
+            int least = Test == PowerInput.RepeatedMeasures ? (groups ?? 1) + 1 : 2;
+            postHocN = Integer(Input.N, "N", least, "Power_Error_N", 1_000_000);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -122,7 +153,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         TargetPower = power;
         try
         {
-            Calculate(effect!.Value, alpha!.Value, power!.Value, m, rho, eps, groups);
+            Calculate(effect!.Value, alpha!.Value, power!.Value, m, rho, eps, groups, postHocN);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -132,7 +163,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         return Page();
     }
 
-    private void Calculate(double effect, double alpha, double power, int? m, double? rho, double? eps, int? groups)
+    private void Calculate(double effect, double alpha, double power, int? m, double? rho, double? eps, int? groups, int? postHocN)
     {
         Func<int, double> powerAt;
         int first;
@@ -161,6 +192,11 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         if (Test != PowerInput.RepeatedMeasures && RequiredN > first)
         {
             PowerAtNMinus1 = powerAt(RequiredN!.Value - 1);
+        }
+
+        if (postHocN is { } given)
+        {
+            (PostHocN, PostHocPower) = (given, powerAt(given));
         }
 
         // From the smallest possible N to well past the required one, at most about 30 points, always including N itself.
@@ -206,7 +242,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
         return null;
     }
 
-    private int? Integer(string? text, string field, int minimum, string message)
+    private int? Integer(string? text, string field, int minimum, string message, int maximum = 1000)
     {
         double? value = Number(text, field);
         if (value is not { } v)
@@ -214,7 +250,7 @@ public sealed class PowerModel(IStringLocalizer<ResearchResource> t) : PageModel
             return null;
         }
 
-        if (v != Math.Floor(v) || v < minimum || v > 1000)
+        if (v != Math.Floor(v) || v < minimum || v > maximum)
         {
             Error(field, t[message]);
             return null;

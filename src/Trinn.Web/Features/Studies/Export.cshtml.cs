@@ -15,7 +15,8 @@ namespace Trinn.Web.Features.Studies;
 /// An admin's research export. Pseudonymous by default; free text (reasons, notes, journal) only when the admin ticks
 /// it for this one export and says why. Every download is audited, the free-text choice and reason with it.
 /// </summary>
-public sealed class ExportModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<StudiesResource> s, TimeProvider time) : PageModel
+public sealed class ExportModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<StudiesResource> s, TimeProvider time,
+    IStringLocalizer<Research.ResearchResource> research, IStringLocalizer<Placements.PlacementsResource> placements) : PageModel
 {
     public const int ReasonMaxLength = 500;
 
@@ -71,15 +72,16 @@ public sealed class ExportModel(TrinnDbContext db, IStringLocalizer<SharedResour
         }
 
         await ResearchExportFiles.AuditAsync(db, id, format!, file, dataset, Input.IncludeFreeText ? Input.Reason!.Trim() : null, ct);
-        var (content, type, fileName) = ResearchExportFiles.Build(dataset, id, format!, file);
+        var (content, type, fileName) = ResearchExportFiles.Build(dataset, id, format!, file, name, ResearchDatasetFiles.Labels(research, t, placements));
         return File(content, type, fileName);
     }
 
-    /// <summary>"xlsx" or "csv:participants" into format and file.</summary>
+    /// <summary>"xlsx", "csv:participants" or "research:wide.sps" into format and file.</summary>
     public static (string? Format, string? File) Split(string? value) => value switch
     {
         ResearchExportFiles.Xlsx => (ResearchExportFiles.Xlsx, null),
         ['c', 's', 'v', ':', .. var file] => (ResearchExportFiles.Csv, file),
+        _ when value?.StartsWith(ResearchDatasetFiles.Format + ":", StringComparison.Ordinal) == true => (ResearchDatasetFiles.Format, value[(ResearchDatasetFiles.Format.Length + 1)..]),
         _ => (null, null),
     };
 
@@ -91,6 +93,7 @@ public sealed class ExportModel(TrinnDbContext db, IStringLocalizer<SharedResour
         StudyName = name;
         Formats = new[] { ResearchExportFiles.Xlsx }
             .Concat(StudyDataset.Files.Append(StudyDataset.Journal).Select(f => "csv:" + f))
+            .Concat(ResearchDatasetFiles.Files().Select(f => ResearchDatasetFiles.Format + ":" + f))
             .Select(v => new SelectListItem(s["Format_" + v.Replace(':', '_')], v))
             .ToList();
     }

@@ -54,10 +54,21 @@ internal static class ResearchExportFiles
     public const string Csv = "csv";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static (byte[] Content, string ContentType, string FileName) Build(StudyDataset dataset, int studyId, string format, string? file)
+    /// <summary>
+    /// One download. The SPSS/R files (<see cref="ResearchDatasetFiles"/>) need the study's name and the labels
+    /// (<paramref name="labels"/>); the plain tables do not.
+    /// </summary>
+    public static (byte[] Content, string ContentType, string FileName) Build(StudyDataset dataset, int studyId, string format, string? file, string studyName = "", Func<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var stem = "trinn-studie-" + studyId.ToString(CultureInfo.InvariantCulture) + (dataset.IncludesFreeText ? "-med-fritekst" : "");
+        if (format == ResearchDatasetFiles.Format)
+        {
+            var text = labels ?? (key => key);
+            return ResearchDatasetFiles.Build(ResearchDatasetFiles.Describe(dataset, studyName, text), stem, file, text)
+                ?? throw new ArgumentException($"Unknown research file '{file}'.", nameof(file));
+        }
+
         if (format == Csv)
         {
             var table = dataset.Table(file!);
@@ -69,14 +80,15 @@ internal static class ResearchExportFiles
 
     /// <summary>Whether the format and file name a request asks for exist in this dataset.</summary>
     public static bool IsValid(StudyDataset dataset, string? format, string? file) =>
-        format == Xlsx || (format == Csv && file is not null && dataset.Tables.Any(t => t.Name == file));
+        format == Xlsx || (format == Csv && file is not null && dataset.Tables.Any(t => t.Name == file))
+        || (format == ResearchDatasetFiles.Format && file is not null && ResearchDatasetFiles.Files().Contains(file));
 
     public static Task AuditAsync(TrinnDbContext db, int studyId, string format, string? file, StudyDataset dataset, string? reason, CancellationToken ct)
     {
         var changes = new Dictionary<string, object?[]>(StringComparer.Ordinal)
         {
             ["Format"] = [null, format],
-            ["File"] = [null, format == Csv ? file : "all"],
+            ["File"] = [null, format == Xlsx ? "all" : file],
             ["Participants"] = [null, dataset.ParticipantCount],
             ["IncludeFreeText"] = [null, dataset.IncludesFreeText],
         };

@@ -88,7 +88,7 @@ public sealed class IndexModel(
         TimeBlock? block = null;
         if (source == "note" && !await db.Set<TimeBlock>().AnyAsync(b => b.JournalNoteId == id))
         {
-            var note = await db.JournalNotes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.AuthorId == me && n.DurationMinutes > 0);
+            var note = await db.JournalNotes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == id && n.AuthorId == me && n.DurationMinutes > 0 && n.EnteredInErrorAtUtc == null);
             block = note is null ? null : TimeBlock.FromJournalNote(note, now);
         }
         else if (source == "contact" && !await db.Set<TimeBlock>().AnyAsync(b => b.EmployerContactId == id))
@@ -141,7 +141,7 @@ public sealed class IndexModel(
         WorkingShare = Measure.Percent(Summary.OutOfOfficeMinutes / 60m, staff.WorkingMinutes(week, me) / 60m);
         Fte = Enumerable.Range(0, 7).Select(i => staff.FteOn(me, from.AddDays(i))).Max();
         var notes = await db.JournalNotes.AsNoTracking()
-            .Where(n => n.AuthorId == me && n.DurationMinutes > 0 && n.Date >= from && n.Date <= to
+            .Where(n => n.AuthorId == me && n.DurationMinutes > 0 && n.Date >= from && n.Date <= to && n.EnteredInErrorAtUtc == null
                         && !db.Set<TimeBlock>().Any(b => b.JournalNoteId == n.Id))
             .Select(n => new CarryItem("note", n.Id, n.Date, n.DurationMinutes, n.Kind == JournalKind.WorkplaceVisit || n.Kind == JournalKind.WithEmployer, n.Place == WorkPlace.OutOfOffice))
             .ToListAsync();

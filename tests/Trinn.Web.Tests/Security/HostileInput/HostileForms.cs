@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.ActionPlans;
+using Trinn.Core.Activities;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.Fidelity;
@@ -94,9 +97,11 @@ public static class HostileForms
             var c = await s.AddCandidateAsync(stage: 3);
             return new FormTarget($"/Candidates/Discharge/{c.Id}", new()
             {
-                ["Input.Date"] = Iso(s.Today), ["Input.Outcome"] = S((int)DischargeOutcome.OrdinaryWork), ["Input.Note"] = "",
-            }, Read.From(db => db.Candidates.Where(x => x.Id == c.Id)), Show.At($"/Candidates/Details/{c.Id}"));
-        }, [new("Input.Note", nameof(Candidate.DischargeNote), Displayed: false)]),
+                ["Input.Date"] = Iso(s.Today), ["Input.Outcome"] = S((int)DischargeOutcome.OrdinaryWork), ["Input.Note"] = "", ["Input.HandoverAgreed"] = "",
+            }, (db, p) => p == nameof(DischargeRecord.HandoverAgreed)
+                ? Read.From(d => d.Set<DischargeRecord>().Where(x => x.CandidateId == c.Id))(db, p)
+                : Read.From(d => d.Candidates.Where(x => x.Id == c.Id))(db, p), Show.At($"/Candidates/Details/{c.Id}"));
+        }, [new("Input.Note", nameof(Candidate.DischargeNote), Displayed: false), new("Input.HandoverAgreed")]),
 
         new("Employers/New", Roles.Jobbspesialist, async s =>
         {
@@ -136,8 +141,10 @@ public static class HostileForms
             {
                 ["Input.Kind"] = S((int)SupportMeasureKind.Mentortilskudd), ["Input.MentorName"] = "Mentor", ["Input.HoursPerMonth"] = "10",
                 ["Input.FromDate"] = Iso(s.Today), ["Input.ToDate"] = Iso(s.Today.AddMonths(3)),
+                // Issue 15: a mentor grant needs the mentor's mandate.
+                ["Input.MentorMandate"] = "Fast kontaktperson", ["Input.MentorTraining"] = "",
             }, Read.From(db => db.Set<SupportMeasure>().Where(m => m.PlacementId == placement.Id)), Show.At($"/Placements/Index/{placement.CandidateId}"));
-        }, [new("Input.MentorName")]),
+        }, [new("Input.MentorName"), new("Input.MentorMandate"), new("Input.MentorTraining")]),
 
         new("Placements/Measure (plan)", Roles.Jobbspesialist, async s =>
         {
@@ -190,7 +197,11 @@ public static class HostileForms
         new("Fidelity/New", Roles.Metodeveileder, async s =>
         {
             var after = await s.WithDbAsync(db => db.Set<FidelityRound>().MaxAsync(r => (int?)r.Id)) ?? 0;
-            return new FormTarget("/Fidelity/New", new() { ["Input.Label"] = TestData.Unique("Runde "), ["Input.OpensOn"] = Iso(s.Today), ["Input.ClosesOn"] = Iso(s.Today.AddDays(14)) },
+            return new FormTarget("/Fidelity/New", new()
+            {
+                ["Input.Label"] = TestData.Unique("Runde "), ["Input.OpensOn"] = Iso(s.Today), ["Input.ClosesOn"] = Iso(s.Today.AddDays(14)),
+                ["Input.Respondents"] = s.Users[Roles.Metodeveileder].Id,
+            },
                 Read.From(db => db.Set<FidelityRound>().Where(r => r.Id > after)), Show.Redirect);
         }, [new("Input.Label")]),
 
@@ -275,6 +286,37 @@ public static class HostileForms
             }, Read.From(db => db.Set<EmployerContact>().Where(x => x.Id == contact.Id)), Show.At($"/Employers/Details/{e.Id}"));
         }, [new("Input.Note")]),
 
+        new("Surveys/Protocol", Roles.Admin, async s =>
+        {
+            var studyId = await s.WithDbAsync(async db =>
+            {
+                var study = Study.Create(TestData.Unique("Studie "), wholeOrganisation: false, [s.Team.Id], s.Users[Roles.Admin].Id, DateTime.UtcNow);
+                db.Add(study);
+                await db.SaveChangesAsync();
+                return study.Id;
+            });
+            return new FormTarget($"/Surveys/Protocol/{studyId}", new()
+            {
+                ["Input.WaveOffsets"] = "0, 3, 12, 18", ["Input.WindowDaysBefore"] = "7", ["Input.WindowDaysAfter"] = "30", ["Input.FirstReminderDays"] = "7",
+                ["Input.SecondReminderDays"] = "14", ["Input.OnWithdrawal"] = "Keep", ["Input.InvitationSubject"] = "Invitasjon",
+                ["Input.InvitationBody"] = "Svar her: {lenke}", ["Input.ReminderSubject"] = "Påminnelse", ["Input.ReminderBody"] = "Husk: {lenke}", ["handling"] = "save",
+            }, Read.From(db => db.Set<Trinn.Core.Surveys.StudyProtocol>().Where(p => p.StudyId == studyId)), Show.At($"/Surveys/Protocol/{studyId}"));
+        }, [new("Input.InvitationSubject"), new("Input.ReminderSubject")]),
+
+        new("Surveys/Protocol (information letter)", Roles.Admin, async s =>
+        {
+            var studyId = await s.WithDbAsync(async db =>
+            {
+                var study = Study.Create(TestData.Unique("Studie "), wholeOrganisation: false, [s.Team.Id], s.Users[Roles.Admin].Id, DateTime.UtcNow);
+                db.Add(study);
+                await db.SaveChangesAsync();
+                return study.Id;
+            });
+            return new FormTarget($"/Surveys/Protocol/{studyId}", new() { ["Letter.Text"] = "Informasjon" },
+                Read.From(db => db.Set<Trinn.Core.Surveys.InformationLetter>().Where(l => l.StudyId == studyId)), Show.At($"/Surveys/Protocol/{studyId}"),
+                $"/Surveys/Protocol/{studyId}?handler=Letter");
+        }, [new("Letter.Text")]),
+
         new("Studies/New", Roles.Admin, async s =>
         {
             var after = await s.WithDbAsync(db => db.Set<Study>().MaxAsync(x => (int?)x.Id)) ?? 0;
@@ -357,6 +399,97 @@ public static class HostileForms
             }, null));
         }, [new("Input.From", Displayed: false), new("Input.To", Displayed: false), new("Input.Percent", Displayed: false), new("Input.Kind", Displayed: false)]),
 
+        // Issue 15: the team's way of working.
+        new("ActionPlans/Index (meeting note)", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 3);
+            return new FormTarget($"/ActionPlans/Index/{c.Id}", PlanBaseline(s, new() { ["Input.Note"] = "Møte på kafé" }),
+                Read.From(db => db.Set<ActionPlanUpdate>().Where(u => u.CandidateId == c.Id)), Show.At($"/ActionPlans/Index/{c.Id}"));
+        }, [new("Input.Note"), new("Input.PresentOthers", "OthersPresent")]),
+
+        new("ActionPlans/Index (goal)", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 3);
+            return new FormTarget($"/ActionPlans/Index/{c.Id}", PlanBaseline(s, new() { ["Input.Note"] = "Møte", ["Input.NewGoal"] = "Jobb i butikk" }), async (db, _) =>
+            {
+                // No goal stored reads as null: the stored value of a goal left blank.
+                var rows = await db.Set<ActionPlanGoal>().AsNoTracking().Where(g => g.CandidateId == c.Id).Select(g => (string?)g.Text).ToListAsync();
+                return rows.Count == 0 ? [null] : rows;
+            }, Show.At($"/ActionPlans/Index/{c.Id}"));
+        }, [new("Input.NewGoal")]),
+
+        new("ActionPlans/Index (step)", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 3);
+            return new FormTarget($"/ActionPlans/Index/{c.Id}", PlanBaseline(s, new()
+            {
+                ["Input.NewGoal"] = "Jobb i butikk", ["Input.StepGoalId"] = "", ["Input.StepText"] = "Oppdatere CV", ["Input.StepOwner"] = S((int)StepOwner.Candidate),
+            }), Read.From(db => db.Set<ActionPlanStep>().Where(x => x.CandidateId == c.Id)), Show.At($"/ActionPlans/Index/{c.Id}"));
+        }, [new("Input.StepText", "Text")]),
+
+        new("Candidates/NoteEdit (correct)", Roles.Jobbspesialist, async s =>
+        {
+            var note = await AddNoteAsync(s);
+            return new FormTarget($"/Candidates/NoteEdit/{note.Id}", new()
+            {
+                ["Input.Date"] = Iso(s.Today), ["Input.Kind"] = S((int)JournalKind.Phone), ["Input.Place"] = S((int)WorkPlace.Office),
+                ["Input.DurationMinutes"] = "20", ["Input.Text"] = "Rettet tekst",
+            }, Read.From(db => db.JournalNotes.Where(n => n.Id == note.Id)), Show.At($"/Candidates/NoteEdit/{note.Id}"),
+                PostUrl: $"/Candidates/NoteEdit/{note.Id}?handler=Correct");
+        }, [new("Input.Text", Stored: Stored.Exact)]),
+
+        new("Candidates/NoteEdit (entered in error)", Roles.Jobbspesialist, async s =>
+        {
+            var note = await AddNoteAsync(s);
+            return new FormTarget($"/Candidates/NoteEdit/{note.Id}", new() { ["Error.Reason"] = "Feil kandidat" },
+                Read.From(db => db.JournalNotes.Where(n => n.Id == note.Id)), Show.At($"/Candidates/Details/{note.CandidateId}"),
+                PostUrl: $"/Candidates/NoteEdit/{note.Id}?handler=Error");
+        }, [new("Error.Reason", nameof(JournalNote.EnteredInErrorReason))]),
+
+        new("Candidates/TakeBack", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 4);
+            await s.WithDbAsync(async db =>
+            {
+                var tracked = await db.Candidates.Include(x => x.Referral).SingleAsync(x => x.Id == c.Id);
+                tracked.Discharge(s.Today.AddDays(-20), DischargeOutcome.OrdinaryWork, null, tracked.Referral!.ReferredOn, s.Today);
+                await db.SaveChangesAsync();
+                return 0;
+            });
+            return new FormTarget($"/Candidates/TakeBack/{c.Id}", new()
+            {
+                ["Input.Date"] = Iso(s.Today), ["Input.Reason"] = "Mistet jobben", ["Input.PlacementId"] = "", ["Input.Ending"] = "",
+            }, Read.From(db => db.Set<DischargeRecord>().Where(d => d.CandidateId == c.Id)), Show.At($"/Candidates/Details/{c.Id}"));
+        }, [new("Input.Reason", nameof(DischargeRecord.TakeBackReason))]),
+
+        new("CaseReviews/Edit", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 3);
+            var review = await s.WithDbAsync(async db =>
+            {
+                var r = CaseReview.Schedule(s.Team.Id, c.Id, CaseReviewReason.LostJob, s.Today, s.Users[Roles.Metodeveileder].Id, DateTime.UtcNow);
+                db.Add(r);
+                await db.SaveChangesAsync();
+                return r;
+            });
+            return new FormTarget($"/CaseReviews/Edit/{review.Id}", new()
+            {
+                ["Input.HeldOn"] = Iso(s.Today), ["Input.WhatHappened"] = "Mistet jobben", ["Input.WhatWorked"] = "", ["Input.WhatDidNotWork"] = "",
+                ["Input.DoDifferently"] = "", ["Input.Tags"] = "",
+            }, Read.From(db => db.Set<CaseReview>().Where(r => r.Id == review.Id)), Show.At($"/CaseReviews/Details/{review.Id}"));
+        }, [new("Input.WhatHappened"), new("Input.WhatWorked"), new("Input.WhatDidNotWork"), new("Input.DoDifferently")]),
+
+        new("Activities/New", Roles.Jobbspesialist, async s =>
+        {
+            var c = await s.AddCandidateAsync(stage: 3);
+            var after = await s.WithDbAsync(db => db.Set<GroupActivity>().MaxAsync(a => (int?)a.Id)) ?? 0;
+            return new FormTarget("/Activities/New", new()
+            {
+                ["Input.Date"] = Iso(s.Today), ["Input.Kind"] = S((int)GroupActivityKind.CvGroup), ["Input.Title"] = "CV-verksted", ["Input.DurationMinutes"] = "60",
+                ["Input.Note"] = "", ["Input.LeaderIds"] = s.Specialist.Id, ["Input.CandidateIds"] = S(c.Id),
+            }, Read.From(db => db.Set<GroupActivity>().Where(a => a.Id > after)), Show.Redirect);
+        }, [new("Input.Title"), new("Input.Note")]),
+
         // Forms that store nothing: the property is "never 500, never unencoded markup".
         new("Account/Login", "", _ => Task.FromResult(new FormTarget("/Account/Login", new() { ["Input.UserName"] = "x", ["Input.Password"] = "y" }, null)),
             [new("Input.UserName"), new("Input.Password")]),
@@ -410,6 +543,41 @@ public static class HostileForms
         ["Input.PrimarySpecialistId"] = s.Specialist.Id,
         ["Input.BackupSpecialistId"] = "",
     };
+
+    private static Dictionary<string, string> PlanBaseline(HostileScene s, Dictionary<string, string> fields)
+    {
+        var baseline = new Dictionary<string, string>
+        {
+            ["Input.Date"] = Iso(s.Today),
+            ["Input.CandidatePresent"] = "true",
+            ["Input.JobSpecialistPresent"] = "true",
+            ["Input.PresentOthers"] = "",
+            ["Input.NewGoal"] = "",
+            ["Input.StepText"] = "",
+            ["Input.StepOwner"] = "",
+            ["Input.StepDueDate"] = "",
+            ["Input.Note"] = "",
+        };
+        foreach (var (key, value) in fields)
+        {
+            baseline[key] = value;
+        }
+
+        return baseline;
+    }
+
+    private static async Task<JournalNote> AddNoteAsync(HostileScene s)
+    {
+        var c = await s.AddCandidateAsync(stage: 3);
+        return await s.WithDbAsync(async db =>
+        {
+            var candidate = await db.Candidates.Include(x => x.Agreement).SingleAsync(x => x.Id == c.Id);
+            var note = JournalNote.Create(candidate, s.Specialist.Id, s.Today, JournalKind.Meeting, WorkPlace.OutOfOffice, 30, "Første tekst", s.Today, DateTime.UtcNow);
+            db.Add(note);
+            await db.SaveChangesAsync();
+            return note;
+        });
+    }
 
     private static async Task<Placement> AddPlacementAsync(HostileScene s)
     {

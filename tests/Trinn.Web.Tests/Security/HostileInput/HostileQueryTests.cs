@@ -22,6 +22,7 @@ public sealed class HostileQueryTests(TrinnFactory app) : IClassFixture<TrinnFac
         { "/TimeLog?week={0}", Roles.Jobbspesialist },
         { "/Fidelity?mode={0}", Roles.Leder },
         { "/Research/Power?Input.Test={0}&Input.EffectSize={0}&Input.Alpha={0}&Input.Power={0}", Roles.Forsker },
+        { "/Research/Power?Input.Test=paired&Input.EffectSize=0,5&Input.Alpha=0,05&Input.Power=0,9&Input.N={0}", Roles.Forsker },
         { "/Research?Input.Analysis={0}&Input.Variable1={0}&Input.Group={0}&Input.Run=true", Roles.Forsker },
         { "/Account/Login?ReturnUrl={0}", "" },
         { "/Account/ResetPassword?bruker={0}&kode={0}", "" },

@@ -11,8 +11,8 @@ using Trinn.Core.Data;
 namespace Trinn.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrinnDbContext))]
-    [Migration("20261205032631_Ind_TeamIndicators")]
-    partial class Ind_TeamIndicators
+    [Migration("20261205062159_Work_TeamWayOfWorking")]
+    partial class Work_TeamWayOfWorking
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -148,6 +148,252 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("ActionPlan");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("ActionPlanGoal");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Owner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatusChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.HasIndex("GoalId");
+
+                    b.HasIndex("CandidateId", "Status", "DueDate");
+
+                    b.ToTable("ActionPlanStep");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CandidatePresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmployerPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GoalsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("JobSpecialistPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NavVeilederPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OthersPresent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusesChanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StepsAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ActionPlanId", "Date");
+
+                    b.ToTable("ActionPlanUpdate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId", "Date");
+
+                    b.ToTable("GroupActivity");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityLeader", b =>
+                {
+                    b.Property<int>("GroupActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupActivityId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GroupActivityLeader");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityParticipant", b =>
+                {
+                    b.Property<int>("GroupActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupActivityId", "CandidateId");
+
+                    b.HasIndex("CandidateId");
+
+                    b.ToTable("GroupActivityParticipant");
+                });
+
             modelBuilder.Entity("Trinn.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -237,6 +483,25 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Trinn.Core.Background.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.Property<int>("Id")
@@ -304,6 +569,11 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<string>("PrimarySpecialistId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Programme")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
 
@@ -324,6 +594,8 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.HasIndex("NationalIdHash", "TeamId");
 
                     b.HasIndex("PrimarySpecialistId", "DischargedOn");
+
+                    b.HasIndex("TeamId", "Programme");
 
                     b.HasIndex("TeamId", "DischargedOn", "Stage");
 
@@ -371,6 +643,47 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("CooperationAgreements");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Candidates.DischargeRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DischargedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandoverAgreed")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakeBackReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenBackById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TakenBackOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId", "DischargedOn");
+
+                    b.ToTable("DischargeRecord");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
                 {
                     b.Property<int>("Id")
@@ -385,6 +698,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<int>("CandidateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -393,6 +709,13 @@ namespace Trinn.Migrations.Sqlite.Migrations
 
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EnteredInErrorAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredInErrorReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
@@ -405,11 +728,61 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CandidateId", "Date");
 
                     b.ToTable("JournalNotes");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNoteRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JournalNoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("JournalNoteId");
+
+                    b.ToTable("JournalNoteRevision");
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Referral", b =>
@@ -567,6 +940,96 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProfileVersions");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoDifferently")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScheduledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduledById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(17000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatDidNotWork")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHappened")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("TeamId", "ScheduledFor");
+
+                    b.ToTable("CaseReview");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReviewTag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseReviewId");
+
+                    b.HasIndex("Tag", "CaseReviewId")
+                        .IsUnique();
+
+                    b.ToTable("CaseReviewTag");
                 });
 
             modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
@@ -884,6 +1347,22 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("FidelityRound");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRoundRespondent", b =>
+                {
+                    b.Property<int>("FidelityRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FidelityRoundId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("FidelityRoundRespondent");
+                });
+
             modelBuilder.Entity("Trinn.Core.Fidelity.InstrumentVersion", b =>
                 {
                     b.Property<int>("Id")
@@ -959,10 +1438,19 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<int>("CandidateId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DoneBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("DoneByContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DoneByJournalNoteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("DoneOn")
@@ -985,15 +1473,23 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WindowStart")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DoneByContactId");
+
+                    b.HasIndex("DoneByJournalNoteId");
 
                     b.HasIndex("PlacementId");
 
                     b.HasIndex("CandidateId", "PlannedDate");
 
-                    b.HasIndex("DoneOn", "PlannedDate");
+                    b.HasIndex("DoneOn", "ClosedOn", "PlannedDate");
 
                     b.ToTable("FollowUp");
                 });
@@ -1118,49 +1614,6 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.HasIndex("TeamId");
 
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Trinn.Core.Indicators.IndicatorTarget", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedById")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("UpperValue")
-                        .HasPrecision(8, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Value")
-                        .HasPrecision(8, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedById");
-
-                    b.HasIndex("Key", "ValidFrom");
-
-                    b.ToTable("IndicatorTarget");
                 });
 
             modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
@@ -1297,14 +1750,28 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("JointFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("JointTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MentorMandate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MentorName")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MentorTraining")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextReviewDate")
@@ -1427,6 +1894,395 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.ToTable("StudyTeams", (string)null);
                 });
 
+            modelBuilder.Entity("Trinn.Core.Surveys.InformationLetter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StudyId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("InformationLetters", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.OutboxMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.HasIndex("WaveId", "Kind", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyConsent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AnswersDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ConsentedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InclusionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LetterNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("StudyConsents", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyProtocol", b =>
+                {
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstReminderDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitationBody")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitationSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OnWithdrawal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderBody")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReminderSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondReminderDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaveOffsets")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDaysAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDaysBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StudyId");
+
+                    b.ToTable("StudyProtocols", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyLinkToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WaveId");
+
+                    b.ToTable("SurveyLinkTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConstructKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paper")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResearchId")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WaveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WaveNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("WaveId", "ConstructKey")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "ConstructKey", "WaveNumber");
+
+                    b.ToTable("SurveyScores", (string)null);
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyWave", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DraftJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InstrumentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReminderAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OffsetMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paper")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ParticipantId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("StudyId", "OpensOn");
+
+                    b.ToTable("SurveyWaves", (string)null);
+                });
+
             modelBuilder.Entity("Trinn.Core.Teams.Team", b =>
                 {
                     b.Property<int>("Id")
@@ -1438,84 +2294,12 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("StartedOn")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
                         .IsUnique();
 
                     b.ToTable("Teams");
-                });
-
-            modelBuilder.Entity("Trinn.Core.Teams.TeamMembership", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Fte")
-                        .HasPrecision(4, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("TeamId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TeamId", "From");
-
-                    b.HasIndex("UserId", "From");
-
-                    b.ToTable("TeamMembership");
-                });
-
-            modelBuilder.Entity("Trinn.Core.TimeLog.Absence", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Percent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("To")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "From");
-
-                    b.ToTable("Absence");
                 });
 
             modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
@@ -1622,6 +2406,94 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanGoal", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanStep", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", "Plan")
+                        .WithMany("Steps")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlanGoal", "Goal")
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.Navigation("Goal");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlanUpdate", b =>
+                {
+                    b.HasOne("Trinn.Core.ActionPlans.ActionPlan", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.HasOne("Trinn.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityLeader", b =>
+                {
+                    b.HasOne("Trinn.Core.Activities.GroupActivity", null)
+                        .WithMany("Leaders")
+                        .HasForeignKey("GroupActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivityParticipant", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Activities.GroupActivity", "Activity")
+                        .WithMany("Participants")
+                        .HasForeignKey("GroupActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Activity");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.HasOne("Trinn.Core.Identity.TrinnUser", "BackupSpecialist")
@@ -1658,6 +2530,15 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Candidate");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Candidates.DischargeRecord", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", null)
+                        .WithMany("Discharges")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
                 {
                     b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
@@ -1667,6 +2548,15 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNoteRevision", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("JournalNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trinn.Core.Candidates.Referral", b =>
@@ -1702,6 +2592,32 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.HasOne("Trinn.Core.Candidates.Candidate", null)
                         .WithMany("ProfileVersions")
                         .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.HasOne("Trinn.Core.Candidates.Candidate", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReviewTag", b =>
+                {
+                    b.HasOne("Trinn.Core.CaseReviews.CaseReview", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("CaseReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1823,6 +2739,21 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRoundRespondent", b =>
+                {
+                    b.HasOne("Trinn.Core.Fidelity.FidelityRound", null)
+                        .WithMany("ExpectedRespondents")
+                        .HasForeignKey("FidelityRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trinn.Core.FollowUps.CalendarFeedToken", b =>
                 {
                     b.HasOne("Trinn.Core.Identity.TrinnUser", null)
@@ -1845,14 +2776,21 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .HasForeignKey("DoneByContactId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                    b.HasOne("Trinn.Core.Candidates.JournalNote", "DoneByJournalNote")
                         .WithMany()
+                        .HasForeignKey("DoneByJournalNoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Trinn.Core.Placements.Placement", "Placement")
+                        .WithMany("FollowUps")
                         .HasForeignKey("PlacementId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Candidate");
 
                     b.Navigation("DoneByContact");
+
+                    b.Navigation("DoneByJournalNote");
 
                     b.Navigation("Placement");
                 });
@@ -1876,14 +2814,6 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Team");
-                });
-
-            modelBuilder.Entity("Trinn.Core.Indicators.IndicatorTarget", b =>
-                {
-                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
-                        .WithMany()
-                        .HasForeignKey("CreatedById")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Trinn.Core.Opportunities.JobOpportunity", b =>
@@ -1970,30 +2900,76 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("Trinn.Core.Teams.TeamMembership", b =>
+            modelBuilder.Entity("Trinn.Core.Surveys.InformationLetter", b =>
                 {
-                    b.HasOne("Trinn.Core.Teams.Team", "Team")
+                    b.HasOne("Trinn.Core.Research.Study", null)
                         .WithMany()
-                        .HasForeignKey("TeamId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("StudyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Team");
                 });
 
-            modelBuilder.Entity("Trinn.Core.TimeLog.Absence", b =>
+            modelBuilder.Entity("Trinn.Core.Surveys.OutboxMessage", b =>
                 {
-                    b.HasOne("Trinn.Core.Identity.TrinnUser", null)
+                    b.HasOne("Trinn.Core.Surveys.SurveyWave", "Wave")
                         .WithMany()
-                        .HasForeignKey("UserId")
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Wave");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyConsent", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.StudyParticipant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.StudyProtocol", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.Study", "Study")
+                        .WithOne()
+                        .HasForeignKey("Trinn.Core.Surveys.StudyProtocol", "StudyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Study");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyLinkToken", b =>
+                {
+                    b.HasOne("Trinn.Core.Surveys.SurveyWave", "Wave")
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Wave");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyScore", b =>
+                {
+                    b.HasOne("Trinn.Core.Surveys.SurveyWave", null)
+                        .WithMany()
+                        .HasForeignKey("WaveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trinn.Core.Surveys.SurveyWave", b =>
+                {
+                    b.HasOne("Trinn.Core.Research.StudyParticipant", "Participant")
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
                 });
 
             modelBuilder.Entity("Trinn.Core.TimeLog.TimeBlock", b =>
@@ -2015,9 +2991,27 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Trinn.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("Steps");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Activities.GroupActivity", b =>
+                {
+                    b.Navigation("Leaders");
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("Trinn.Core.Candidates.Candidate", b =>
                 {
                     b.Navigation("Agreement");
+
+                    b.Navigation("Discharges");
 
                     b.Navigation("JournalNotes");
 
@@ -2026,6 +3020,16 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Referral");
 
                     b.Navigation("StageChanges");
+                });
+
+            modelBuilder.Entity("Trinn.Core.Candidates.JournalNote", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Trinn.Core.CaseReviews.CaseReview", b =>
+                {
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Trinn.Core.Duration.FollowUpPeriod", b =>
@@ -2045,8 +3049,15 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Navigation("Candidates");
                 });
 
+            modelBuilder.Entity("Trinn.Core.Fidelity.FidelityRound", b =>
+                {
+                    b.Navigation("ExpectedRespondents");
+                });
+
             modelBuilder.Entity("Trinn.Core.Placements.Placement", b =>
                 {
+                    b.Navigation("FollowUps");
+
                     b.Navigation("Measures");
                 });
 

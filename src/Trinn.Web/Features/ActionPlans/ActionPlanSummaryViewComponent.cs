@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.ActionPlans;
+using Trinn.Core.Data;
+using Trinn.Web.Features.Candidates;
+
+namespace Trinn.Web.Features.ActionPlans;
+
+/// <summary>The action plan on the candidate page: the next open steps, and how many of their own steps the candidate has done.</summary>
+public sealed class ActionPlanSummaryViewComponent(TrinnDbContext db) : ViewComponent
+{
+    public const int StepsShown = 3;
+
+    public async Task<IViewComponentResult> InvokeAsync(int candidateId)
+    {
+        var visible = db.Candidates.AsNoTracking().VisibleTo(UserClaimsPrincipal).Where(c => c.Id == candidateId);
+        var steps = await db.Set<ActionPlanStep>().AsNoTracking()
+            .Where(s => s.CandidateId == candidateId && visible.Any())
+            .Select(s => new { s.Id, s.Text, s.Owner, s.DueDate, s.Status })
+            .ToListAsync();
+        var next = steps.Where(s => s.Status == StepStatus.Open)
+            .OrderBy(s => s.DueDate is null).ThenBy(s => s.DueDate).ThenBy(s => s.Id).Take(StepsShown)
+            .Select(s => new PlanStepLine(s.Text, s.Owner, s.DueDate)).ToList();
+        var own = steps.Where(s => s.Owner == StepOwner.Candidate).ToList();
+        return View("/Features/ActionPlans/_PlanSummary.cshtml", new PlanSummary(
+            candidateId, next, steps.Count(s => s.Status == StepStatus.Open), own.Count(s => s.Status == StepStatus.Done), own.Count));
+    }
+}
+
+public sealed record PlanStepLine(string Text, StepOwner Owner, DateOnly? DueDate);
+
+public sealed record PlanSummary(int CandidateId, IReadOnlyList<PlanStepLine> Next, int OpenSteps, int OwnDone, int OwnTotal);

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
+using Trinn.Core.Data;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Candidates;
+
+/// <summary>
+/// Cooperation around the candidate on the candidate page: the programme (UO, IPS or other), the NAV-veileder and
+/// health contacts with the consents they need, case reviews, and the discharges with their handover summaries and
+/// the way back after a lost job.
+/// </summary>
+public sealed class CooperationSummaryViewComponent(TrinnDbContext db, TimeProvider time) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int candidateId)
+    {
+        var today = NorwegianTime.Today(time);
+        var visible = db.Candidates.AsNoTracking().VisibleTo(UserClaimsPrincipal).Where(c => c.Id == candidateId);
+        var row = await visible.Select(c => new
+        {
+            c.Id,
+            c.Programme,
+            c.DischargedOn,
+            c.DischargeOutcome,
+            Veileder = c.Referral!.ReferredBy!.DisplayName,
+            ConsentNav = c.Agreement != null && c.Agreement.ConsentNavVeileder,
+            ConsentHealth = c.Agreement != null && c.Agreement.ConsentHealthAndNetwork,
+        }).SingleOrDefaultAsync();
+        if (row is null)
+        {
+            return Content("");
+        }
+
+        var notes = db.JournalNotes.AsNoTracking().Where(n => n.CandidateId == candidateId && n.EnteredInErrorAtUtc == null);
+        var lastNav = await notes.Where(n => n.Kind == JournalKind.NavVeileder || n.Kind == JournalKind.ThreeWayMeeting).MaxAsync(n => (DateOnly?)n.Date);
+        var lastThreeWay = await notes.Where(n => n.Kind == JournalKind.ThreeWayMeeting).MaxAsync(n => (DateOnly?)n.Date);
+        var lastHealth = await notes.Where(n => n.Kind == JournalKind.HealthServices).MaxAsync(n => (DateOnly?)n.Date);
+        var discharges = await db.Set<DischargeRecord>().AsNoTracking().Where(d => d.CandidateId == candidateId)
+            .OrderByDescending(d => d.DischargedOn).ThenByDescending(d => d.Id).Take(20).ToListAsync();
+        var reviews = await db.Set<CaseReview>().AsNoTracking().Where(r => r.CandidateId == candidateId)
+            .OrderByDescending(r => r.ScheduledFor).Take(20)
+            .Select(r => new CandidateReviewLine(r.Id, r.ScheduledFor, r.Reason, r.HeldOn != null))
+            .ToListAsync();
+        var canTakeBack = row.DischargedOn is { } d && row.DischargeOutcome is { } o && DischargeOutcomeDefinitions.IsWork(o)
+            && today <= d.AddMonths(Candidate.TakeBackMonths);
+        return View("/Features/Candidates/_CooperationSummary.cshtml", new CooperationSummary(
+            row.Id, row.Programme, row.Veileder, row.ConsentNav, row.ConsentHealth, lastNav, lastThreeWay, lastHealth,
+            row.DischargedOn is not null, canTakeBack, discharges, reviews));
+    }
+}
+
+public sealed record CandidateReviewLine(int Id, DateOnly ScheduledFor, CaseReviewReason Reason, bool Held);
+
+public sealed record CooperationSummary(
+    int CandidateId, Programme Programme, string? NavVeileder, bool ConsentNav, bool ConsentHealth, DateOnly? LastNavContact, DateOnly? LastThreeWayMeeting,
+    DateOnly? LastHealthContact, bool Discharged, bool CanTakeBack, IReadOnlyList<DischargeRecord> Discharges, IReadOnlyList<CandidateReviewLine> Reviews);

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Trinn.Core.Data;
+using Trinn.Core.Placements;
+using Trinn.Web.Infrastructure;
+
+namespace Trinn.Web.Features.Placements;
+
+/// <summary>
+/// The team's support measures that today's rules would refuse (a wage subsidy on unpaid work, a mentor or inclusion
+/// grant on a jobbsmak), stored before the rules were enforced. Reported with a link to the placement; nothing is changed.
+/// </summary>
+public sealed class CheckModel(TrinnDbContext db) : PageModel
+{
+    public IReadOnlyList<InvalidMeasure> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync() => Rows = await SupportMeasureCheck.FindInvalidAsync(db, User.TeamId());
+}

@@ -1,0 +1,84 @@
+using Trinn.Core.Common;
+using Trinn.Core.Placements;
+
+namespace Trinn.Core.Tests.Placements;
+
+/// <summary>
+/// "Wage subsidy only on paid placements (arbeidstrening is 'jobb uten lønn'); mentor and inclusion grants where the
+/// rules allow them", and the mentor's mandate, training and joint period with the job specialist.
+/// </summary>
+public sealed class SupportMeasureRulesTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 27);
+    private static readonly DateTime Now = new(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc);
+
+    private static Placement Of(PlacementKind kind) =>
+        Placement.Register(1, 1, kind, LabourMarket.Regular, Placement.IsPaidKind(kind) ? 50 : null, Today.AddDays(-10), null, "u", Now);
+
+    private static SupportMeasure Measure(SupportMeasureKind kind) => kind switch
+    {
+        SupportMeasureKind.Lonnstilskudd => SupportMeasure.Lonnstilskudd(40, Today, null, Today.AddMonths(3), Now),
+        SupportMeasureKind.Mentortilskudd => SupportMeasure.Mentortilskudd("Kollega", 8, Today, Today.AddMonths(6), Now),
+        SupportMeasureKind.Inkluderingstilskudd => SupportMeasure.Inkluderingstilskudd(5000, "Hev/senk-pult", Now),
+        _ => SupportMeasure.Tilretteleggingsplan("Plan", Today, Now),
+    };
+
+    [Theory]
+    [InlineData(PlacementKind.Jobbsmak, SupportMeasureKind.Lonnstilskudd, false)]
+    [InlineData(PlacementKind.Arbeidstrening, SupportMeasureKind.Lonnstilskudd, false)] // "jobb uten lønn"
+    [InlineData(PlacementKind.Permanent, SupportMeasureKind.Lonnstilskudd, true)]
+    [InlineData(PlacementKind.Temporary, SupportMeasureKind.Lonnstilskudd, true)]
+    [InlineData(PlacementKind.Substitute, SupportMeasureKind.Lonnstilskudd, true)]
+    [InlineData(PlacementKind.OnCall, SupportMeasureKind.Lonnstilskudd, true)]
+    [InlineData(PlacementKind.Jobbsmak, SupportMeasureKind.Mentortilskudd, false)]
+    [InlineData(PlacementKind.Arbeidstrening, SupportMeasureKind.Mentortilskudd, true)]
+    [InlineData(PlacementKind.Permanent, SupportMeasureKind.Mentortilskudd, true)]
+    [InlineData(PlacementKind.Jobbsmak, SupportMeasureKind.Inkluderingstilskudd, false)]
+    [InlineData(PlacementKind.Arbeidstrening, SupportMeasureKind.Inkluderingstilskudd, true)]
+    [InlineData(PlacementKind.Jobbsmak, SupportMeasureKind.Tilretteleggingsplan, true)]
+    public void AddMeasure_FollowsTheRules(PlacementKind placementKind, SupportMeasureKind measureKind, bool allowed)
+    {
+        var placement = Of(placementKind);
+        var measure = Measure(measureKind);
+        if (allowed)
+        {
+            placement.AddMeasure(measure);
+            Assert.Single(placement.Measures);
+        }
+        else
+        {
+            var ex = Assert.Throws<DomainException>(() => placement.AddMeasure(measure));
+            Assert.Equal(("Kind", "Error_MeasureNotAllowed_" + measureKind), (ex.Field, ex.MessageKey));
+            Assert.Empty(placement.Measures);
+        }
+
+        Assert.Equal(allowed, SupportMeasureRules.Allowed(measureKind, placementKind));
+    }
+
+    [Fact]
+    public void AddMeasure_EndedPlacement_Refused()
+    {
+        var p = Of(PlacementKind.Permanent);
+        p.End(Today, PlacementEnding.ContractEnded, Today);
+        Assert.Equal("Error_PlacementEnded", Assert.Throws<DomainException>(() => p.AddMeasure(Measure(SupportMeasureKind.Tilretteleggingsplan))).MessageKey);
+    }
+
+    [Fact]
+    public void DescribeMentor_MandateRequired_JointPeriodInsideGrant()
+    {
+        // "det er også helt avgjørende at det lages konkrete rammer for vervet slik at mentoren har et mandat"
+        var m = Measure(SupportMeasureKind.Mentortilskudd);
+        Assert.Equal("MentorMandate", Assert.Throws<DomainException>(() => m.DescribeMentor(" ", null, null, null)).Field);
+        Assert.Equal("Error_JointPeriodBothDates", Assert.Throws<DomainException>(() => m.DescribeMentor("Mandat", null, Today, null)).MessageKey);
+        Assert.Equal("Error_JointOutsideGrant", Assert.Throws<DomainException>(() => m.DescribeMentor("Mandat", null, Today.AddDays(-1), Today.AddDays(10))).MessageKey);
+        Assert.Equal("Error_JointOutsideGrant", Assert.Throws<DomainException>(() => m.DescribeMentor("Mandat", null, Today, Today.AddMonths(7))).MessageKey);
+        Assert.Equal("Error_EndBeforeStart", Assert.Throws<DomainException>(() => m.DescribeMentor("Mandat", null, Today.AddDays(5), Today)).MessageKey);
+        Assert.Null(m.MentorMandate);
+        m.DescribeMentor(" Fast kontaktperson ", "Kurs i veiledning", Today, Today.AddMonths(1));
+        Assert.Equal(("Fast kontaktperson", "Kurs i veiledning", Today, Today.AddMonths(1)), (m.MentorMandate, m.MentorTraining, m.JointFrom, m.JointTo));
+    }
+
+    [Fact]
+    public void DescribeMentor_OnAnotherMeasure_Refused() =>
+        Assert.Equal("Error_NotMentorGrant", Assert.Throws<DomainException>(() => Measure(SupportMeasureKind.Lonnstilskudd).DescribeMentor("x", null, null, null)).MessageKey);
+}

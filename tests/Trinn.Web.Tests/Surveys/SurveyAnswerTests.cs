@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Surveys;
+using Trinn.Web.Tests.Infrastructure;
+
+namespace Trinn.Web.Tests.Surveys;
+
+/// <summary>Bad links and bad answers on the candidate's answer page: a clear Norwegian message, nothing stored, never a 500.</summary>
+public abstract class SurveyAnswerTests(SurveyApp app)
+{
+    private async Task<(SurveyScene Scene, int CandidateId, string Email, string Link)> InvitedAsync()
+    {
+        var scene = await app.SceneAsync();
+        var candidate = await scene.CandidateAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        await app.RunSenderAsync();
+        return (scene, candidate.Id, candidate.Email!, scene.LinkIn(candidate.Email!));
+    }
+
+    private Task<SurveyWave> FirstWaveAsync(int candidateId) =>
+        app.Data.WithDbAsync(db => db.Set<SurveyWave>().AsNoTracking().Where(w => w.CandidateId == candidateId).OrderBy(w => w.Number).FirstAsync());
+
+    [Theory]
+    [InlineData("tampered")]
+    [InlineData("short")]
+    [InlineData("unknown")]
+    public async Task Link_TamperedOrUnknownToken_NotFoundWithMessage(string kind)
+    {
+        var (_, _, _, link) = await InvitedAsync();
+        var token = link.Split('/')[^1];
+        var bad = kind switch
+        {
+            "tampered" => token[..^1] + (token[^1] == 'A' ? 'B' : 'A'),
+            "short" => token[..20],
+            _ => new string('x', 43),
+        };
+        using var browser = BrowserClient.Anonymous(app);
+
+        using var response = await browser.GetAsync("/svar/" + bad);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Lenken virker ikke", await response.HtmlAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_AfterWindowCloses_ExpiredMessageAndPostStoresNothing()
+    {
+        var (_, candidateId, _, link) = await InvitedAsync();
+        using var browser = BrowserClient.Anonymous(app);
+        var form = await browser.GetFormAsync(link);
+        app.Clock.Advance(TimeSpan.FromDays(31));
+
+        Assert.Contains("Fristen for å svare", await browser.GetHtmlAsync(link), StringComparison.Ordinal);
+        using var post = await browser.PostFormAsync(form, new() { ["a.q2"] = "2", ["handling"] = "neste" });
+        Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+        Assert.Null((await FirstWaveAsync(candidateId)).DraftJson);
+    }
+
+    [Fact]
+    public async Task Link_AfterSubmit_ReusedLinkSaysAlreadySubmitted()
+    {
+        var (_, candidateId, _, link) = await InvitedAsync();
+        using var tab1 = BrowserClient.Anonymous(app);
+        (await SurveyScene.AnswerAllAsync(tab1, link, SurveyScene.NotInWorkAnswers)).Dispose();
+        var scores = await app.Data.WithDbAsync(db => db.Set<SurveyScore>().CountAsync(s => s.CandidateId == candidateId));
+        using var other = BrowserClient.Anonymous(app);
+
+        var html = await other.GetHtmlAsync(link);
+
+        Assert.Contains("kan bare sendes inn én gang", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"survey-submit\"", html, StringComparison.Ordinal);
+        Assert.Equal(13, scores);
+    }
+
+    [Fact]
+    public async Task TwoTabs_StaleFormSubmittedAfterOtherTabSubmitted_RefusedNothingChanged()
+    {
+        var (_, candidateId, _, link) = await InvitedAsync();
+        using var tab1 = BrowserClient.Anonymous(app);
+        using var tab2 = BrowserClient.Anonymous(app);
+        var staleFirstPage = await tab2.GetFormAsync(link);
+        (await SurveyScene.AnswerAllAsync(tab1, link, SurveyScene.NotInWorkAnswers)).Dispose();
+        var stored = (await FirstWaveAsync(candidateId)).AnswersJson;
+
+        using var response = await tab2.PostFormAsync(staleFirstPage, new() { ["a.q2"] = "1", ["handling"] = "send" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("kan bare sendes inn én gang", await response.HtmlAsync(), StringComparison.Ordinal);
+        Assert.Equal(stored, (await FirstWaveAsync(candidateId)).AnswersJson);
+    }
+
+    [Theory]
+    [InlineData("q1b", "250")]
+    [InlineData("q1b", "tretti")]
+    [InlineData("q2", "7")]
+    public async Task Page_OutOfRangeAnswer_FieldMessageAndDraftUnchanged(string item, string value)
+    {
+        var (_, candidateId, _, link) = await InvitedAsync();
+        using var browser = BrowserClient.Anonymous(app);
+        var form = await browser.GetFormAsync(link);
+
+        using var response = await browser.PostFormAsync(form, new() { ["a.q2"] = "2", ["a." + item] = value, ["handling"] = "neste" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(ResponseExtensions.FieldError(await response.HtmlAsync(), "a_" + item));
+        Assert.Null((await FirstWaveAsync(candidateId)).DraftJson);
+    }
+
+    [Fact]
+    public async Task Page_AnswerToHiddenItem_RefusedWithMessageAndNothingStored()
+    {
+        var (_, candidateId, _, link) = await InvitedAsync();
+        using var browser = BrowserClient.Anonymous(app);
+        var form = await browser.GetFormAsync(link);
+        (await browser.PostFormAsync(form, new() { ["a.q2"] = "2", ["handling"] = "neste" })).Dispose();
+        var draft = (await FirstWaveAsync(candidateId)).DraftJson;
+        var next = await browser.GetFormAsync(link + "?side=3");
+
+        // q20 is asked only of those in work; this candidate said "not in work".
+        using var response = await browser.PostFormAsync(next, new() { ["a.q20"] = "9", ["a.q25"] = "5", ["handling"] = "neste" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ikke hører til denne siden", await response.HtmlAsync(), StringComparison.Ordinal);
+        Assert.Equal(draft, (await FirstWaveAsync(candidateId)).DraftJson);
+    }
+
+    [Fact]
+    public async Task Page_SaveAndContinueLater_DraftKeptAndShownAgain()
+    {
+        var (_, candidateId, _, link) = await InvitedAsync();
+        using var browser = BrowserClient.Anonymous(app);
+        var form = await browser.GetFormAsync(link);
+
+        using var saved = await browser.PostFormAsync(form, new() { ["a.q1b"] = "41", ["a.q2"] = "2", ["handling"] = "lagre" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using var later = BrowserClient.Anonymous(app);
+        var html = await later.GetHtmlAsync(link);
+        Assert.Contains("value=\"41\"", html, StringComparison.Ordinal);
+        Assert.False((await FirstWaveAsync(candidateId)).IsAnswered);
+    }
+
+    [Fact]
+    public async Task PaperEntry_BySpecialist_StoredAsPaperWithWhoAndScoresOnCandidatePage()
+    {
+        var scene = await app.SceneAsync();
+        var candidate = await scene.CandidateAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        var wave = await FirstWaveAsync(candidate.Id);
+
+        using var done = await SurveyScene.AnswerAllAsync(specialist, $"/Surveys/Paper/{wave.Id}", SurveyScene.NotInWorkAnswers);
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var stored = await FirstWaveAsync(candidate.Id);
+        Assert.True(stored.Paper);
+        Assert.Equal(scene.Staff.Specialist.Id, stored.EnteredById);
+        var page = await specialist.GetHtmlAsync($"/Candidates/Details/{candidate.Id}");
+        Assert.Contains("data-testid=\"scores-table\"", page, StringComparison.Ordinal);
+        Assert.Contains("7,0", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PaperEntry_OtherTeamsWave_NotFound()
+    {
+        var scene = await app.SceneAsync();
+        var candidate = await scene.CandidateAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        var wave = await FirstWaveAsync(candidate.Id);
+        var other = await app.SceneAsync();
+        using var stranger = await BrowserClient.LoginAsync(app, other.Staff.Specialist.UserName!);
+
+        using var response = await stranger.GetAsync($"/Surveys/Paper/{wave.Id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Api_WavesByStatusAndScores_FollowTheTeamRules()
+    {
+        var (scene, candidateId, _, link) = await InvitedAsync();
+        using var browser = BrowserClient.Anonymous(app);
+        (await SurveyScene.AnswerAllAsync(browser, link, SurveyScene.NotInWorkAnswers)).Dispose();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+
+        var answered = await specialist.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/studies/{scene.StudyId}/waves?status=answered");
+        var scheduled = await specialist.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/studies/{scene.StudyId}/waves?status=scheduled");
+        var scores = await specialist.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/candidates/{candidateId}/scores");
+        using var bad = await specialist.GetAsync($"/api/studies/{scene.StudyId}/waves?status=%3Cscript%3E");
+
+        Assert.Equal(1, answered.GetProperty("totalCount").GetInt32());
+        Assert.Equal("answered", answered.GetProperty("items")[0].GetProperty("status").GetString());
+        Assert.False(answered.GetProperty("items")[0].TryGetProperty("answers", out _));
+        Assert.Equal(3, scheduled.GetProperty("totalCount").GetInt32());
+        Assert.Contains(scores.EnumerateArray(), s => s.GetProperty("construct").GetString() == "self_efficacy_not_in_work" && s.GetProperty("value").GetDecimal() == 7m);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var other = await app.SceneAsync();
+        using var stranger = await BrowserClient.LoginAsync(app, other.Staff.Specialist.UserName!);
+        using var hidden = await stranger.GetAsync($"/api/studies/{scene.StudyId}/waves");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using var foreignScores = await stranger.GetAsync($"/api/candidates/{candidateId}/scores");
+        Assert.Equal(HttpStatusCode.NotFound, foreignScores.StatusCode);
+    }
+}
+
+public sealed class SqliteSurveyAnswerTests(SurveyApp app) : SurveyAnswerTests(app), IClassFixture<SurveyApp>;
+
+public sealed class PostgresSurveyAnswerTests(PostgresSurveyApp app) : SurveyAnswerTests(app), IClassFixture<PostgresSurveyApp>;
