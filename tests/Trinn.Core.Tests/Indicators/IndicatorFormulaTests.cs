@@ -105,6 +105,46 @@ public sealed class IndicatorFormulaTests
     }
 
     [Fact]
+    public void DischargedToWork_BackToNavOrDurationLimit_CountInNeitherDefinition()
+    {
+        // January – June 2026 (181 days), one full-time specialist: FTE-years 181 / 365. Discharged: one to ordinary
+        // work, one to education, one back to NAV not ready, one at the duration limit (the two outcomes of issue 15).
+        // Official 1 / (181/365) = 2.0166; broader 2 / (181/365) = 4.0331.
+        var s = new Scenario().Member("a", 1.0m);
+        s.Candidate(D(2025, 6, 1), D(2026, 2, 1), DischargeOutcome.OrdinaryWork);
+        s.Candidate(D(2025, 6, 1), D(2026, 3, 1), DischargeOutcome.Education);
+        s.Candidate(D(2025, 6, 1), D(2026, 4, 1), DischargeOutcome.BackToNavNotReady);
+        s.Candidate(D(2023, 6, 1), D(2026, 5, 1), DischargeOutcome.DurationLimitReached);
+
+        var (official, broader) = IndicatorFormulas.DischargedToWork(s.Data, s.Staff, new DatePeriod(D(2026, 1, 1), D(2026, 6, 30)));
+
+        Assert.Equal(1m, official.Numerator);
+        Assert.Equal(2m, broader.Numerator);
+        Assert.Equal(181m / 365m, official.Denominator);
+        Assert.Equal(2.0166m, decimal.Round(official.Value!.Value, 4));
+        Assert.Equal(4.0331m, decimal.Round(broader.Value!.Value, 4));
+    }
+
+    [Fact]
+    public void WorkWithinYear_BackToNavOrDurationLimit_InTheCohortButNotAtWork()
+    {
+        // Window January – June 2026, today 1 July. Four first years close in it: started 1 Apr 2025, discharged to work
+        // 1 Mar 2026; started 1 Mar 2025, back to NAV not ready 1 Feb 2026; started 15 Jan 2025, duration limit 10 Jan
+        // 2026; started 1 Feb 2025, still followed up with no job (year closes 1 Feb 2026). Official 1/4 = 25 %, broader
+        // the same: neither new outcome is work or education.
+        var s = new Scenario { Today = D(2026, 7, 1) }.Member("a", 1.0m);
+        s.Candidate(D(2025, 4, 1), D(2026, 3, 1), DischargeOutcome.OrdinaryWork);
+        s.Candidate(D(2025, 3, 1), D(2026, 2, 1), DischargeOutcome.BackToNavNotReady);
+        s.Candidate(D(2025, 1, 15), D(2026, 1, 10), DischargeOutcome.DurationLimitReached);
+        s.Candidate(D(2025, 2, 1));
+
+        var (official, broader) = IndicatorFormulas.WorkWithinYear(s.Data, new DatePeriod(D(2026, 1, 1), D(2026, 6, 30)));
+
+        Assert.Equal(new Measure(25m, 1, 4), official);
+        Assert.Equal(new Measure(25m, 1, 4), broader);
+    }
+
+    [Fact]
     public void EmployerContacts_WeekWithOnlyPhoneContacts_CountsNoInPersonContact()
     {
         // Mon 2 – Sun 8 March 2026, one full-time specialist (one FTE-week). Five phone calls, nothing in person:
