@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
-using Trinn.Core.NationalIds;
+using Trinn.Core.Indicators;
 using Trinn.Core.Teams;
 
 namespace Trinn.Core.Demo;
 
 /// <summary>
-/// Creates the demo installation: two teams as in the report, one user per role and ~30 fictional candidates
-/// with synthetic national IDs. Runs only on an empty database and never in production (the caller checks).
+/// Creates the demo installation: two teams as in the report with more than two years of history, a third team in
+/// its start-up year, one user per role, and fictional candidates with synthetic national IDs followed through all
+/// five stages (<see cref="DemoCandidates"/>). Deterministic from a seed for a given day. Runs only on an empty
+/// database and never in production (the caller checks).
 /// </summary>
 public sealed class DemoSeeder(
     TrinnDbContext db,
@@ -33,28 +34,22 @@ public sealed class DemoSeeder(
         new("leder1", Roles.Leder, null),
         new("forsker1", Roles.Forsker, null),
         new("admin", Roles.Admin, null),
+        new("jobbspesialist6", Roles.Jobbspesialist, "Team 3"),
+        new("jobbspesialist7", Roles.Jobbspesialist, "Team 3"),
+        new("metodeveileder3", Roles.Metodeveileder, "Team 3"),
     ];
 
     private static readonly string[] DisplayNames =
     [
         "Kari Nordmann", "Ola Fjell", "Ingrid Berg", "Per Dahl", "Sofie Lund", "Marte Vik", "Jonas Strand",
-        "Hanne Veileder", "Leif Leder", "Forsker Fjeld", "Administrator",
+        "Hanne Veileder", "Leif Leder", "Forsker Fjeld", "Administrator", "Amina Haugen", "Erik Sand", "Tone Myhre",
     ];
 
-    private static readonly decimal?[] Ftes = [1.0m, 0.8m, 1.0m, 1.0m, 0.6m, 0.5m, 0.5m, null, null, null, null];
+    private static readonly decimal?[] Ftes = [1.0m, 0.8m, 1.0m, 1.0m, 0.6m, 0.5m, 0.5m, null, null, null, null, 1.0m, 0.8m, 0.5m];
 
-    private static readonly string[] FirstNames =
-    [
-        "Amir", "Berit", "Cecilie", "David", "Eirik", "Fatima", "Geir", "Hilde", "Ida", "Jon", "Kristin", "Lars",
-        "Mona", "Nils", "Oda", "Petter", "Rania", "Silje", "Tor", "Une", "Vegard", "Wenche", "Yusuf", "Åse",
-        "Bjørn", "Camilla", "Dag", "Elin", "Frode", "Guro",
-    ];
-
-    private static readonly string[] LastNames =
-    [
-        "Aas", "Bakke", "Dale", "Eide", "Foss", "Haug", "Holm", "Jensen", "Kvam", "Lie", "Moe", "Nilsen",
-        "Ruud", "Sæther", "Tangen", "Vold", "Øien", "Brekke", "Hagen", "Solberg",
-    ];
+    /// <summary>How long ago Team 1 and Team 2 started, and Team 3 (in its start-up year).</summary>
+    public const int EstablishedTeamMonths = 30;
+    public const int NewTeamMonths = 7;
 
     public async Task<bool> SeedIfEmptyAsync(string password, CancellationToken ct = default)
     {
@@ -71,12 +66,21 @@ public sealed class DemoSeeder(
             }
         }
 
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
         var team1 = new Team { Name = "Team 1" };
         var team2 = new Team { Name = "Team 2" };
-        db.Teams.AddRange(team1, team2);
+        var team3 = new Team { Name = "Team 3" };
+        team1.SetStartedOn(today.AddMonths(-EstablishedTeamMonths), today);
+        team2.SetStartedOn(today.AddMonths(-EstablishedTeamMonths), today);
+        team3.SetStartedOn(today.AddMonths(-NewTeamMonths), today);
+        db.Teams.AddRange(team1, team2, team3);
         await db.SaveChangesAsync(ct);
 
         var created = new Dictionary<string, TrinnUser>();
+        var teams = new Dictionary<string, Team> { ["Team 1"] = team1, ["Team 2"] = team2, ["Team 3"] = team3 };
+        // One hash for every demo user: they share the password, and hashing it fourteen times would take a second.
+        var hash = users.PasswordHasher.HashPassword(new TrinnUser { DisplayName = "" }, password);
         for (var i = 0; i < Logins.Count; i++)
         {
             var login = Logins[i];
@@ -87,9 +91,10 @@ public sealed class DemoSeeder(
                 EmailConfirmed = true,
                 DisplayName = DisplayNames[i],
                 Fte = Ftes[i],
-                TeamId = login.Team switch { "Team 1" => team1.Id, "Team 2" => team2.Id, _ => null },
+                TeamId = login.Team is { } team ? teams[team].Id : null,
+                PasswordHash = hash,
             };
-            var result = await users.CreateAsync(user, password);
+            var result = await users.CreateAsync(user);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(
@@ -100,8 +105,13 @@ public sealed class DemoSeeder(
             created[login.UserName] = user;
         }
 
-        SeedCandidates(created, team1, team2);
+        db.AddRange(Memberships(created, teams, today, now));
+        db.Add(IndicatorTarget.Create(IndicatorKeys.Caseload, new DateOnly(today.Year, 1, 1), 12, 20,
+            $"Oppdragsbrev {today.Year} fra Arbeids- og velferdsdirektoratet (demo)", created["admin"].Id, now));
+        SeedCandidates(created, team1, team2, team3);
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await DemoFidelitySeeder.SeedAsync(db, created, [team1, team2, team3], today, now, ct);
         await new EmployerDemoSeeder(db, time).SeedAsync(ct);
         await SeedStudyAsync(created["admin"].Id, created["forsker1"].Id, ct);
         await new SurveyDemoSeeder(db, time).SeedAsync(ct);
@@ -109,7 +119,35 @@ public sealed class DemoSeeder(
         return true;
     }
 
-    /// <summary>A study over both teams with every candidate who consented to research, granted to forsker1, so the forsker pages have data.</summary>
+    /// <summary>
+    /// Team and FTE history: jobbspesialist3 moved from Team 2 to Team 1 fifteen months ago, jobbspesialist5 went down
+    /// from full time to 60 % eight months ago, and Team 3's people joined when it started.
+    /// </summary>
+    private static IEnumerable<TeamMembership> Memberships(Dictionary<string, TrinnUser> u, Dictionary<string, Team> teams, DateOnly today, DateTime now)
+    {
+        var start = today.AddMonths(-EstablishedTeamMonths);
+        TeamMembership M(string user, string team, decimal fte, DateOnly from) => TeamMembership.Start(u[user].Id, teams[team].Id, fte, from, now);
+        var moved = today.AddMonths(-15);
+        var reduced = today.AddMonths(-8);
+        var history = new List<TeamMembership>
+        {
+            M("jobbspesialist1", "Team 1", 1.0m, start),
+            M("jobbspesialist2", "Team 1", 0.8m, start),
+            M("metodeveileder1", "Team 1", 0.5m, start),
+            M("jobbspesialist4", "Team 2", 1.0m, start),
+            M("metodeveileder2", "Team 2", 0.5m, start),
+            M("jobbspesialist6", "Team 3", 1.0m, today.AddMonths(-NewTeamMonths)),
+            M("jobbspesialist7", "Team 3", 0.8m, today.AddMonths(-NewTeamMonths + 1)),
+            M("metodeveileder3", "Team 3", 0.5m, today.AddMonths(-NewTeamMonths)),
+        };
+        var js3 = new List<TeamMembership> { M("jobbspesialist3", "Team 2", 1.0m, start) };
+        TeamMembership.Change(u["jobbspesialist3"], js3, teams["Team 1"].Id, 1.0m, moved, today, now);
+        var js5 = new List<TeamMembership> { M("jobbspesialist5", "Team 2", 1.0m, start) };
+        TeamMembership.Change(u["jobbspesialist5"], js5, teams["Team 2"].Id, 0.6m, reduced, today, now);
+        return history.Concat(js3).Concat(js5);
+    }
+
+    /// <summary>A study over all teams with every candidate who consented to research, granted to forsker1, so the forsker pages have data.</summary>
     private async Task SeedStudyAsync(string adminId, string forskerId, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -126,133 +164,29 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(ct);
     }
 
-    private void SeedCandidates(Dictionary<string, TrinnUser> u, Team team1, Team team2)
+    private void SeedCandidates(Dictionary<string, TrinnUser> u, Team team1, Team team2, Team team3)
     {
-        var random = new Random(2017);
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        var veileder = u["navveileder1"];
-        string[] team1Specialists = ["jobbspesialist1", "jobbspesialist2", "jobbspesialist3"];
-        string[] team2Specialists = ["jobbspesialist4", "jobbspesialist5"];
-
-        for (var i = 0; i < 30; i++)
+        var generator = new DemoCandidates(new Random(2017), DateOnly.FromDateTime(now), now, u["navveileder1"].Id);
+        var start = generator.Today.AddMonths(-EstablishedTeamMonths);
+        var moved = generator.Today.AddMonths(-15);
+        var reduced = generator.Today.AddMonths(-8);
+        // Who took new referrals when: (team, specialist, FTE, from, to, who follows them up today).
+        var spans = new List<DemoCandidates.Intake>
         {
-            var inTeam1 = i % 5 < 3;
-            var pool = inTeam1 ? team1Specialists : team2Specialists;
-            var primary = u[pool[i % pool.Length]];
-            var backup = u[pool[(i + 1) % pool.Length]];
-            var referredOn = today.AddDays(-random.Next(20, 400));
-            var birth = new DateOnly(random.Next(1968, 2003), random.Next(1, 13), random.Next(1, 29));
-            var candidate = new Candidate
-            {
-                TeamId = inTeam1 ? team1.Id : team2.Id,
-                FirstName = FirstNames[i],
-                LastName = LastNames[random.Next(LastNames.Length)],
-                NationalId = NationalIdNumber.CreateSynthetic(birth, random),
-                Phone = "4" + random.Next(1000000, 9999999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Email = $"kandidat{i + 1}@eksempel.no",
-                Address = $"Eksempelveien {i + 1}, 0150 Oslo",
-                PrimarySpecialistId = i == 29 ? null : primary.Id,
-                BackupSpecialistId = i == 29 ? null : backup.Id,
-                CreatedAtUtc = now,
-            };
-            candidate.Referral = new Referral
-            {
-                ReferredById = veileder.Id,
-                ReferredOn = referredOn,
-                Innsatsgruppe = i % 3 == 0 ? Innsatsgruppe.SpesieltTilpasset : Innsatsgruppe.Situasjonsbestemt,
-                Reason = "Ønsker hjelp til å komme i ordinært arbeid.",
-                RegisteredById = veileder.Id,
-                RegisteredAtUtc = now,
-            };
-            candidate.Start(referredOn, veileder.Id, now);
-
-            var target = 1 + (i % 5);
-            var span = today.DayNumber - referredOn.DayNumber;
-            var date = referredOn;
-            if (i != 29)
-            {
-                candidate.Agreement = new CooperationAgreement
-                {
-                    SignedOn = referredOn.AddDays(Math.Min(7, span)),
-                    Agreed = "Samarbeid om å finne en jobb ut fra kandidatens ønsker.",
-                    ConsentEmployerContact = true,
-                    ConsentNavVeileder = true,
-                    ConsentResearch = i % 2 == 0,
-                };
-            }
-
-            for (var stage = 2; stage <= target; stage++)
-            {
-                date = date.AddDays(Math.Max(1, span / (target + 2)));
-                candidate.MoveToStage(stage, date, StageReason(stage), primary.Id, today, now);
-                if (stage == 2)
-                {
-                    candidate.ProfileVersions.Add(Profile(1, primary.Id, now.AddDays(-(today.DayNumber - date.DayNumber))));
-                }
-            }
-
-            if (i % 7 == 4 && candidate.Stage >= 4)
-            {
-                // "To skritt frem og ett tilbake": a lost job sends the candidate back to stage 3.
-                date = date.AddDays(Math.Max(1, (today.DayNumber - date.DayNumber) / 2));
-                candidate.MoveToStage(3, date, "Mistet jobben etter prøveperioden", primary.Id, today, now);
-            }
-
-            var lastContact = i % 6 == 5 ? today.AddDays(-20 - i) : today.AddDays(-(i % 10));
-            if (lastContact < candidate.StageSince)
-            {
-                lastContact = candidate.StageSince;
-            }
-
-            candidate.JournalNotes.Add(new JournalNote
-            {
-                AuthorId = primary.Id,
-                Date = lastContact,
-                Kind = (JournalKind)(1 + (i % 6)),
-                Place = i % 3 == 0 ? WorkPlace.Office : WorkPlace.OutOfOffice,
-                DurationMinutes = 30 + (15 * (i % 4)),
-                Text = "Samtale om jobbønsker og neste steg.",
-                CreatedAtUtc = now,
-            });
-            candidate.NextAction = i % 4 == 0 ? null : "Besøke aktuell arbeidsgiver sammen";
-            candidate.NextActionDate = candidate.NextAction is null ? null : today.AddDays(1 + (i % 9));
-
-            if (i is 24 or 27)
-            {
-                candidate.Discharge(today.AddDays(-3), i == 24 ? DischargeOutcome.OrdinaryWork : DischargeOutcome.Education,
-                    null, referredOn, today);
-            }
-
-            db.Candidates.Add(candidate);
-        }
+            new(team1.Id, u["jobbspesialist1"], 1.0m, start, null, [u["jobbspesialist2"], u["jobbspesialist3"]]),
+            new(team1.Id, u["jobbspesialist2"], 0.8m, start, null, [u["jobbspesialist1"], u["jobbspesialist3"]]),
+            new(team1.Id, u["jobbspesialist3"], 1.0m, moved, null, [u["jobbspesialist1"], u["jobbspesialist2"]]),
+            new(team2.Id, u["jobbspesialist3"], 1.0m, start, moved.AddDays(-1), [u["jobbspesialist4"], u["jobbspesialist5"]]),
+            new(team2.Id, u["jobbspesialist4"], 1.0m, start, null, [u["jobbspesialist5"]]),
+            new(team2.Id, u["jobbspesialist5"], 1.0m, start, reduced.AddDays(-1), [u["jobbspesialist4"]]),
+            new(team2.Id, u["jobbspesialist5"], 0.6m, reduced, null, [u["jobbspesialist4"]]),
+            new(team3.Id, u["jobbspesialist6"], 1.0m, generator.Today.AddMonths(-NewTeamMonths), null, [u["jobbspesialist7"]]),
+            new(team3.Id, u["jobbspesialist7"], 0.8m, generator.Today.AddMonths(-NewTeamMonths + 1), null, [u["jobbspesialist6"]]),
+        };
+        var candidates = generator.Generate(spans);
+        db.Candidates.AddRange(candidates);
     }
-
-    private static string StageReason(int stage) => stage switch
-    {
-        2 => "Samarbeidsavtale signert",
-        3 => "Yrkesprofil ferdig",
-        4 => "Fått jobbtilbud",
-        _ => "Startet i jobb, oppfølging på arbeidsplassen",
-    };
-
-    private static VocationalProfileVersion Profile(int version, string by, DateTime savedAt) => new()
-    {
-        VersionNumber = version,
-        SavedById = by,
-        SavedAtUtc = savedAt,
-        Interests = "Praktisk arbeid, gjerne med mennesker",
-        WorkExperience = "Butikk og lager",
-        Education = "Videregående, påbegynt",
-        Strengths = "Pålitelig, god med kunder",
-        Challenges = "Lite energi om morgenen",
-        Friskfaktorer = "Faste rammer og en kollega å spørre",
-        PreferredIndustries = "Varehandel, lager",
-        PreferredHours = "50–80 %",
-        PreferredPlaces = "Oslo øst",
-        Adaptations = "Start kl. 10",
-        PersonalContacts = "Onkel driver verksted",
-    };
 }
 
 public sealed record DemoLogin(string UserName, string Role, string? Team);

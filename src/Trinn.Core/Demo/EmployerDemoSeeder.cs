@@ -12,10 +12,12 @@ using Trinn.Core.TimeLog;
 namespace Trinn.Core.Demo;
 
 /// <summary>
-/// Demo data for stages 3–5, on top of <see cref="DemoSeeder"/>'s teams, users and candidates: employers with contacts,
-/// job opportunities (one carved for a candidate) that fit some candidates' wishes, a jobbsmak, paid jobs with their
-/// follow-up plans (one overdue), a wage subsidy past its review, follow-up periods and some logged time. Fictional
-/// names; organisation numbers are made up with a correct control digit.
+/// Demo data for stages 3–5 over the demo's history, on top of <see cref="DemoSeeder"/>'s teams, users and candidates:
+/// employers with contacts (in person and by phone, many about a candidate), trials and paid jobs of every kind with
+/// support measures of every kind and their follow-up plans (mostly kept, some late, a few overdue), wage subsidies
+/// past review, follow-up periods, logged time in and out of the office with holidays and sick leave, and job
+/// opportunities (one carved for a candidate). Paid jobs follow the candidates' stage moves ("Startet i betalt jobb",
+/// "Jobben tok slutt"). Fictional names; organisation numbers are made up with a correct control digit.
 /// </summary>
 public sealed class EmployerDemoSeeder(TrinnDbContext db, TimeProvider time)
 {
@@ -27,116 +29,115 @@ public sealed class EmployerDemoSeeder(TrinnDbContext db, TimeProvider time)
         ("Bydel Eksempel sykehjem", "Helse og omsorg", EmployerSector.Public, EmployerSize.Large),
         ("Sykkelverkstedet AS", "Verksted", EmployerSector.Private, EmployerSize.Small),
         ("Kantina Sentrum AS", "Servering", EmployerSector.Private, EmployerSize.Medium),
+        ("Byggvare Nord AS", "Byggevarer", EmployerSector.Private, EmployerSize.Medium),
+        ("Rent og Pent Renhold AS", "Renhold", EmployerSector.Private, EmployerSize.Medium),
+        ("Eksempel kommune, park og idrett", "Park og grøntanlegg", EmployerSector.Public, EmployerSize.Large),
+        ("Matkroken Torget", "Dagligvare", EmployerSector.Private, EmployerSize.Small),
+        ("Hotell Fjordutsikt", "Hotell", EmployerSector.Private, EmployerSize.Medium),
+        ("Bilpleie Senter AS", "Bilpleie", EmployerSector.Private, EmployerSize.Small),
+        ("Barnehagen Solsikken", "Barnehage", EmployerSector.Public, EmployerSize.Small),
+        ("Trykkeriet Vest AS", "Trykkeri", EmployerSector.Private, EmployerSize.Small),
+        ("Kafé Hjørnet", "Servering", EmployerSector.Private, EmployerSize.Small),
+        ("Logistikksenteret Syd AS", "Lager og logistikk", EmployerSector.Private, EmployerSize.Large),
     ];
+
+    /// <summary>Employers the specialists find as the network grows: a kind of business, named after a place.</summary>
+    private static readonly (string Kind, string Industry)[] NewEmployers =
+    [
+        ("Bakeri AS", "Bakeri"), ("Lager AS", "Lager og logistikk"), ("Dagligvare", "Dagligvare"), ("Bilverksted AS", "Verksted"),
+        ("Kafé", "Servering"), ("Renhold AS", "Renhold"), ("Blomster AS", "Gartneri"), ("Byggservice AS", "Byggevarer"),
+        ("Vaskeri AS", "Vaskeri"), ("Sportsbutikk", "Varehandel"), ("Dyreklinikk", "Dyrehelse"), ("Kantine AS", "Servering"),
+    ];
+
+    private static readonly string[] Places =
+    [
+        "Grorud", "Furuset", "Vålerenga", "Kampen", "Tøyen", "Økern", "Lambertseter", "Bryn", "Helsfyr", "Sagene", "Torshov", "Ensjø",
+        "Linderud", "Bjerke", "Veitvet", "Romsås", "Stovner", "Haugerud", "Tveita", "Manglerud",
+    ];
+
+    /// <summary>Months of work history before today (the candidates' history reaches 30 months back; work records two years and two months).</summary>
+    public const int HistoryMonths = 26;
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var roleId = await db.Roles.Where(r => r.Name == Roles.Jobbspesialist).Select(r => r.Id).SingleAsync(ct);
-        var specialists = await db.Users
-            .Where(u => u.TeamId != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
-            .OrderBy(u => u.UserName).ToListAsync(ct);
-        var candidates = await db.Candidates.Include(c => c.Referral).Where(c => c.DischargedOn == null && c.PrimarySpecialistId != null)
+        var random = new Random(4242);
+        var candidates = await db.Candidates.Include(c => c.Referral).Include(c => c.StageChanges)
             .OrderBy(c => c.Id).ToListAsync(ct);
+        var teams = candidates.Select(c => c.TeamId).Distinct().Order().ToList();
         var number = 91_000_000;
-        var wageSubsidyPastReview = false;
-
-        foreach (var teamId in specialists.Select(s => s.TeamId!.Value).Distinct().Order())
+        var employers = new Dictionary<int, List<Employer>>();
+        foreach (var teamId in teams)
         {
-            var teamSpecialists = specialists.Where(s => s.TeamId == teamId).ToList();
-            var employers = new List<Employer>();
+            employers[teamId] = [];
             foreach (var (name, industry, sector, size) in Employers)
             {
                 var employer = new Employer { TeamId = teamId, Sector = sector, Industry = industry, Size = size, IaAgreement = sector == EmployerSector.Public, CreatedAtUtc = now };
                 employer.Rename(name, NextOrgNumber(ref number));
-                employer.Address = "Eksempelveien " + (employers.Count + 10) + ", 0150 Oslo";
-                employer.ContactPersons.Add(new EmployerContactPerson { Name = "Daglig leder " + (employers.Count + 1), Role = "Daglig leder" });
-                employers.Add(employer);
+                employer.Address = "Eksempelveien " + (employers[teamId].Count + 10) + ", 0150 Oslo";
+                employer.ContactPersons.Add(new EmployerContactPerson { Name = "Daglig leder " + (employers[teamId].Count + 1), Role = "Daglig leder" });
+                employers[teamId].Add(employer);
             }
 
-            db.AddRange(employers);
-            await db.SaveChangesAsync(ct);
-
-            // Employer contacts over the last three weeks, every one with a purpose; the first with each employer marked.
-            for (var i = 0; i < teamSpecialists.Count * 7; i++)
-            {
-                var employer = employers[i % employers.Count];
-                var date = today.AddDays(-(i * 3 % 20));
-                var purpose = (EmployerContactPurpose)(1 + (i % 6));
-                db.Add(EmployerContact.Create(employer.Id, teamSpecialists[i % teamSpecialists.Count].Id, date,
-                    (EmployerContactKind)(1 + (i % 5)), purpose, firstContact: i < employers.Count, 30 + (15 * (i % 3)), null, [], today, now));
-            }
-
-            await AddOpportunitiesAsync(employers, candidates.Where(c => c.TeamId == teamId).ToList(), now, ct);
-
-            foreach (var c in candidates.Where(c => c.TeamId == teamId))
-            {
-                var employer = employers[c.Id % employers.Count];
-                if (c.Stage == 3)
-                {
-                    var start = today.AddDays(-10 - (c.Id % 5));
-                    db.Add(Placement.Register(c.Id, employer.Id, PlacementKind.Jobbsmak, LabourMarket.Regular, null, start, start.AddDays(1), c.PrimarySpecialistId!, now));
-                }
-                else if (c.Stage >= 4)
-                {
-                    var start = c.StageSince;
-                    var placement = Placement.Register(c.Id, employer.Id, c.Id % 2 == 0 ? PlacementKind.Permanent : PlacementKind.Temporary,
-                        LabourMarket.Regular, 50 + (10 * (c.Id % 4)), start, null, c.PrimarySpecialistId!, now);
-                    if (!wageSubsidyPastReview)
-                    {
-                        // Reviewed never, review date passed, no employer contact about it: "rolling" without review.
-                        placement.Measures.Add(SupportMeasure.Lonnstilskudd(40, start, null, today.AddDays(-10) < start ? start : today.AddDays(-10), now));
-                        wageSubsidyPastReview = true;
-                    }
-                    else if (c.Id % 3 == 0)
-                    {
-                        placement.Measures.Add(SupportMeasure.Mentortilskudd("Kollega på arbeidsplassen", 8, start, start.AddMonths(6), now));
-                    }
-
-                    db.Add(placement);
-                    var plan = FollowUpPlanner.Plan(start);
-                    var lastPast = plan.LastOrDefault(p => p.Date < today).Date;
-                    foreach (var (date, kind) in plan)
-                    {
-                        var followUp = FollowUp.Planned(c.Id, kind, date);
-                        followUp.Placement = placement;
-                        // Past follow-ups were done, except the latest one: overdue on Min portefølje.
-                        if (date < today && date != lastPast)
-                        {
-                            followUp.MarkDone(date, FollowUpDoneBy.JournalNote);
-                        }
-
-                        db.Add(followUp);
-                    }
-                }
-
-                var referred = c.Referral?.ReferredOn ?? c.StageSince;
-                var period = FollowUpPeriod.Start(c.Id, referred, reducedWorkCapacity: c.Id % 3 == 0);
-                if (period.EndDate < today && period.Limit >= today)
-                {
-                    period.Extend(period.Limit < today.AddDays(60) ? period.Limit : today.AddDays(60), "Trenger mer tid på arbeidsplassen", c.PrimarySpecialistId!, today);
-                }
-
-                if (period.EndDate >= today)
-                {
-                    db.Add(period);
-                }
-            }
-        }
-
-        // A week of logged time for the first specialist.
-        if (specialists.FirstOrDefault() is { } first)
-        {
-            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-            for (var d = monday; d <= today; d = d.AddDays(1))
-            {
-                db.Add(TimeBlock.Create(first.Id, d, 180, TimeCategory.WithCandidate, true, null, today, now));
-                db.Add(TimeBlock.Create(first.Id, d, 240, TimeCategory.OfficeWork, false, null, today, now));
-            }
+            db.AddRange(employers[teamId]);
         }
 
         await db.SaveChangesAsync(ct);
+
+        var work = new DemoWork(random, today, now);
+        var jobs = new List<DemoWork.Job>();
+        foreach (var c in candidates)
+        {
+            jobs.AddRange(work.Placements(c, employers[c.TeamId], db));
+        }
+
+        work.EnsureEveryMeasureKind(jobs, now);
+        await db.SaveChangesAsync(ct);
+        foreach (var c in candidates.Where(c => c.DischargedOn is null && c.PrimarySpecialistId is not null))
+        {
+            var referred = c.Referral?.ReferredOn ?? c.StageSince;
+            var period = FollowUpPeriod.Start(c.Id, referred, reducedWorkCapacity: c.Id % 3 == 0);
+            if (period.EndDate < today && period.Limit >= today)
+            {
+                period.Extend(period.Limit < today.AddDays(60) ? period.Limit : today.AddDays(60), "Trenger mer tid på arbeidsplassen", c.PrimarySpecialistId!, today);
+            }
+
+            if (period.EndDate >= today)
+            {
+                db.Add(period);
+            }
+        }
+
+        var memberships = await db.Set<Teams.TeamMembership>().AsNoTracking().ToListAsync(ct);
+        var roleId = await db.Roles.Where(r => r.Name == Roles.Jobbspesialist).Select(r => r.Id).SingleAsync(ct);
+        var specialists = await db.UserRoles.Where(ur => ur.RoleId == roleId).Select(ur => ur.UserId).ToListAsync(ct);
+        var absences = work.Absences(memberships);
+        db.AddRange(absences);
+        db.AddRange(work.Time(memberships, absences));
+        foreach (var teamId in teams)
+        {
+            var teamSpecialists = memberships.Where(m => m.TeamId == teamId && specialists.Contains(m.UserId)).ToList();
+            var generated = 0;
+            Employer NewEmployer()
+            {
+                var (kind, industry) = NewEmployers[generated % NewEmployers.Length];
+                var employer = new Employer { TeamId = teamId, Sector = EmployerSector.Private, Industry = industry, Size = EmployerSize.Small, CreatedAtUtc = now };
+                employer.Rename($"{Places[(generated / NewEmployers.Length) % Places.Length]} {kind}", NextOrgNumber(ref number));
+                generated++;
+                return employer;
+            }
+
+            db.AddRange(work.Contacts(teamSpecialists, absences, employers[teamId], candidates.Where(c => c.TeamId == teamId).ToList(), jobs, NewEmployer));
+        }
+
+        await db.SaveChangesAsync(ct);
+        // Thousands of tracked rows would make every later save scan them all.
+        db.ChangeTracker.Clear();
+        foreach (var teamId in teams)
+        {
+            await AddOpportunitiesAsync(employers[teamId], candidates.Where(c => c.TeamId == teamId && c.DischargedOn == null).ToList(), now, ct);
+        }
     }
 
     /// <summary>

@@ -31,7 +31,6 @@ internal static class PagesSetup
                 o.Conventions.AuthorizePage("/Referrals/New", Policies.Referrer);
                 o.Conventions.AuthorizePage("/Referrals/Mine", Policies.NavVeileder);
                 o.Conventions.AuthorizePage("/Referrals/Details", Policies.NavVeileder);
-                o.Conventions.AuthorizeFolder("/Overview", Policies.Aggregates);
                 o.Conventions.AuthorizeFolder("/Research", Policies.Research);
                 o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader);

@@ -43,6 +43,7 @@ public enum DemoRow
     GroupActivity,
     SurveyWave,
     User,
+    Specialist,
 }
 
 /// <summary>A page one role opens, with the route values filled from the demo data.</summary>
@@ -103,6 +104,7 @@ public static class PageCatalog
         ["/CaseReviews/Edit"] = DemoRow.CaseReview,
         ["/Activities/Details"] = DemoRow.GroupActivity,
         ["/Admin/Edit"] = DemoRow.User,
+        ["/Admin/Memberships"] = DemoRow.Specialist,
     };
 
     /// <summary>Pages whose one parameter names another kind of row than <see cref="ByParameter"/> says.</summary>
@@ -118,6 +120,7 @@ public static class PageCatalog
         ["/Account/Logout"] = "GET only redirects to the start page; signing out is the header menu's form (AccountTests)",
         ["/Account/ExternalLogin"] = "OpenID Connect is off in the demo, so it answers 404; OpenIdConnectTests cover it",
         ["/Account/ExternalCallback"] = "the identity provider's return address, not a page a user opens; OpenIdConnectTests cover it",
+        ["/Overview/Rows"] = "the list behind one number needs the indicator's ?key= (no route value); reached from the dashboard's links, which DashboardTests follows",
         ["/FollowUps/Feed"] = "a calendar subscription (text/calendar) behind a secret token, not HTML; FollowUpPagesTests cover it",
         ["/Surveys/Answer"] = "a participant's personal link (/svar/{token}, a secret the demo does not know); SurveyJourneyTests answer one in the browser",
     };
@@ -211,6 +214,13 @@ public static class PageCatalog
     private static async Task<object?> FindAsync(TrinnDbContext db, DemoRow row, TrinnUser? user)
     {
         var team = user?.TeamId;
+        if (row == DemoRow.Specialist)
+        {
+            // A user id: the primary specialist of the first candidate (admin has no team, so any team's).
+            return await db.Candidates.Where(c => (team == null || c.TeamId == team) && c.PrimarySpecialistId != null)
+                .OrderBy(c => c.Id).Select(c => c.PrimarySpecialistId).FirstOrDefaultAsync();
+        }
+
         var candidates = db.Candidates.Where(c => team == null || c.TeamId == team);
         var employers = db.Set<Employer>().Where(e => team == null || e.TeamId == team);
         var placements = db.Set<Placement>().Where(p => candidates.Any(c => c.Id == p.CandidateId));

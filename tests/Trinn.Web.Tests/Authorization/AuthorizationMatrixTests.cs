@@ -94,12 +94,12 @@ public sealed class AuthorizationFixture : TrinnFactory, IAsyncLifetime
         await db.SaveChangesAsync();
         var colleague = await Data.AddUserAsync(Roles.Jobbspesialist, OwnTeam);
         Ids["blockOther"] = await AddBlockAsync(colleague.Id);
+        Ids["team"] = OwnTeam.Id;
+        Ids["teamOther"] = otherTeam.Id;
         await AddEmployerDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
         await AddEmployerDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
         await AddPracticeDataAsync(OwnTeam.Id, OwnCandidate.Id, colleague.Id, "");
         await AddPracticeDataAsync(otherTeam.Id, OtherTeamCandidate.Id, colleague.Id, "Other");
-        Ids["team"] = OwnTeam.Id;
-        Ids["teamOther"] = otherTeam.Id;
         // A candidate of the own team referred by another NAV-veileder: not the fixture veileder's referral.
         Ids["notMine"] = (await Data.AddCandidateAsync(OwnTeam, await Data.AddUserAsync(Roles.NavVeileder), stage: 2)).Id;
     }
@@ -219,7 +219,21 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /Candidates/Profile/{other}   | 404            | 404            | deny             | deny       | deny       | deny   | login
         GET  /Referrals/New                | ok             | ok             | ok               | deny       | deny       | deny   | login
         GET  /Referrals/Mine               | deny           | deny           | ok               | deny       | deny       | deny   | login
-        GET  /Overview                     | deny           | ok             | deny             | ok         | ok         | deny   | login
+        GET  /Overview                     | ok             | ok             | deny             | ok         | ok         | deny   | login
+        GET  /Overview?team={team}&period=year&year=2025 | ok | ok          | deny             | ok         | ok         | deny   | login
+        GET  /Overview?team={teamOther}    | 404            | 404            | deny             | ok         | ok         | deny   | login
+        GET  /Overview?handler=Export&format=csv | ok       | ok             | deny             | ok         | ok         | deny   | login
+        GET  /Overview?handler=Export&format=xlsx&team={teamOther} | 404 | 404 | deny          | ok         | ok         | deny   | login
+        GET  /Overview/Rows?key=caseload   | ok             | ok             | deny             | deny       | deny       | deny   | login
+        GET  /Overview/Rows?key=employer-contacts&from=2026-01-01&to=2026-03-31 | ok | ok | deny | deny  | deny       | deny   | login
+        GET  /Overview/Rows?key=unknown    | 404            | 404            | deny             | deny       | deny       | deny   | login
+        GET  /api/teams                    | ok             | ok             | deny             | ok         | ok         | deny   | login
+        GET  /api/teams/{team}/indicators  | ok             | ok             | deny             | ok         | ok         | deny   | login
+        GET  /api/teams/{teamOther}/indicators?from=2025-01-01&to=2025-12-31 | 404 | 404 | deny | ok    | ok         | deny   | login
+        GET  /Admin/Targets                | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Admin/Memberships/{nav}      | deny           | deny           | deny             | deny       | deny       | ok     | login
+        GET  /Admin/Memberships/nobody     | deny           | deny           | deny             | deny       | deny       | 404    | login
+        GET  /TimeLog/Absence              | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /Admin                        | deny           | deny           | deny             | deny       | deny       | ok     | login
         GET  /Audit                        | deny           | ok             | deny             | deny       | deny       | ok     | login
         GET  /Audit/Candidate/{id}         | deny           | ok             | deny             | deny       | deny       | ok     | login
@@ -365,7 +379,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
             .Replace("{other}", app.OtherTeamCandidate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{unknowntoken}", new string('x', 43), StringComparison.Ordinal)
             .Replace("{block}", app.OwnBlocks[role].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{user}", app.Users[Core.Identity.Roles.Jobbspesialist].Id, StringComparison.Ordinal));
+            .Replace("{user}", app.Users[Core.Identity.Roles.Jobbspesialist].Id, StringComparison.Ordinal)
+
+            .Replace("{nav}", app.NavVeileder.Id, StringComparison.Ordinal));
         foreach (var (key, value) in app.Ids.OrderByDescending(x => x.Key.Length))
         {
             path = path.Replace("{" + key + "}", value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

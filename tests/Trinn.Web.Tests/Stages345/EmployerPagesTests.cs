@@ -212,9 +212,13 @@ public abstract class EmployerPagesTests(AppFixture fx)
         var html = await (await client.GetAsync("/Employers/Week?week=2026-W40")).HtmlAsync();
         var row = html[html.IndexOf($"data-specialist=\"{js2}\"", StringComparison.Ordinal)..];
         row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        Assert.Contains("data-count=\"contacts\">3<", row, StringComparison.Ordinal);
+        // Issue #11: the target counts contacts in person (these are visits) and is read as an average, not a weekly pass/fail.
+        Assert.Contains("data-count=\"in-person\">3<", row, StringComparison.Ordinal);
+        Assert.Contains("data-count=\"all\">3<", row, StringComparison.Ordinal);
         Assert.Contains("data-count=\"new\">1<", row, StringComparison.Ordinal);
-        Assert.Contains("3 igjen", row, StringComparison.Ordinal);
+        Assert.Contains("data-count=\"average\">", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("igjen", row, StringComparison.Ordinal);
+        Assert.Contains("gjennomsnitt over tid, ikke som et krav hver uke", html, StringComparison.Ordinal);
         Assert.Contains("Kvalitetsveileder for jobbspesialister i NAV", html, StringComparison.Ordinal);
     }
 

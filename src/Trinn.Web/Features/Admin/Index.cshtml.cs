@@ -20,7 +20,8 @@ public sealed class IndexModel(
     RoleManager<IdentityRole> roles,
     UserSessions sessions,
     PublicUrls urls,
-    IStringLocalizer<SharedResource> t) : PageModel
+    IStringLocalizer<SharedResource> t,
+    TimeProvider time) : PageModel
 {
     [BindProperty]
     public NewUserInput Input { get; set; } = new();
@@ -65,6 +66,13 @@ public sealed class IndexModel(
             };
             await using var tx = await db.Database.BeginTransactionAsync();
             var result = await users.CreateAsync(user, Input.Password ?? "");
+            if (result.Succeeded && user.TeamId is { } teamId)
+            {
+                // The indicators count the new user in the team from today (history on /Admin/Memberships).
+                db.Add(Core.Teams.TeamMembership.Start(user.Id, teamId, user.Fte ?? Core.Teams.TeamMembership.MaxFte, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync();
+            }
+
             if (result.Succeeded)
             {
                 await roles.EnsureExistsAsync(Input.Role!);

@@ -37,7 +37,7 @@ internal static class Stages345Api
         api.MapGet("/candidates/{id:int}/opportunities", CandidateOpportunitiesAsync).WithName("ListMatchingOpportunities").ReadsCandidateData()
             .WithSummary("The team's open job opportunities that match the candidate's latest vocational profile, with the fit of industry, hours and place (docs/adr/job-matching.md).");
         api.MapGet("/specialists/me/time-log", TimeLogAsync).WithName("MyTimeLog")
-            .WithSummary("The caller's time log for one ISO week (week=YYYY-Www, default this week) with the out-of-office share against 40 %.");
+            .WithSummary("The caller's time log for one ISO week (week=YYYY-Www, default this week) with the out-of-office share of working time against 40 % and, for comparison, of logged time.");
     }
 
     private static async Task<Ok<List<EmployerDocument>>> EmployersAsync(TrinnDbContext db, ClaimsPrincipal user) =>
@@ -141,7 +141,8 @@ internal static class Stages345Api
     }
 
     private static async Task<Results<Ok<TimeLogDocument>, ValidationProblem>> TimeLogAsync(
-        string? week, TrinnDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<TimeLogResource> l)
+        string? week, TrinnDbContext db, ClaimsPrincipal user, TimeProvider time, IStringLocalizer<TimeLogResource> l,
+        Microsoft.Extensions.Options.IOptions<Core.Indicators.IndicatorOptions> options)
     {
         var isoWeek = IsoWeek.Of(NorwegianTime.Today(time));
         if (week is not null && !IsoWeek.TryParse(week, out isoWeek))
@@ -154,9 +155,17 @@ internal static class Stages345Api
         var blocks = await db.Set<TimeBlock>().AsNoTracking().Where(b => b.UserId == me && b.Date >= from && b.Date <= to)
             .OrderBy(b => b.Date).ThenBy(b => b.Id).ToListAsync();
         var summary = TimeLogSummary.Of(blocks);
+        var period = new Core.Indicators.DatePeriod(from, to);
+        var staff = new Core.Indicators.StaffCalendar(
+            await Core.Indicators.IndicatorDataLoader.UserMembershipsAsync(db, me, from, to),
+            await Core.Indicators.IndicatorDataLoader.AbsencesAsync(db, [me], period),
+            options.Value.WeeklyHours);
+        var working = staff.WorkingMinutes(period, me);
         return TypedResults.Ok(new TimeLogDocument(
             isoWeek.ToString(), from, to, summary.TotalMinutes, summary.OutOfOfficeMinutes, summary.OutOfOfficePercent, TimeLogSummary.TargetPercent,
-            blocks.Select(b => new TimeBlockDocument(b.Id, b.Date, b.Minutes, b.Category, b.OutOfOffice, b.Note, b.JournalNoteId, b.EmployerContactId)).ToList()));
+            blocks.Select(b => new TimeBlockDocument(b.Id, b.Date, b.Minutes, b.Category, b.OutOfOffice, b.Note, b.JournalNoteId, b.EmployerContactId)).ToList(),
+            Math.Round(working, 1),
+            working == 0 ? null : Math.Round(100m * summary.OutOfOfficeMinutes / working, 1)));
     }
 }
 
@@ -188,8 +197,13 @@ public sealed record OpportunityDocument(
 public sealed record OpportunityMatchDocument(
     OpportunityDocument Opportunity, CriterionFit Industry, CriterionFit Hours, CriterionFit Place, bool CarvedForCandidate);
 
+/// <summary>
+/// A week of the caller's time log. The target applies to <see cref="OutOfOfficePercentOfWorkingTime"/> (out-of-office
+/// minutes / working minutes: FTE × weekly hours less registered absence); <see cref="OutOfOfficePercent"/> is the share
+/// of the logged minutes, for comparison.
+/// </summary>
 public sealed record TimeLogDocument(
     string Week, DateOnly Monday, DateOnly Sunday, int TotalMinutes, int OutOfOfficeMinutes, decimal? OutOfOfficePercent, int TargetPercent,
-    List<TimeBlockDocument> Blocks);
+    List<TimeBlockDocument> Blocks, decimal WorkingMinutes, decimal? OutOfOfficePercentOfWorkingTime);
 
 public sealed record TimeBlockDocument(int Id, DateOnly Date, int Minutes, TimeCategory Category, bool OutOfOffice, string? Note, int? JournalNoteId, int? EmployerContactId);

@@ -2,20 +2,25 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
-using Trinn.Core.Identity;
+using Trinn.Core.Indicators;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>
-/// Each job specialist's employer contacts in one ISO week against the Kvalitetsveileder's six a week. This target
-/// is one of the two that apply to the individual (DOMAIN.md), so it is shown per specialist.
+/// Each job specialist's employer contacts in one ISO week. The Kvalitetsveileder's six a week counts contacts in
+/// person (visits and meetings, not phone or e-mail) and is read as an average over time, never as a weekly pass or
+/// fail: beside the week's counts stands the average per full-time week over the twelve weeks up to this one, measured
+/// against working time as on the dashboard. This target is one of the two that also apply to the individual.
 /// </summary>
-public sealed class WeekModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<EmployersResource> e) : PageModel
+public sealed class WeekModel(TrinnDbContext db, TimeProvider time, IOptions<IndicatorOptions> options, IStringLocalizer<EmployersResource> e) : PageModel
 {
+    public const int AverageWeeks = 12;
+
     [BindProperty(SupportsGet = true, Name = "week")]
     public string? WeekText { get; set; }
 
@@ -25,11 +30,14 @@ public sealed class WeekModel(TrinnDbContext db, TimeProvider time, IStringLocal
 
     public IReadOnlyList<WeekRow> Rows { get; private set; } = [];
 
-    public int Target => EmployerContactTarget.PerWeek;
+    public decimal Target { get; private set; } = EmployerContactTarget.PerWeek;
+
+    public DatePeriod AveragePeriod { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Week = IsoWeek.Of(NorwegianTime.Today(time));
+        var today = NorwegianTime.Today(time);
+        Week = IsoWeek.Of(today);
         if (!string.IsNullOrEmpty(WeekText))
         {
             if (IsoWeek.TryParse(WeekText, out var parsed))
@@ -43,36 +51,27 @@ public sealed class WeekModel(TrinnDbContext db, TimeProvider time, IStringLocal
         }
 
         var teamId = User.TeamId()!.Value;
-        var (from, to) = (Week.Monday, Week.Sunday);
-        var counts = await db.Set<EmployerContact>().AsNoTracking()
-            .Where(c => c.Employer!.TeamId == teamId && c.Date >= from && c.Date <= to)
-            .GroupBy(c => c.SpecialistId)
-            .Select(g => new { SpecialistId = g.Key, Contacts = g.Count(), New = g.Count(c => c.FirstContact) })
-            .ToListAsync();
-        var roleId = await db.Roles.Where(r => r.Name == Roles.Jobbspesialist).Select(r => r.Id).SingleOrDefaultAsync();
-        var specialists = await db.Users.AsNoTracking()
-            .Where(u => u.TeamId == teamId && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
-            .Select(u => new { u.Id, u.DisplayName })
-            .ToListAsync();
-        var others = counts.Select(c => c.SpecialistId).Except(specialists.Select(s => s.Id)).ToList();
-        if (others.Count > 0)
-        {
-            specialists.AddRange(await db.Users.AsNoTracking().Where(u => others.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync());
-        }
-
-        Rows = specialists
-            .Select(s =>
+        AveragePeriod = new DatePeriod(Week.Monday.AddDays(-7 * (AverageWeeks - 1)), Week.Sunday);
+        var staff = await IndicatorDataLoader.LoadStaffAsync(db, teamId, AveragePeriod, today);
+        var users = staff.Specialists.ToList();
+        var contacts = await IndicatorDataLoader.ContactDaysAsync(db, users, AveragePeriod);
+        var data = staff with { Contacts = contacts };
+        Target = IndicatorTarget.InEffect(data.Targets, IndicatorKeys.EmployerContacts, Week.Sunday)?.Value ?? EmployerContactTarget.PerWeek;
+        var names = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var week = new DatePeriod(Week.Monday, Week.Sunday);
+        Rows = users
+            .Select(id =>
             {
-                var c = counts.SingleOrDefault(x => x.SpecialistId == s.Id);
-                return new WeekRow(s.Id, s.DisplayName, c?.Contacts ?? 0, c?.New ?? 0);
+                var mine = data.ForSpecialist(id);
+                var days = mine.Contacts.Where(c => week.Contains(c.Date)).ToList();
+                var average = IndicatorFormulas.EmployerContacts(mine, new StaffCalendar(mine.Memberships, mine.Absences, options.Value.WeeklyHours), AveragePeriod).InPerson;
+                return new WeekRow(id, names.GetValueOrDefault(id, id), days.Sum(c => c.InPerson), days.Sum(c => c.InPersonCandidateSpecific),
+                    days.Sum(c => c.InPersonNewEmployer), days.Sum(c => c.All), average.Value);
             })
             .OrderBy(r => r.Name, StringComparer.Create(PagesSetup.Norwegian, false))
             .ToList();
     }
 }
 
-public sealed record WeekRow(string SpecialistId, string Name, int Contacts, int NewEmployers)
-{
-    public bool MeetsTarget => Contacts >= EmployerContactTarget.PerWeek;
-}
-
+/// <summary>One specialist's week: contacts in person (the target figure), of those about a candidate and with a new employer, all contacts, and the 12-week average in person per full-time week.</summary>
+public sealed record WeekRow(string SpecialistId, string Name, int InPerson, int CandidateSpecific, int NewEmployers, int All, decimal? Average);

@@ -39,6 +39,7 @@ public static class FidelitySetup
             o.Conventions.AuthorizePage("/Fidelity/Answer", FidelityPolicies.Respondent);
         });
 
+        builder.Services.AddScoped<FidelityDataQuery>();
         builder.Services.AddHostedService<ShippedInstrumentPublisher>();
         return builder;
     }

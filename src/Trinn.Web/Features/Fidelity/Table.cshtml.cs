@@ -14,7 +14,7 @@ namespace Trinn.Web.Features.Fidelity;
 /// plus a chart per item across rounds (the table carries the same numbers). When a team has several rounds with
 /// the same label, the latest one (by opening date) is shown.
 /// </summary>
-public sealed class TableModel(TrinnDbContext db) : PageModel
+public sealed class TableModel(TrinnDbContext db, FidelityDataQuery data) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Mode { get; set; }
@@ -32,6 +32,11 @@ public sealed class TableModel(TrinnDbContext db) : PageModel
     public List<(int Item, string Number, string Label)> Items { get; } = [];
 
     public string ChartJson { get; private set; } = "{}";
+
+    /// <summary>Items scored from recorded data per (label, team) round window, and per ("", team) for the latest months.</summary>
+    public Dictionary<(string Label, string Team), IReadOnlyDictionary<int, FidelityDataCell>> FromData { get; private set; } = [];
+
+    public Core.Indicators.DatePeriod NowWindow { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -51,6 +56,11 @@ public sealed class TableModel(TrinnDbContext db) : PageModel
             Cells[(round.Label, round.Team!.Name)] = results[round.Id];
         }
 
+        NowWindow = data.WindowEnding(data.Today);
+        var requests = latest.Select(r => ((r.Label, r.Team!.Name), r.TeamId, data.WindowOf(r)))
+            .Concat(latest.GroupBy(r => r.TeamId).Select(g => (("", g.First().Team!.Name), g.Key, NowWindow)))
+            .ToList();
+        FromData = await data.ScoreAsync(requests, User);
         var definition = ShippedInstruments.Fidelity;
         for (var item = 1; item <= FidelityScale.ItemCount; item++)
         {
@@ -78,6 +88,13 @@ public sealed class TableModel(TrinnDbContext db) : PageModel
     /// <summary>The item's shown team mean, or null when there is none or it is withheld.</summary>
     public decimal? Value(string label, string team, int item) =>
         Cells.TryGetValue((label, team), out var result) ? result.Items[item - 1].Result?.Mean : null;
+
+    /// <summary>Whether the round's self-reported mean and its data score differ by an answer band or more.</summary>
+    public bool Differs(string label, string team, int item) =>
+        FromData.TryGetValue((label, team), out var cells) && cells.TryGetValue(item, out var cell) && cell.DiffersFrom(Value(label, team, item));
+
+    public int? DataScore(string label, string team, int item) =>
+        FromData.TryGetValue((label, team), out var cells) && cells.TryGetValue(item, out var cell) ? cell.Score : null;
 
     public string Cell(string label, string team, int item, string withheld)
     {

@@ -4,10 +4,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
+using Trinn.Core.Indicators;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Infrastructure;
@@ -16,11 +18,13 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.TimeLog;
 
 /// <summary>
-/// The signed-in user's time log for one ISO week: blocks, the out-of-office share against 40 %, and the week's journal
-/// notes and employer contacts with a duration that are not in the log yet, carried over with one click.
+/// The signed-in user's time log for one ISO week: blocks, the out-of-office share of working time against 40 % (the
+/// denominator is the working time, FTE × the weekly hours less registered absence, not the hours that happen to be
+/// logged; the share of logged time stands beside it, labelled), and the week's journal notes and employer contacts
+/// with a duration that are not in the log yet, carried over with one click.
 /// </summary>
 public sealed class IndexModel(
-    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<TimeLogResource> l, TimeProvider time) : PageModel
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<TimeLogResource> l, TimeProvider time, IOptions<IndicatorOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "week")]
     public string? WeekText { get; set; }
@@ -35,6 +39,14 @@ public sealed class IndexModel(
     public IReadOnlyList<TimeBlock> Blocks { get; private set; } = [];
 
     public TimeLogSummary Summary { get; private set; } = new(0, 0);
+
+    /// <summary>The week's out-of-office hours over its working hours.</summary>
+    public Measure WorkingShare { get; private set; } = new(null, 0, 0);
+
+    /// <summary>The FTE on the week's first working day, for the explanation.</summary>
+    public decimal Fte { get; private set; }
+
+    public decimal WeeklyHours => options.Value.WeeklyHours;
 
     public IReadOnlyList<CarryItem> ToCarry { get; private set; } = [];
 
@@ -123,6 +135,11 @@ public sealed class IndexModel(
         Blocks = await db.Set<TimeBlock>().AsNoTracking().Where(b => b.UserId == me && b.Date >= from && b.Date <= to)
             .OrderBy(b => b.Date).ThenBy(b => b.Id).ToListAsync();
         Summary = TimeLogSummary.Of(Blocks);
+        var week = new DatePeriod(from, to);
+        var spans = await IndicatorDataLoader.UserMembershipsAsync(db, me, from, to);
+        var staff = new StaffCalendar(spans, await IndicatorDataLoader.AbsencesAsync(db, [me], week), options.Value.WeeklyHours);
+        WorkingShare = Measure.Percent(Summary.OutOfOfficeMinutes / 60m, staff.WorkingMinutes(week, me) / 60m);
+        Fte = Enumerable.Range(0, 7).Select(i => staff.FteOn(me, from.AddDays(i))).Max();
         var notes = await db.JournalNotes.AsNoTracking()
             .Where(n => n.AuthorId == me && n.DurationMinutes > 0 && n.Date >= from && n.Date <= to && n.EnteredInErrorAtUtc == null
                         && !db.Set<TimeBlock>().Any(b => b.JournalNoteId == n.Id))

@@ -34,6 +34,7 @@ internal static class NavMenu
         [
             new("Nav_Calendar", "/FollowUps/Calendar"),
             new("Nav_TimeLog", "/TimeLog/Index"),
+            new("Nav_Absence", "/TimeLog/Absence"),
             new("Nav_Activities", "/Activities/Index"),
             new("Nav_CaseReviews", "/CaseReviews/Index"),
         ]),
@@ -52,6 +53,7 @@ internal static class NavMenu
         new("Nav_Group_Admin",
         [
             new("Nav_Users", "/Admin/Index"),
+            new("Nav_Targets", "/Admin/Targets"),
             new("Nav_Studies", "/Studies/Index"),
             new("Nav_Instruments", "/Instruments/Index"),
             new("Nav_Outbox", "/Surveys/Outbox"),

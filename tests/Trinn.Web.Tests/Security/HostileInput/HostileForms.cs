@@ -9,10 +9,12 @@ using Trinn.Core.Employers;
 using Trinn.Core.Fidelity;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Identity;
+using Trinn.Core.Indicators;
 using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
+using Trinn.Core.Teams;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Stages345;
@@ -383,6 +385,41 @@ public static class HostileForms
             });
             return new FormTarget($"/Fidelity/Answer/{roundId}", [], null);
         }, [new("a.item1"), new("a.item2")]),
+
+        new("Admin/Targets (new target)", Roles.Admin, async s =>
+        {
+            var after = await s.WithDbAsync(db => db.Set<IndicatorTarget>().MaxAsync(t => (int?)t.Id)) ?? 0;
+            return new FormTarget("/Admin/Targets", new()
+            {
+                ["Input.Key"] = IndicatorKeys.WorkWithinYear, ["Input.ValidFrom"] = Iso(s.Today), ["Input.Value"] = "65", ["Input.UpperValue"] = "",
+                ["Input.Source"] = "Oppdragsbrev",
+            }, Read.From(db => db.Set<IndicatorTarget>().Where(t => t.Id > after)), Show.At("/Admin/Targets"));
+        }, [new("Input.Source"), new("Input.Key", Displayed: false), new("Input.Value", Displayed: false), new("Input.ValidFrom", Displayed: false)]),
+
+        // The next three forms take dates, numbers and choices only: no text is stored, so the property is "never 500,
+        // never unencoded markup" (a hostile value is never a date, number or choice and is refused at the field).
+        new("Admin/Targets (team start)", Roles.Admin, s => Task.FromResult(new FormTarget("/Admin/Targets", new()
+            {
+                ["Team.TeamId"] = S(s.Team.Id), ["Team.StartedOn"] = Iso(s.Today.AddMonths(-3)),
+            }, null, PostUrl: "/Admin/Targets?handler=Team")),
+            [new("Team.StartedOn", Displayed: false), new("Team.TeamId", Displayed: false)]),
+
+        new("Admin/Memberships", Roles.Admin, async s =>
+        {
+            var user = await s.App.Data.AddUserAsync(Roles.Jobbspesialist, s.Team);
+            return new FormTarget($"/Admin/Memberships/{user.Id}", new()
+            {
+                ["Input.From"] = Iso(s.Today), ["Input.TeamId"] = S(s.Team.Id), ["Input.Fte"] = "0,8",
+            }, null);
+        }, [new("Input.From", Displayed: false), new("Input.Fte", Displayed: false), new("Input.TeamId", Displayed: false)]),
+
+        new("TimeLog/Absence", Roles.Jobbspesialist, s =>
+        {
+            return Task.FromResult(new FormTarget("/TimeLog/Absence", new()
+            {
+                ["Input.From"] = Iso(s.Today), ["Input.To"] = Iso(s.Today.AddDays(4)), ["Input.Percent"] = "100", ["Input.Kind"] = S((int)AbsenceKind.Holiday),
+            }, null));
+        }, [new("Input.From", Displayed: false), new("Input.To", Displayed: false), new("Input.Percent", Displayed: false), new("Input.Kind", Displayed: false)]),
 
         // Issue 15: the team's way of working.
         new("ActionPlans/Index (meeting note)", Roles.Jobbspesialist, async s =>

@@ -1,0 +1,206 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Candidates;
+using Trinn.Core.Data;
+using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
+using Trinn.Core.Identity;
+using Trinn.Core.Placements;
+using Trinn.Core.Teams;
+using Trinn.Core.TimeLog;
+
+namespace Trinn.Core.Indicators;
+
+/// <summary>
+/// Reads the rows one team's indicators need for a period, filtered by team and dates in the queries (indexed), with
+/// time and employer contacts summed per specialist and day in SQL. The yearly indicators look 12 months further back
+/// than the period. An optional candidate filter narrows every candidate-based figure (for example to one programme);
+/// time and employer-contact figures are about the specialists' work and are not filtered.
+/// </summary>
+public static class IndicatorDataLoader
+{
+    /// <summary>A job specialist with no membership rows counts in their current team with this FTE when none is registered.</summary>
+    public const decimal DefaultFte = 1.0m;
+
+    public static async Task<IndicatorData> LoadAsync(
+        TrinnDbContext db, int teamId, DatePeriod period, DateOnly today,
+        Expression<Func<Candidate, bool>>? candidateFilter = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (start, end) = (period.From, period.To);
+        var back = start.AddMonths(-IndicatorFormulas.YearMonths);
+        var staff = await LoadStaffAsync(db, teamId, period, today, back, ct);
+        var users = staff.Specialists.ToList();
+
+        var teamCandidates = db.Candidates.Where(c => c.TeamId == teamId);
+        if (candidateFilter is not null)
+        {
+            teamCandidates = teamCandidates.Where(candidateFilter);
+        }
+
+        var contacts = await ContactDaysAsync(db, users, period, candidateFilter is null ? null : teamCandidates, ct);
+
+        var inScope = teamCandidates.Where(c => c.Referral != null && c.Referral.ReferredOn <= end && (c.DischargedOn == null || c.DischargedOn >= back));
+        var candidates = await inScope.AsNoTracking()
+            .Select(c => new CandidateRow(c.Id, c.Referral!.ReferredOn, c.DischargedOn, c.DischargeOutcome, c.PrimarySpecialistId))
+            .ToListAsync(ct);
+        // The candidates' rows are read with the same filter as a subquery (IN (SELECT ...)), not a list of ids: a list
+        // of a thousand ids becomes a thousand parameters, and EF compiles a new query for each length.
+        var ids = inScope.Select(c => c.Id);
+
+        var placements = await db.Set<Placement>().AsNoTracking()
+            .Where(p => ids.Contains(p.CandidateId) && p.StartDate <= end)
+            .Select(p => new PlacementRow(p.Id, p.CandidateId, p.EmployerId, p.Kind, p.Market, p.StartDate, p.EndDate, p.Ending))
+            .ToListAsync(ct);
+        // Planned in the window (the follow-up figures) or done in it (meetings at work): one read.
+        var followUpRows = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => ids.Contains(f.CandidateId) && ((f.PlannedDate >= back && f.PlannedDate <= end) || (f.DoneOn >= back && f.DoneOn <= end)))
+            .Select(f => new FollowUpRow(f.Id, f.CandidateId, f.PlacementId, f.Kind, f.PlannedDate, f.DoneOn))
+            .ToListAsync(ct);
+        var followUps = followUpRows.Where(f => f.Planned >= back && f.Planned <= end).ToList();
+        var measures = await db.Set<SupportMeasure>().AsNoTracking()
+            .Where(m => ids.Contains(m.Placement!.CandidateId) && m.Placement.StartDate <= end)
+            .Select(m => new MeasureRow(m.Id, m.PlacementId, m.Placement!.CandidateId, m.Kind, m.FromDate, m.ToDate, m.NextReviewDate, m.LastReviewedOn))
+            .ToListAsync(ct);
+        // Every employer contact about the candidates up to the end, read once: workplace visits, support towards the
+        // employer, and each candidate's first contact come from these rows.
+        var about = await (
+                from l in db.Set<EmployerContactCandidate>()
+                join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
+                where ids.Contains(l.CandidateId) && c.Date <= end
+                select new { l.CandidateId, c.EmployerId, c.Date, c.Kind, c.Purpose })
+            .AsNoTracking().ToListAsync(ct);
+        var support = about.Where(c => c.Purpose is EmployerContactPurpose.FollowUp or EmployerContactPurpose.AgreeSupportMeasures)
+            .Select(c => new SupportContact(c.CandidateId, c.EmployerId, c.Date, c.Purpose)).ToList();
+        var first = about.GroupBy(c => c.CandidateId).Select(g => new CandidateDate(g.Key, g.Min(c => c.Date))).ToList();
+        var notes = await db.JournalNotes.AsNoTracking()
+            .Where(n => ids.Contains(n.CandidateId) && n.Kind == JournalKind.WorkplaceVisit && n.Date >= back && n.Date <= end)
+            .Select(n => new CandidateDate(n.CandidateId, n.Date))
+            .ToListAsync(ct);
+        // Days a candidate was met at work: follow-ups marked done, workplace-visit journal notes, and workplace follow-up contacts about them.
+        var meetings = followUpRows.Where(f => f.DoneOn >= back && f.DoneOn <= end).Select(f => new CandidateDate(f.CandidateId, f.DoneOn!.Value))
+            .Concat(notes)
+            .Concat(about.Where(c => c.Kind == EmployerContactKind.WorkplaceFollowUp && c.Date >= back).Select(c => new CandidateDate(c.CandidateId, c.Date)))
+            .Distinct().ToList();
+
+        return staff with
+        {
+            Contacts = contacts,
+            Candidates = candidates,
+            Placements = placements,
+            FollowUps = followUps,
+            FollowUpMeetings = meetings,
+            Measures = measures,
+            SupportContacts = support,
+            FirstContacts = first,
+        };
+    }
+
+    /// <summary>
+    /// The team's job specialists, their absence and logged time (summed per day), the team's start and the targets:
+    /// what the time-based figures need. <paramref name="membershipsFrom"/> reaches further back when yearly figures
+    /// need the FTE of earlier months.
+    /// </summary>
+    public static async Task<IndicatorData> LoadStaffAsync(
+        TrinnDbContext db, int teamId, DatePeriod period, DateOnly today, DateOnly? membershipsFrom = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (start, end) = (period.From, period.To);
+        var startedOn = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => t.StartedOn).SingleOrDefaultAsync(ct);
+        var memberships = await MembershipsAsync(db, teamId, membershipsFrom ?? start, end, ct);
+        var users = memberships.Select(m => m.UserId).Distinct().ToList();
+        var absences = await AbsencesAsync(db, users, period, ct);
+        var time = await db.Set<TimeBlock>().AsNoTracking()
+            .Where(b => users.Contains(b.UserId) && b.Date >= start && b.Date <= end)
+            .GroupBy(b => new { b.UserId, b.Date })
+            .Select(g => new TimeDay(
+                g.Key.UserId,
+                g.Key.Date,
+                g.Sum(b => b.Minutes),
+                g.Sum(b => b.OutOfOffice ? b.Minutes : 0),
+                g.Sum(b => b.Category != TimeCategory.Other ? b.Minutes : 0),
+                g.Sum(b => b.Category == TimeCategory.AtEmployer ? b.Minutes : 0)))
+            .ToListAsync(ct);
+        var targets = await db.Set<IndicatorTarget>().AsNoTracking().Where(t => t.ValidFrom <= end).ToListAsync(ct);
+        return IndicatorData.Empty(today) with { TeamStartedOn = startedOn, Memberships = memberships, Absences = absences, Time = time, Targets = targets };
+    }
+
+    /// <summary>One user's FTE over the dates in whichever team they were (any role): recorded memberships, or their current FTE throughout.</summary>
+    public static async Task<List<MembershipSpan>> UserMembershipsAsync(TrinnDbContext db, string userId, DateOnly first, DateOnly last, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var recorded = await db.Set<TeamMembership>().AsNoTracking()
+            .Where(m => m.UserId == userId && m.From <= last && (m.To == null || m.To >= first))
+            .Select(m => new MembershipSpan(m.UserId, m.From, m.To, m.Fte))
+            .ToListAsync(ct);
+        if (recorded.Count == 0 && !await db.Set<TeamMembership>().AnyAsync(m => m.UserId == userId, ct))
+        {
+            var fte = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Fte).SingleOrDefaultAsync(ct);
+            recorded.Add(new MembershipSpan(userId, DateOnly.MinValue, null, fte ?? DefaultFte));
+        }
+
+        return recorded;
+    }
+
+    /// <summary>
+    /// The users' employer contacts in the period counted per specialist and day: all, in person (not phone), and of
+    /// those the ones about a candidate (of <paramref name="linkedTo"/> when given) and the ones with a new employer.
+    /// </summary>
+    public static Task<List<ContactDay>> ContactDaysAsync(
+        TrinnDbContext db, IReadOnlyCollection<string> users, DatePeriod period, IQueryable<Candidate>? linkedTo = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = db.Set<EmployerContact>().AsNoTracking()
+            .Where(c => users.Contains(c.SpecialistId) && c.Date >= period.From && c.Date <= period.To);
+        var linked = linkedTo is null
+            ? rows.Select(c => new { c.SpecialistId, c.Date, InPerson = c.Kind != EmployerContactKind.Phone, c.FirstContact, Linked = c.Candidates.Any() })
+            : rows.Select(c => new
+            {
+                c.SpecialistId,
+                c.Date,
+                InPerson = c.Kind != EmployerContactKind.Phone,
+                c.FirstContact,
+                Linked = c.Candidates.Any(l => linkedTo.Any(t => t.Id == l.CandidateId)),
+            });
+        return linked
+            .GroupBy(c => new { c.SpecialistId, c.Date })
+            .Select(g => new ContactDay(
+                g.Key.SpecialistId,
+                g.Key.Date,
+                g.Count(),
+                g.Count(c => c.InPerson),
+                g.Count(c => c.InPerson && c.Linked),
+                g.Count(c => c.InPerson && c.FirstContact)))
+            .ToListAsync(ct);
+    }
+
+    public static Task<List<AbsenceSpan>> AbsencesAsync(TrinnDbContext db, IReadOnlyCollection<string> users, DatePeriod period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<Absence>().AsNoTracking()
+            .Where(a => users.Contains(a.UserId) && a.From <= period.To && a.To >= period.From)
+            .Select(a => new AbsenceSpan(a.UserId, a.From, a.To, a.Percent))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The team's job specialists over the dates: recorded memberships overlapping them, and for a job specialist in the
+    /// team with no membership rows at all, the current team and FTE throughout.
+    /// </summary>
+    public static async Task<List<MembershipSpan>> MembershipsAsync(TrinnDbContext db, int teamId, DateOnly first, DateOnly last, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var roleId = await db.Roles.Where(r => r.Name == Roles.Jobbspesialist).Select(r => r.Id).SingleOrDefaultAsync(ct);
+        var specialists = db.UserRoles.Where(ur => ur.RoleId == roleId).Select(ur => ur.UserId);
+        var recorded = await db.Set<TeamMembership>().AsNoTracking()
+            .Where(m => m.TeamId == teamId && m.From <= last && (m.To == null || m.To >= first) && specialists.Contains(m.UserId))
+            .Select(m => new MembershipSpan(m.UserId, m.From, m.To, m.Fte))
+            .ToListAsync(ct);
+        var implicitSpans = await db.Users.AsNoTracking()
+            .Where(u => u.TeamId == teamId && specialists.Contains(u.Id) && !db.Set<TeamMembership>().Any(m => m.UserId == u.Id))
+            .Select(u => new MembershipSpan(u.Id, DateOnly.MinValue, null, u.Fte ?? DefaultFte))
+            .ToListAsync(ct);
+        recorded.AddRange(implicitSpans);
+        return recorded;
+    }
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trinn.Core.Common;
+using Trinn.Core.Data;
+using Trinn.Core.Identity;
+using Trinn.Core.Teams;
+using Trinn.Web.Features.Overview;
+using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
+
+namespace Trinn.Web.Features.Admin;
+
+/// <summary>
+/// One user's team and FTE over time. The indicators count a specialist for each team for their part of a period with
+/// the FTE of that part, so a change of team or FTE is recorded from a date, and the running stretch ends the day before.
+/// </summary>
+public sealed class MembershipsModel(
+    TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<IndicatorsResource> l, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public MembershipInput Input { get; set; } = new();
+
+    public string UserName { get; private set; } = "";
+
+    public string? CurrentTeam { get; private set; }
+
+    public decimal? CurrentFte { get; private set; }
+
+    public IReadOnlyList<MembershipRow> History { get; private set; } = [];
+
+    public List<SelectListItem> TeamItems { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = new MembershipInput { From = NorwegianTime.Today(time), TeamId = await db.Users.Where(u => u.Id == id).Select(u => u.TeamId).SingleAsync(), Fte = CurrentFte };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id)
+    {
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (Input.TeamId is { } team && !await db.Teams.AnyAsync(x => x.Id == team))
+        {
+            ModelState.AddModelError("Input.TeamId", t["Error_UnknownTeam"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var history = await db.Set<TeamMembership>().Where(m => m.UserId == id).OrderBy(m => m.From).ToListAsync();
+                var before = history.Count;
+                TeamMembership.Change(user, history, Input.TeamId, Input.Fte, Input.From, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
+                db.AddRange(history.Where(m => m.Id == 0));
+                await db.SaveChangesAsync();
+                Message = l["Memberships_Saved"];
+                return RedirectToPage(new { id });
+            }
+            catch (DomainException ex)
+            {
+                var own = l[ex.MessageKey];
+                var label = ex.Field == "Fte" ? "Field_Fte" : "Field_MembershipFrom";
+                ModelState.AddModelError("Input." + ex.Field, own.ResourceNotFound ? t[ex.MessageKey, t[label]].Value : own.Value);
+            }
+        }
+
+        await LoadAsync(id);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.UserName, u.DisplayName, Team = u.Team!.Name, u.Fte }).SingleOrDefaultAsync();
+        if (user is null)
+        {
+            return false;
+        }
+
+        UserName = $"{user.DisplayName} ({user.UserName})";
+        CurrentTeam = user.Team;
+        CurrentFte = user.Fte;
+        History = await db.Set<TeamMembership>().AsNoTracking().Where(m => m.UserId == id).OrderByDescending(m => m.From)
+            .Select(m => new MembershipRow(m.From, m.To, m.Team!.Name, m.Fte)).ToListAsync();
+        TeamItems = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
+            .Select(x => new SelectListItem(x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
+        TeamItems.Insert(0, new SelectListItem(l["Memberships_NoTeam"], ""));
+        return true;
+    }
+}
+
+public sealed record MembershipRow(DateOnly From, DateOnly? To, string Team, decimal Fte);
+
+public sealed class MembershipInput
+{
+    [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_MembershipFrom")]
+    public DateOnly? From { get; set; }
+
+    [Display(Name = "Field_Team")]
+    public int? TeamId { get; set; }
+
+    [Range(0.1, 1.0, ErrorMessage = "Error_FteRange")]
+    [Display(Name = "Field_Fte")]
+    public decimal? Fte { get; set; }
+}
