@@ -23,6 +23,12 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
     /// <summary>axe's rules do not change between the two phone widths; it runs at desktop and phone width.</summary>
     private static readonly int[] AxeWidths = [1280, 390];
 
+    /// <summary>
+    /// Pages axe has checked (at both widths) as an earlier role: the markup is the same template for every role, so
+    /// axe runs once per page and width, as the first role that opens it; the layout checks still run for every role.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Axed = new(StringComparer.OrdinalIgnoreCase);
+
     public static TheoryData<string> Users => [.. PageCatalog.Users.Select(u => u ?? Anonymous)];
 
     [Theory]
@@ -124,6 +130,7 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
         }
 
         await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+        var axe = Axed.TryAdd(visit.Page, true);
         foreach (var width in Widths)
         {
             await page.SetViewportSizeAsync(width, 900);
@@ -142,7 +149,7 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
                 problems.Add($"{where}: … and {report.Findings.Count - 8} more");
             }
 
-            if (AxeWidths.Contains(width))
+            if (axe && AxeWidths.Contains(width))
             {
                 try
                 {

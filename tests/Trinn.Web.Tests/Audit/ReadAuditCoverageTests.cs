@@ -7,14 +7,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Trinn.Core.Activities;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
+using Trinn.Core.CaseReviews;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Identity;
+using Trinn.Core.Fidelity;
+using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
+using Trinn.Core.Surveys;
 using Trinn.Core.Teams;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Features.Candidates;
@@ -204,7 +209,8 @@ public sealed class CoverageScene
 
     public static bool IsCandidateParameter(string pattern, string name) =>
         name == "candidateId" || (name == "id" && (pattern.StartsWith("/Candidates/", StringComparison.OrdinalIgnoreCase)
-            || pattern.StartsWith("/api/candidates/", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/Audit/Candidate", StringComparison.OrdinalIgnoreCase)));
+            || pattern.StartsWith("/api/candidates/", StringComparison.OrdinalIgnoreCase) || pattern.StartsWith("/Audit/Candidate", StringComparison.OrdinalIgnoreCase)
+            || pattern.StartsWith("/Surveys/Consent/", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The value for one route parameter; null when the table has no rule for it.</summary>
     public string? Resolve(string pattern, string name, bool other)
@@ -226,6 +232,12 @@ public sealed class CoverageScene
             ["Placements", "Measure" or "End", ..] => Of("placement"),
             ["TimeLog", "Edit" or "Delete", ..] => Of("block"),
             ["Studies" or "Research", _, ..] => Of("study"),
+            ["api", "studies", ..] => Of("study"),
+            ["api", "teams", ..] => Of("team"),
+            ["Surveys", "Protocol", ..] => Of("study"),
+            ["Surveys", "Paper", ..] => Of("wave"),
+            ["CaseReviews", "Details" or "Edit", ..] => Of("review"),
+            ["Activities", "Details", ..] => Of("activity"),
             ["Fidelity", _, ..] => "999999",
             ["Admin", "Edit", ..] => Of("user"),
             ["FollowUps", "Feed", ..] => Of("feed"),
@@ -308,7 +320,21 @@ public sealed class CoverageScene
             await db.SaveChangesAsync();
             await StudyEnrolment.EnrolAsync(db, study, c.Id, users[Roles.Admin].Id, now);
             db.Add(new StudyResearcher { StudyId = study.Id, UserId = users[Roles.Forsker].Id, GrantedById = users[Roles.Admin].Id, GrantedAtUtc = now });
+            var review = CaseReview.Schedule(teamA.Id, c.Id, CaseReviewReason.LostJob, today.AddDays(3), users[Roles.Metodeveileder].Id, now);
+            var activity = GroupActivity.Create(teamA.Id, today.AddDays(-1), GroupActivityKind.CvGroup, "Gruppe-" + Marker(), null, 60, [specialist.Id], [c.Id], specialist.Id, today, now);
+            db.AddRange(review, activity);
+            var instrument = await InstrumentStore.PublishAsync(db, ShippedInstruments.JobSeekerQuestionnaire, now);
+            var protocol = StudyProtocol.CreateDefault(study.Id);
+            protocol.UseInstrument(instrument.Key, instrument.Version);
+            db.Add(protocol);
+            db.Add(InformationLetter.Create(study.Id, null, "Informasjon om studien.", users[Roles.Admin].Id, now));
             await db.SaveChangesAsync();
+            var consent = await StudyConsent.RegisterAsync(db, study, protocol, c.Id, today.AddDays(-30), today.AddDays(-30), 1, users[Roles.Admin].Id, today, now);
+            await db.SaveChangesAsync();
+            scene.Ids["wave"] = S(await db.Set<SurveyWave>().Where(w => w.ParticipantId == consent.ParticipantId).OrderBy(w => w.Id).Select(w => w.Id).FirstAsync());
+            scene.Ids["review"] = S(review.Id);
+            scene.Ids["activity"] = S(activity.Id);
+            scene.Ids["team"] = S(teamA.Id);
             scene.Ids["employer"] = S(employer.Id);
             scene.Ids["contact"] = S(contact.Id);
             scene.Ids["opportunity"] = S(opportunity.Id);

@@ -16,6 +16,7 @@ namespace Trinn.Web.Features.ActionPlans;
 /// The candidate's action plan: goals and steps with owner, due date and status, and one form for a plan meeting that
 /// records who was present and what changed. Made to be filled in together with the candidate, on a phone if need be.
 /// </summary>
+[ReadsCandidateData]
 public sealed class IndexModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<ActionPlansResource> a, TimeProvider time, ILogger<IndexModel> logger) : PageModel
 {

@@ -8,6 +8,7 @@ using Trinn.Web.Infrastructure;
 namespace Trinn.Web.Features.ActionPlans;
 
 /// <summary>The plan to print and give the candidate: plain language, no menus, "what I do" first.</summary>
+[ReadsCandidateData]
 public sealed class PrintModel(TrinnDbContext db, TimeProvider time, ILogger<PrintModel> logger) : PageModel
 {
     public string Name { get; private set; } = "";

@@ -14,6 +14,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.Activities;
 
 /// <summary>Registers a group activity: date, kind, title, the staff who led it and the candidates who took part.</summary>
+[ReadsCandidateData]
 public sealed class NewModel(TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<ActivitiesResource> g, TimeProvider time) : PageModel
 {
     /// <summary>Candidates offered as participants: the team's active ones, never the whole table.</summary>
@@ -83,6 +84,7 @@ public sealed class NewModel(TrinnDbContext db, IStringLocalizer<SharedResource>
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName).Take(CandidatesOffered)
             .Select(c => new SelectListItem(c.FirstName + " " + c.LastName, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync();
+        await db.AuditReadAsync("ActivityCandidatePicker", TeamCandidates.Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList());
     }
 }
 

@@ -26,7 +26,7 @@ internal static class WorkingPracticeApi
     public static void MapWorkingPracticeApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Trinn").RequireAuthorization(Policies.TeamMember);
-        api.MapGet("/candidates/{id:int}/action-plan", ActionPlanAsync).WithName("GetActionPlan")
+        api.MapGet("/candidates/{id:int}/action-plan", ActionPlanAsync).ReadsCandidateData().WithName("GetActionPlan")
             .WithSummary("A candidate's action plan: goals, steps with owner, due date and status, and the dated plan meetings with who was present.");
         api.MapGet("/teams/{id:int}/case-reviews", CaseReviewsAsync).WithName("ListCaseReviews")
             .WithSummary("The team's case reviews, newest first, with the candidate as initials; filter by tag and words (tag=, q=). Own team only.");

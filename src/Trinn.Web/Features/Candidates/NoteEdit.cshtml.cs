@@ -17,6 +17,7 @@ namespace Trinn.Web.Features.Candidates;
 /// One journal note with its history. The author can correct it (the earlier text stays as history) or mark it as
 /// entered in error with a reason; follow-ups it completed and the time carried from it follow the change.
 /// </summary>
+[ReadsCandidateData]
 public sealed class NoteEditModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<PracticeResource> p, TimeProvider time, ILogger<NoteEditModel> logger) : PageModel
 {

@@ -19,6 +19,7 @@ namespace Trinn.Web.Features.Candidates;
 /// (the discharge stays, marked taken back), moves the candidate to stage 3 and, when the lost job is still registered
 /// as running, ends it (its open follow-ups close as "jobben avsluttet").
 /// </summary>
+[ReadsCandidateData]
 public sealed class TakeBackModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<PracticeResource> p, IStringLocalizer<PlacementsResource> pl,
     TimeProvider time, ILogger<TakeBackModel> logger) : PageModel

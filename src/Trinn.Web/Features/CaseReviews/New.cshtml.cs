@@ -14,6 +14,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.CaseReviews;
 
 /// <summary>The metodeveileder schedules a case review of one of the team's candidates, often a discharge without work or a lost job.</summary>
+[ReadsCandidateData]
 public sealed class NewModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<CaseReviewsResource> r, TimeProvider time, ILogger<NewModel> logger) : PageModel
 {

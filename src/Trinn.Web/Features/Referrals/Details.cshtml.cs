@@ -13,6 +13,7 @@ namespace Trinn.Web.Features.Referrals;
 /// What the NAV-veileder sees of a candidate they referred: stage, the next planned step, the meetings with them (dates
 /// and kinds, never journal text), and after discharge the handover summary. Another veileder's referral is not found.
 /// </summary>
+[ReadsCandidateData]
 public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger) : PageModel
 {
     public const int MeetingsShown = 50;

@@ -27,7 +27,7 @@ internal static class SurveysApi
             .WithName("ListStudies").WithSummary("Studies the caller takes part in: all for admin, those including the caller's team otherwise.");
         api.MapGet("/studies/{id:int}/waves", WavesAsync).RequireAuthorization(SurveysSetup.SurveyStaff)
             .WithName("ListStudyWaves").WithSummary("Waves per participant (research ID) and status: due, sent, answered, overdue, missed (also scheduled, withdrawn). No answers.");
-        api.MapGet("/candidates/{id:int}/scores", ScoresAsync).RequireAuthorization(Policies.TeamMember)
+        api.MapGet("/candidates/{id:int}/scores", ScoresAsync).ReadsCandidateData().RequireAuthorization(Policies.TeamMember)
             .WithName("ListCandidateScores").WithSummary("A candidate's construct scores per study wave, with instrument version and paper flag.");
     }
 
