@@ -61,6 +61,9 @@ public sealed class AnalysisModel(TrinnDbContext db, TimeProvider time, IStringL
 
     public string WaveName(int offset) => offset == 0 ? r["Code_Inclusion"] : t["Wave_Months", offset];
 
+    /// <summary>The wave's name inside a sentence ("ved inklusjon").</summary>
+    public string WaveNameInText(int offset) => offset == 0 ? r["Code_Inclusion"].Value.ToLower(CultureInfo.GetCultureInfo("nb-NO")) : WaveName(offset);
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         var studies = await db.Set<Study>().AsNoTracking().AnalysableBy(User).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).Take(MaxStudies).ToListAsync(ct);
