@@ -121,6 +121,34 @@ public abstract class StudyAnalysisTests(TrinnFactory app)
         Assert.Contains("data-testid=\"study-table3\"", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The hostile-input property of <see cref="Security.HostileInput.HostileQueryTests"/> on every field of the page's three forms (they need a study with answers).</summary>
+    [Fact]
+    public async Task Analysis_HostileQueryValues_NeverAServerErrorAndEchoedEncoded()
+    {
+        var (study, _, _) = await StudyWithAnswersAsync();
+        var forsker = await app.Data.AddUserAsync(Roles.Forsker);
+        using var client = await BrowserClient.LoginAsync(app, forsker.UserName!);
+        string[] routes =
+        [
+            $"/Research/Analysis/{study}?Input.Wave={{0}}&Input.Group={{0}}",
+            $"/Research/Analysis/{study}?Input.Waves={{0}}&Input.Waves=0",
+            $"/Research/Analysis/{study}?Input.Construct={{0}}&Input.CompareWaves={{0}}",
+            "/Research/Analysis?id={0}",
+        ];
+        foreach (var route in routes)
+        {
+            var property = FsCheck.Fluent.Prop.ForAll(Security.HostileInput.HostileStrings.Arbitrary(), value => Task.Run(async () =>
+            {
+                var url = string.Format(CultureInfo.InvariantCulture, route, Uri.EscapeDataString(Security.HostileInput.HostileStrings.AfterUtf8(value.Value)));
+                using var response = await client.GetAsync(url);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{route} with {value}: {(int)response.StatusCode}");
+                Assert.All(Security.HostileInput.HostileStrings.RawMarkup, m => Assert.DoesNotContain(m, body, StringComparison.OrdinalIgnoreCase));
+            }).GetAwaiter().GetResult());
+            await Task.Run(() => FsCheck.Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(25).WithQuietOnSuccess(true), property));
+        }
+    }
+
     [Fact]
     public async Task ResearchPages_LinkToTheStudyAnalysis()
     {
