@@ -83,6 +83,8 @@ public static class PageCatalog
         ["/Studies/Enrol"] = DemoRow.Study,
         ["/Studies/Export"] = DemoRow.Study,
         ["/Research/Export"] = DemoRow.Study,
+        ["/Research/Codebook"] = DemoRow.Study,
+        ["/Research/Analysis"] = DemoRow.Study,
     };
 
     /// <summary>Pages no browser test visits here, and why.</summary>
