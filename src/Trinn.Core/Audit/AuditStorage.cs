@@ -168,10 +168,10 @@ public static class AuditStorage
         var to = month.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var range = $"\"AtUtc\" >= '{from} 00:00:00+00' AND \"AtUtc\" < '{to} 00:00:00+00'";
         await ExecuteAsync(db, $"CREATE TABLE \"{name}\" (LIKE \"{Table}\" INCLUDING DEFAULTS)", ct);
-        await ExecuteAsync(db, 
+        await ExecuteAsync(db,
             $"WITH moved AS (DELETE FROM \"{DefaultPartition}\" WHERE {range} RETURNING *) INSERT INTO \"{name}\" SELECT * FROM moved", ct);
         await ExecuteAsync(db, $"ALTER TABLE \"{name}\" ADD CONSTRAINT \"{name}_range\" CHECK ({range})", ct);
-        await ExecuteAsync(db, 
+        await ExecuteAsync(db,
             $"ALTER TABLE \"{Table}\" ATTACH PARTITION \"{name}\" FOR VALUES FROM ('{from} 00:00:00+00') TO ('{to} 00:00:00+00')", ct);
         await ExecuteAsync(db, $"ALTER TABLE \"{name}\" DROP CONSTRAINT \"{name}_range\"", ct);
     }
