@@ -192,4 +192,57 @@ public class LinearMixedModelTests
         List<LongObservation> rows = [.. Enumerable.Range(1, 5).SelectMany(s => new[] { 0m, 3m }.Select(t => new LongObservation(s, t, null, s + t)))];
         Assert.Throws<ArgumentException>(() => LinearMixedModel.Fit(rows, withGroup: false, LikelihoodMethod.Reml));
     }
+    [Fact]
+    public void Fit_TimeOnlyReml_WaldTestAndEstimatedMeansMatchNlme()
+    {
+        LinearMixedModelResult r = LinearMixedModel.Fit(Data(), withGroup: false, LikelihoodMethod.Reml);
+
+        // exact: V <- sigma2 * solve(t(X1) %*% solve(H) %*% X1) at the exact optimum (Reference/r/lmm_wald.R);
+        // F = b_t' (L V L')^-1 b_t / 3, p = pf(F, 3, 26, lower.tail = FALSE)
+        Assert.NotNull(r.TimeTest);
+        AssertRel.Close(72.757026322949272, r.TimeTest.F, 1e-9);
+        Assert.Equal(3, r.TimeTest.Df1);
+        Assert.Equal(26, r.TimeTest.Df2);
+        AssertRel.Close(8.9404142968065512e-13, r.TimeTest.P, 1e-7);
+        // anova(lme(y ~ factor(time), random = ~1|id, data = d)): factor(time) numDF 3, denDF 26, F-value 72.757026295313239
+        AssertRel.Close(72.757026295313239, r.TimeTest.F, 1e-8);
+        Assert.Null(r.TimeByGroupTest);
+
+        // exact: x'b and sqrt(x' V x) for x = (1, 0, 0, 0), (1, 1, 0, 0), …; nlme's vcov(fit) gives 0.1351350466206008 for wave 0
+        double[] estimate = [3.0500000000000012, 3.5579204511045348, 4.0734886589560455, 4.5676729507565828];
+        double[] se = [0.13513504666752901, 0.13786360916845772, 0.14336373531453689, 0.14336373531453689];
+        Assert.Equal([0m, 3m, 12m, 18m], r.EstimatedMeans.Select(m => m.Time));
+        Assert.Equal([12, 11, 9, 9], r.EstimatedMeans.Select(m => m.Observations));
+        Assert.All(r.EstimatedMeans, m => Assert.Null(m.Group));
+        for (int i = 0; i < 4; i++)
+        {
+            AssertRel.Close(estimate[i], r.EstimatedMeans[i].Estimate, 1e-9);
+            AssertRel.Close(se[i], r.EstimatedMeans[i].StandardError, 1e-8);
+        }
+
+        AssertRel.Close(0.1351350466206008, r.EstimatedMeans[0].StandardError, 1e-8);
+    }
+
+    [Fact]
+    public void Fit_GroupReml_InteractionWaldTestAndCellMeansMatchNlme()
+    {
+        LinearMixedModelResult r = LinearMixedModel.Fit(Data(), withGroup: true, LikelihoodMethod.Reml);
+
+        // anova(lme(y ~ factor(time)*factor(group), random = ~1|id, data = d), type = "marginal"):
+        // factor(time):factor(group) numDF 3, denDF 23, F-value 12.909319550952482; exact optimum 12.909319584367992
+        Assert.Null(r.TimeTest);
+        Assert.NotNull(r.TimeByGroupTest);
+        AssertRel.Close(12.909319584367992, r.TimeByGroupTest.F, 1e-9);
+        AssertRel.Close(12.909319550952482, r.TimeByGroupTest.F, 1e-8);
+        Assert.Equal(3, r.TimeByGroupTest.Df1);
+        Assert.Equal(23, r.TimeByGroupTest.Df2);
+        AssertRel.Close(3.7553868025060207e-05, r.TimeByGroupTest.P, 1e-7);
+
+        // exact: x = (1, 1, 0, 0, 1, 1, 0, 0) — wave 3 in group 2
+        Assert.Equal(8, r.EstimatedMeans.Count);
+        EstimatedMean cell = r.EstimatedMeans[5];
+        Assert.Equal((3m, 2m, 6), (cell.Time, cell.Group, cell.Observations));
+        AssertRel.Close(3.6832380246906795, cell.Estimate, 1e-9);
+        AssertRel.Close(0.16609325835360539, cell.StandardError, 1e-8);
+    }
 }

@@ -20,27 +20,36 @@ public sealed class StudyDataset
     public const string Participants = "participants";
     public const string StageChanges = "stage_changes";
     public const string PlacementsFile = "placements";
+    public const string WavesFile = "waves";
     public const string Journal = "journal";
 
-    public static readonly IReadOnlyList<string> Files = [Participants, StageChanges, PlacementsFile];
+    public static readonly IReadOnlyList<string> Files = [Participants, StageChanges, PlacementsFile, WavesFile];
 
-    private StudyDataset(IReadOnlyList<ExportTable> tables, bool includesFreeText)
+    internal StudyDataset(IReadOnlyList<ExportTable> tables, bool includesFreeText, StudySurvey survey)
     {
         Tables = tables;
         IncludesFreeText = includesFreeText;
+        Survey = survey;
     }
 
     public IReadOnlyList<ExportTable> Tables { get; }
 
     public bool IncludesFreeText { get; }
 
+    /// <summary>The study's questionnaire waves and construct scores, typed (the <c>waves</c> table shows them as plain values).</summary>
+    public StudySurvey Survey { get; }
+
     public int ParticipantCount => Table(Participants).Rows.Count;
 
     public ExportTable Table(string name) => Tables.Single(t => t.Name == name);
 
-    /// <summary>A dataset without participants (its tables have no columns): the shape of an export, for codebooks.</summary>
-    public static StudyDataset Empty(bool includeFreeText = false) =>
-        new([new(Participants, [], []), new(StageChanges, [], []), new(PlacementsFile, [], [])], includeFreeText);
+    /// <summary>
+    /// A dataset without participants (its tables have no columns): the shape of an export, for codebooks. With
+    /// <paramref name="survey"/> (the study's questionnaire) the wave variables are described too.
+    /// </summary>
+    public static StudyDataset Empty(bool includeFreeText = false, SurveyShape? survey = null) =>
+        new([new(Participants, [], []), new(StageChanges, [], []), new(PlacementsFile, [], []), new(WavesFile, [], [])], includeFreeText,
+            new StudySurvey(survey ?? SurveyShape.None, [], new Dictionary<string, string>(), []));
 
     /// <summary>
     /// Loads the dataset of one study. <paramref name="includeFreeText"/> adds the referral reason, the discharge note,
@@ -183,11 +192,13 @@ public sealed class StudyDataset
                 string.Join(';', p.Measures.Order().Select(m => m.ToString())),
             })
             .ToList();
+        var survey = await StudySurvey.LoadAsync(db, studyId, today, ct);
         var tables = new List<ExportTable>
         {
             new(Participants, participantColumns, participantRows),
             new(StageChanges, stageColumns, SortByResearchId(stageRows)),
             new(PlacementsFile, ["research_id", "kind", "market", "position_percent", "start_date", "end_date", "ending", "support_measures"], SortByResearchId(placementRows)),
+            WavesTable(survey),
         };
         if (includeFreeText)
         {
@@ -197,7 +208,44 @@ public sealed class StudyDataset
                 SortByResearchId(notes.Select(n => new object?[] { researchIdOf[n.CandidateId], n.Date, n.Kind.ToString(), n.Text }).ToList())));
         }
 
-        return new StudyDataset(tables, includeFreeText);
+        return new StudyDataset(tables, includeFreeText, survey);
+    }
+
+    /// <summary>
+    /// One row per participant and scheduled wave: status, dates, paper, instrument, the background items (codes; a
+    /// multiple-choice item as its ticked codes joined by ";") and every construct score (empty when missing or not
+    /// asked; a "don't know" answer is flagged in <c>{construct}_unknown</c>).
+    /// </summary>
+    internal static ExportTable WavesTable(StudySurvey survey)
+    {
+        var shape = survey.Shape;
+        var unknowable = shape.Constructs.Where(c => c.UnknownCode is not null).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var columns = new List<string> { "research_id", "wave", "offset_months", "status", "target_date", "answered_date", "paper", "instrument", "instrument_version" };
+        columns.AddRange(shape.Items.Select(i => i.Id));
+        columns.AddRange(shape.Constructs.SelectMany(c => unknowable.Contains(c.Key) ? new[] { c.Key, c.Key + "_unknown" } : [c.Key]));
+        var rows = survey.Waves.Select(w =>
+        {
+            var row = new List<object?>
+            {
+                w.ResearchId, w.Number, w.OffsetMonths, w.Status.ToString(), w.TargetDate, w.AnsweredOn, w.IsAnswered ? w.Paper : null,
+                w.InstrumentKey, w.InstrumentVersion,
+            };
+            row.AddRange(shape.Items.Select(i => !w.Items.TryGetValue(i.Id, out var v) ? null
+                : i.Type != Instruments.Definitions.ItemType.MultipleChoice && v.Count == 1 && decimal.TryParse(v[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d
+                : (object)string.Join(';', v)));
+            foreach (var c in shape.Constructs)
+            {
+                var value = w.Scores.TryGetValue(c.Key, out var score) ? score : (ConstructValue?)null;
+                row.Add(value?.Value);
+                if (unknowable.Contains(c.Key))
+                {
+                    row.Add(value?.Unknown);
+                }
+            }
+
+            return row.ToArray();
+        }).ToList();
+        return new ExportTable(WavesFile, columns, rows);
     }
 
     /// <summary>Team codes in the order of team id, so the same study gives the same codes in every export.</summary>

@@ -219,8 +219,15 @@ internal static partial class ContractResults
                 ("variance_ratio", Num(r.VarianceRatio)))),
             ("log_likelihood", Num(r.LogLikelihood)),
             ("aic", Num(r.Aic)),
-            ("bic", Num(r.Bic)));
+            ("bic", Num(r.Bic)),
+            ("estimated_means", Array(r.EstimatedMeans.Select(m => (JsonNode?)Obj(
+                ("time", Code(m.Time)), ("group", m.Group is { } g ? Code(g) : null), ("n_observations", m.Observations),
+                ("estimate", Num(m.Estimate)), ("se", Num(m.StandardError)))))),
+            ("time_test", Wald(r.TimeTest)),
+            ("time_by_group_test", Wald(r.TimeByGroupTest)));
     }
+
+    private static JsonObject? Wald(FTest? t) => t is null ? null : Obj(("F", Num(t.F)), ("df1", Num(t.Df1)), ("df2", Num(t.Df2)), ("p", Num(t.P)));
 
     private static bool Complete(ReadOnlySpan<decimal?> values, decimal[] row)
     {

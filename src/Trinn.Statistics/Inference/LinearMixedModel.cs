@@ -23,8 +23,17 @@ public readonly record struct LongObservation(int Subject, decimal Time, decimal
 /// <param name="Group">The group code of a group or interaction term.</param>
 public sealed record FixedEffect(string Term, decimal? Time, decimal? Group, double Estimate, double StandardError, double Df, double? T, double? P);
 
+/// <summary>The model's estimate of one wave's mean (in one group), x′β̂, with SE = √(σ̂²·x′(X′Ĥ⁻¹X)⁻¹x).</summary>
+/// <param name="Observations">Observations in this wave (and group).</param>
+public sealed record EstimatedMean(decimal Time, decimal? Group, int Observations, double Estimate, double StandardError);
+
 /// <summary>Result of a random-intercept linear mixed model.</summary>
 /// <param name="VarianceRatio">γ = τ²/σ² at the optimum (0 when the optimum is on the boundary).</param>
+/// <param name="EstimatedMeans">One per wave (time-only model) or per wave × group, waves within groups.</param>
+/// <param name="TimeTest">Wald F test that every wave has the same mean (time-only model; null with a group): F = β̂ₜ′Cₜ⁻¹β̂ₜ/(k − 1)
+/// with Cₜ the covariance of the time effects, df (k − 1, the time terms' df) — R nlme's <c>anova(fit)</c>.</param>
+/// <param name="TimeByGroupTest">The same Wald F for the time × group terms (null without a group) — nlme's
+/// <c>anova(fit, type = "marginal")</c> row for the interaction, which does not depend on the coding.</param>
 public sealed record LinearMixedModelResult(
     LikelihoodMethod Method,
     int Observations,
@@ -37,7 +46,10 @@ public sealed record LinearMixedModelResult(
     double VarianceRatio,
     double LogLikelihood,
     double Aic,
-    double Bic);
+    double Bic,
+    IReadOnlyList<EstimatedMean> EstimatedMeans,
+    FTest? TimeTest,
+    FTest? TimeByGroupTest);
 
 /// <summary>
 /// The linear mixed model y = Xβ + u_subject + e with u ~ N(0, τ²), e ~ N(0, σ²), categorical time (treatment coding,
@@ -79,14 +91,17 @@ public static class LinearMixedModel
         private readonly decimal[] times;
         private readonly decimal[] groups;
         private readonly bool[] inner;
+        private readonly double[] cellCount;
+        private readonly Matrix<double> design;
         private readonly Matrix<double> xtx;
         private readonly Vector<double> xty;
         private readonly double yty;
         private readonly (int Size, int Count, Matrix<double> Cc, Vector<double> Ct, double Tt)[] bySize;
 
-        private Statistics(int n, int subjects, int p, decimal shift, decimal[] times, decimal[] groups, bool[] inner, Matrix<double> xtx, Vector<double> xty, double yty, (int, int, Matrix<double>, Vector<double>, double)[] bySize)
+        private Statistics(int n, int subjects, int p, decimal shift, decimal[] times, decimal[] groups, bool[] inner, double[] cellCount, Matrix<double> design, Matrix<double> xtx, Vector<double> xty, double yty, (int, int, Matrix<double>, Vector<double>, double)[] bySize)
         {
             (this.n, this.subjects, this.p, this.shift, this.times, this.groups, this.inner) = (n, subjects, p, shift, times, groups, inner);
+            (this.cellCount, this.design) = (cellCount, design);
             (this.xtx, this.xty, this.yty, this.bySize) = (xtx, xty, yty, bySize);
         }
 
@@ -211,7 +226,7 @@ public static class LinearMixedModel
                 design.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfArray(kv.Value.Cc)) * design,
                 design.TransposeThisAndMultiply(Vector<double>.Build.DenseOfArray(kv.Value.Ct)),
                 kv.Value.Tt)).ToArray();
-            return new Statistics(rows.Count, subjectCells.Count, p, shift, times, groups, inner, xtx, xty, yty, sizes);
+            return new Statistics(rows.Count, subjectCells.Count, p, shift, times, groups, inner, cellCount, design, xtx, xty, yty, sizes);
         }
 
         /// <summary>The design row of each time × group cell (cell = time + k·group): treatment coding, contract order.</summary>
@@ -402,11 +417,50 @@ public static class LinearMixedModel
 
             double ll = best.LogLikelihood;
             double nInfo = method == LikelihoodMethod.Reml ? n - p : n;
+            Matrix<double> covariance = best.Sigma2 * best.AInverse;
+            var means = new List<EstimatedMean>(design.RowCount);
+            for (int cell = 0; cell < design.RowCount; cell++)
+            {
+                Vector<double> x = design.Row(cell);
+                double estimate = x.DotProduct(best.Beta) + (double)shift;
+                double se = Math.Sqrt(Math.Max(0, x.DotProduct(covariance * x)));
+                means.Add(new EstimatedMean(times[cell % k], groups.Length == 0 ? null : groups[cell / k], (int)cellCount[cell], estimate, se));
+            }
+
+            int[] timeTerms = [.. Enumerable.Range(1, k - 1)];
+            int[] interactionTerms = [.. Enumerable.Range(k + g - 1, (k - 1) * (g - 1))];
+            FTest? timeTest = groups.Length == 0 ? Wald(best.Beta, covariance, timeTerms, effects) : null;
+            FTest? interactionTest = groups.Length == 0 ? null : Wald(best.Beta, covariance, interactionTerms, effects);
             return new LinearMixedModelResult(
                 method, n, subjects, times, groups, effects,
                 best.Gamma * best.Sigma2, best.Sigma2, best.Gamma, ll,
                 (-2 * ll) + (2 * (p + 2)),
-                (-2 * ll) + ((p + 2) * Math.Log(nInfo)));
+                (-2 * ll) + ((p + 2) * Math.Log(nInfo)),
+                means, timeTest, interactionTest);
+        }
+
+        /// <summary>
+        /// Wald F for the hypothesis that the given coefficients are all 0: β̂′C⁻¹β̂/q with C their covariance, on (q, df)
+        /// where df is the terms' denominator df (the smallest if they differ); F and p are null when C is singular.
+        /// </summary>
+        private static FTest Wald(Vector<double> beta, Matrix<double> covariance, int[] terms, List<FixedEffect> effects)
+        {
+            int q = terms.Length;
+            var b = Vector<double>.Build.Dense(q, i => beta[terms[i]]);
+            var c = Matrix<double>.Build.Dense(q, q, (i, j) => covariance[terms[i], terms[j]]);
+            double df2 = terms.Min(j => effects[j].Df);
+            MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> chol;
+            try
+            {
+                chol = ((c + c.Transpose()) / 2).Cholesky();
+            }
+            catch (ArgumentException)
+            {
+                return new FTest(null, q, df2, null);
+            }
+
+            double f = b.DotProduct(chol.Solve(b)) / q;
+            return new FTest(f, q, df2, df2 > 0 && double.IsFinite(f) ? Probability.FUpperTail(f, q, df2) : null);
         }
 
         private (string Term, decimal? Time, decimal? Group) Name(int j, int k, int g)

@@ -179,6 +179,15 @@ public sealed class StatsMixedTests : IDisposable
         Assert.Equal(run.GetRawText(), friendly.GetRawText());
         // Without the group: exact_lmm(d$y, model.matrix(~ factor(time), d), d$id, TRUE): intercept 3.0500000000000012
         CliRunner.Close(3.0500000000000012, friendly.GetProperty("fixed_effects")[0].GetProperty("estimate"), 1e-9);
+        // anova(lme(y ~ factor(time), random = ~1|id, data = d)): factor(time) F-value 72.757026295313239 on 3 and 26 df
+        // (Reference/r/lmm_wald.R); the estimated mean at 18 months and its SE from the exact optimum
+        JsonElement test = friendly.GetProperty("time_test");
+        CliRunner.Close(72.757026295313239, test.GetProperty("F"), 1e-8);
+        Assert.Equal(26, test.GetProperty("df2").GetDouble());
+        JsonElement last = friendly.GetProperty("estimated_means")[3];
+        Assert.Equal(18, last.GetProperty("time").GetInt32());
+        CliRunner.Close(4.5676729507565828, last.GetProperty("estimate"), 1e-9);
+        CliRunner.Close(0.14336373531453689, last.GetProperty("se"), 1e-8);
     }
 
     [Fact]

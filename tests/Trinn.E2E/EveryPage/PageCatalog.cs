@@ -105,6 +105,7 @@ public static class PageCatalog
         ["/Activities/Details"] = DemoRow.GroupActivity,
         ["/Admin/Edit"] = DemoRow.User,
         ["/Admin/Memberships"] = DemoRow.Specialist,
+        ["/Research/Analysis"] = DemoRow.Study,
     };
 
     /// <summary>Pages whose one parameter names another kind of row than <see cref="ByParameter"/> says.</summary>

@@ -263,6 +263,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationFixture app) : IClassF
         GET  /Research/Export/{study}?handler=Download&format=research&file=wide.sps | deny | deny | deny | deny | ok | deny | login
         GET  /Research/Export/{study}?handler=Download&format=research&file=long-placement.csv | deny | deny | deny | deny | ok | deny | login
         GET  /Research/Codebook/{study}    | deny           | deny           | deny             | deny       | ok         | deny   | login
+        GET  /Research/Analysis            | deny           | deny           | deny             | deny       | ok         | deny   | login
+        GET  /Research/Analysis/{study}    | deny           | deny           | deny             | deny       | ok         | deny   | login
+        GET  /Research/Analysis/{otherstudy}?Input.Construct=work_ability&Input.CompareWaves=0&Input.CompareWaves=3 | deny | deny | deny | deny | 404 | deny | login
+        GET  /Research/Analysis/999999     | deny           | deny           | deny             | deny       | 404        | deny   | login
         GET  /Opportunities                | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /Opportunities/New/{emp}      | ok             | ok             | deny             | deny       | deny       | deny   | login
         GET  /Opportunities/New/{empOther} | 404            | 404            | deny             | deny       | deny       | deny   | login

@@ -31,7 +31,8 @@ public sealed class CodebookModel(TrinnDbContext db, IStringLocalizer<ResearchRe
         }
 
         (StudyId, StudyName) = (id, name);
-        Entries = ResearchDatasetFiles.Describe(StudyDataset.Empty(), name, ResearchDatasetFiles.Labels(r, shared, placements)).Codebook();
+        var shape = await StudySurvey.ShapeAsync(db, id);
+        Entries = ResearchDatasetFiles.Describe(StudyDataset.Empty(survey: shape), name, ResearchDatasetFiles.Labels(r, shared, placements)).Codebook();
         return Page();
     }
 }

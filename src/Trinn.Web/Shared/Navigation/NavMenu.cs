@@ -48,6 +48,7 @@ internal static class NavMenu
         [
             new("Nav_ResearchAnalysis", "/Research/Index"),
             new("Nav_ResearchStudies", "/Research/Studies"),
+            new("Nav_StudyAnalysis", "/Research/Analysis"),
             new("Nav_Power", "/Research/Power"),
         ]),
         new("Nav_Group_Admin",
