@@ -83,10 +83,12 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
         using var secondScope = app.Services.CreateScope();
         var first = firstScope.ServiceProvider.GetRequiredService<TrinnDbContext>();
         var second = secondScope.ServiceProvider.GetRequiredService<TrinnDbContext>();
-        var mine = await first.Set<T>().OrderBy(e => EF.Property<int>(e, "Id")).FirstOrDefaultAsync();
+        // The key is Id, or the owner's id for one-per-owner rows (a study's protocol is keyed by StudyId).
+        var key = first.Model.FindEntityType(typeof(T))!.FindPrimaryKey()!.Properties.Single().Name;
+        var mine = await first.Set<T>().OrderBy(e => EF.Property<int>(e, key)).FirstOrDefaultAsync();
         Assert.True(mine is not null, $"no {typeof(T).Name} in the demo data");
-        var id = (int)first.Entry(mine).Property("Id").CurrentValue!;
-        var theirs = await second.Set<T>().SingleAsync(e => EF.Property<int>(e, "Id") == id);
+        var id = (int)first.Entry(mine).Property(key).CurrentValue!;
+        var theirs = await second.Set<T>().SingleAsync(e => EF.Property<int>(e, key) == id);
         var version = mine.Version;
         Assert.Equal(version, theirs.Version);
 
@@ -97,7 +99,7 @@ public abstract class ConcurrentSaveTests(TrinnFactory app)
 
         using var checkScope = app.Services.CreateScope();
         var stored = await checkScope.ServiceProvider.GetRequiredService<TrinnDbContext>().Set<T>().AsNoTracking()
-            .SingleAsync(e => EF.Property<int>(e, "Id") == id);
+            .SingleAsync(e => EF.Property<int>(e, key) == id);
         Assert.Equal(version + 1, stored.Version);
     }
 
