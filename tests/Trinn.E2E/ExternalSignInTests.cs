@@ -122,7 +122,7 @@ public sealed class ExternalSignInTests(ExternalSignInFixture fx) : IClassFixtur
         }
 
         Assert.Equal(1, await page.Locator("form.trinn-logout").CountAsync());
-        Assert.Contains("Kari Klikk", await page.Locator("form.trinn-logout").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Kari Klikk", await page.Locator(".trinn-user-name").InnerTextAsync(), StringComparison.Ordinal);
         using var scope = fx.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
         var login = await db.UserLogins.AsNoTracking().SingleAsync(l => l.ProviderKey == subject);

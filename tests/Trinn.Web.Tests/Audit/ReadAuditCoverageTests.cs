@@ -239,7 +239,7 @@ public sealed class CoverageScene
             ["CaseReviews", "Details" or "Edit", ..] => Of("review"),
             ["Activities", "Details", ..] => Of("activity"),
             ["Fidelity", _, ..] => "999999",
-            ["Admin", "Edit", ..] => Of("user"),
+            ["Admin", "Edit" or "Memberships", ..] => Of("user"),
             ["FollowUps", "Feed", ..] => Of("feed"),
             ["openapi", ..] => "v1",
             _ => null,

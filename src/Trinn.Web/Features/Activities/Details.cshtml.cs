@@ -8,6 +8,7 @@ using Trinn.Web.Features.Candidates;
 namespace Trinn.Web.Features.Activities;
 
 /// <summary>One group activity: who led it and who took part (each participant's read is audited).</summary>
+[ReadsCandidateData]
 public sealed class DetailsModel(TrinnDbContext db) : PageModel
 {
     public ActivityView Activity { get; private set; } = default!;

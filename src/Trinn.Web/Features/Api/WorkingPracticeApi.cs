@@ -28,9 +28,9 @@ internal static class WorkingPracticeApi
         var api = app.MapGroup("/api").WithTags("Trinn").RequireAuthorization(Policies.TeamMember);
         api.MapGet("/candidates/{id:int}/action-plan", ActionPlanAsync).ReadsCandidateData().WithName("GetActionPlan")
             .WithSummary("A candidate's action plan: goals, steps with owner, due date and status, and the dated plan meetings with who was present.");
-        api.MapGet("/teams/{id:int}/case-reviews", CaseReviewsAsync).WithName("ListCaseReviews")
+        api.MapGet("/teams/{id:int}/case-reviews", CaseReviewsAsync).ReadsCandidateData().WithName("ListCaseReviews")
             .WithSummary("The team's case reviews, newest first, with the candidate as initials; filter by tag and words (tag=, q=). Own team only.");
-        api.MapGet("/activities", ActivitiesAsync).WithName("ListActivities")
+        api.MapGet("/activities", ActivitiesAsync).ReadsCandidateData().WithName("ListActivities")
             .WithSummary("The caller's team's group activities from one date to another (from=YYYY-MM-DD&to=YYYY-MM-DD, at most 366 days; default the last 30 days), with participant ids.");
     }
 

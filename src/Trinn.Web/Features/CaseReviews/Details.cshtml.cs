@@ -8,6 +8,7 @@ using Trinn.Web.Features.Candidates;
 namespace Trinn.Web.Features.CaseReviews;
 
 /// <summary>One case review as the team recorded it, with a link to the candidate.</summary>
+[ReadsCandidateData]
 public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger) : PageModel
 {
     public CaseReview Review { get; private set; } = default!;

@@ -12,6 +12,7 @@ using Trinn.Web.Shared;
 namespace Trinn.Web.Features.CaseReviews;
 
 /// <summary>The team records a case review: what happened, what worked, what did not, what it will do differently, and tags.</summary>
+[ReadsCandidateData]
 public sealed class EditModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<CaseReviewsResource> r, TimeProvider time, ILogger<EditModel> logger) : PageModel
 {

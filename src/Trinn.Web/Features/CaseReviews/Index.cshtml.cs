@@ -12,6 +12,7 @@ namespace Trinn.Web.Features.CaseReviews;
 /// The team's case reviews, newest first, with the candidate by initials only; search the lessons by tag or by words
 /// in what the team wrote. For the metodeveileder preparing a team meeting.
 /// </summary>
+[ReadsCandidateData]
 public sealed class IndexModel(TrinnDbContext db) : PageModel
 {
     public const int PageSize = 20;

@@ -97,6 +97,7 @@ public sealed class NewModel(
                 .Take(CandidatesOffered)
                 .Select(c => new { c.Id, c.FirstName, c.LastName, c.DischargedOn })
                 .ToListAsync();
+            await db.AuditReadAsync("CaseReviewCandidatePicker", rows.Select(c => c.Id).ToList());
             Candidates = rows.Select(c => new SelectListItem(c.FirstName + " " + c.LastName + (c.DischargedOn is null ? "" : " (" + r["New_Discharged", NorwegianTime.Format(c.DischargedOn)] + ")"),
                     c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Prepend(new SelectListItem(t["Select_Choose"], "")).ToList();

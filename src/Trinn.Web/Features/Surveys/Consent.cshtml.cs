@@ -19,6 +19,7 @@ namespace Trinn.Web.Features.Surveys;
 /// A candidate's study consents: register informed written consent (to one version of a study's information letter),
 /// which enrols the candidate and schedules the waves; withdraw it; see the waves and enter paper forms.
 /// </summary>
+[ReadsCandidateData]
 public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<SurveysResource> s, IStringLocalizer<SharedResource> t, ILogger<ConsentModel> logger) : PageModel
 {
     [BindProperty]

@@ -17,6 +17,7 @@ namespace Trinn.Web.Features.Surveys;
 /// A job specialist enters a paper questionnaire on the candidate's behalf: the same pages as the candidate's link,
 /// stored as paper with who entered it. Only waves of the user's own team's candidates, open today.
 /// </summary>
+[ReadsCandidateData]
 public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<SurveysResource> s, ILogger<PaperModel> logger) : QuestionnairePage(s)
 {
     public string CandidateName { get; private set; } = "";
