@@ -18,4 +18,24 @@ internal static class Pages
             throw new Xunit.Sdk.XunitException($"Expected {url} but stayed on {page.Url}. Errors shown: {string.Join(" | ", errors)}");
         }
     }
+
+    /// <summary>
+    /// A valid organisation number (modulus 11) no other test has used: the browser tests share one demo site, and a
+    /// team may register each employer once.
+    /// </summary>
+    public static string NewOrganizationNumber()
+    {
+        int[] weights = [3, 2, 7, 6, 5, 4, 3, 2];
+        while (true)
+        {
+            var digits = Enumerable.Range(0, 8).Select(i => i == 0 ? 8 + Random.Shared.Next(2) : Random.Shared.Next(10)).ToArray();
+            var check = 11 - (digits.Select((d, i) => d * weights[i]).Sum() % 11);
+            if (check == 10)
+            {
+                continue;
+            }
+
+            return string.Concat(digits) + (check == 11 ? 0 : check).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 }

@@ -172,6 +172,7 @@ public sealed class SurveyJourneyTests(BrowserFixture fx)
 
         // The admin's outbox: the invitation waits, shown as not sent because no mail server is set up.
         await admin.GotoAsync("/");
+        await admin.Locator("nav details:has(a[href='/Surveys/Outbox']) > summary").ClickAsync();
         await admin.ClickAsync("nav a[href='/Surveys/Outbox']");
         await Assertions.Expect(admin.GetByTestId("no-mail-server")).ToBeVisibleAsync();
         // The address is shown masked (the domain only): the outbox is no list of the candidates' e-mail addresses.

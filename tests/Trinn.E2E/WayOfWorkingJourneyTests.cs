@@ -207,7 +207,7 @@ public sealed class WayOfWorkingJourneyTests(BrowserFixture fx)
     {
         await page.GotoAsync("/Employers/New");
         await page.FillAsync("#Input_Name", name);
-        await page.FillAsync("#Input_OrganizationNumber", "999 999 999");
+        await page.FillAsync("#Input_OrganizationNumber", Pages.NewOrganizationNumber());
         await page.SelectOptionAsync("#Input_Sector", "1");
         await page.ClickAsync("main button[type=submit]");
         await Pages.WaitForUrlAsync(page, new Regex("/Employers/Details/\\d+$"));

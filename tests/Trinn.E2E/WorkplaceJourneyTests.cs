@@ -35,7 +35,7 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         await page.ClickAsync("main button[type=submit]");
         await Assertions.Expect(page.Locator("#Input_OrganizationNumber-error")).ToContainTextAsync("kontrollsifferet");
         await Axe.AssertAccessibleAsync(page);
-        await page.FillAsync("#Input_OrganizationNumber", "999 999 999");
+        await page.FillAsync("#Input_OrganizationNumber", Pages.NewOrganizationNumber());
         await page.ClickAsync("main button[type=submit]");
         await Pages.WaitForUrlAsync(page, new Regex("/Employers/Details/\\d+$"));
         await Axe.AssertAccessibleAsync(page);

@@ -24,6 +24,9 @@ public enum Stored
 
     /// <summary>Exactly as sent; whitespace only is stored as null.</summary>
     NullIfBlank,
+
+    /// <summary>Trimmed, with browsers' CRLF line breaks stored as LF (texts shown again in e-mails and letters).</summary>
+    TrimmedLf,
 }
 
 /// <summary>One text field of a form to fuzz: its form name, the entity property it is stored in, and whether a page shows it.</summary>
@@ -38,6 +41,7 @@ public sealed record FuzzField(string Name, string? Property = null, Stored Stor
     {
         Stored.Exact => sent,
         Stored.NullIfBlank => string.IsNullOrWhiteSpace(sent) ? null : sent,
+        Stored.TrimmedLf => string.IsNullOrWhiteSpace(sent) ? null : sent.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
         _ => string.IsNullOrWhiteSpace(sent) ? null : sent.Trim(),
     };
 }

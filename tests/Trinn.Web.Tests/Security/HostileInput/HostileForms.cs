@@ -337,7 +337,7 @@ public static class HostileForms
             return new FormTarget($"/Surveys/Protocol/{studyId}", new() { ["Letter.Text"] = "Informasjon" },
                 Read.From(db => db.Set<Trinn.Core.Surveys.InformationLetter>().Where(l => l.StudyId == studyId)), Show.At($"/Surveys/Protocol/{studyId}"),
                 $"/Surveys/Protocol/{studyId}?handler=Letter");
-        }, [new("Letter.Text")]),
+        }, [new("Letter.Text", Stored: Stored.TrimmedLf)]),
 
         new("Studies/New", Roles.Admin, async s =>
         {
