@@ -183,6 +183,7 @@ public sealed class SurveyJourneyTests(BrowserFixture fx)
         await CheckPageAsync(admin, "utsending");
 
         // Instrument import: a REDCap dictionary is previewed with what could not be carried over, then published.
+        await admin.Locator("nav details:has(a[href='/Instruments']) > summary").ClickAsync();
         await admin.ClickAsync("nav a[href='/Instruments']");
         await CheckPageAsync(admin, "skjemaer");
         await admin.SetInputFilesAsync("#dictionary", new FilePayload { Name = "skjema.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Dictionary("e2e_" + suffix)) });
