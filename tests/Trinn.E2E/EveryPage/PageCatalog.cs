@@ -42,7 +42,6 @@ public enum DemoRow
     CaseReview,
     GroupActivity,
     SurveyWave,
-    User,
     Specialist,
 }
 
@@ -103,7 +102,7 @@ public static class PageCatalog
         ["/CaseReviews/Details"] = DemoRow.CaseReview,
         ["/CaseReviews/Edit"] = DemoRow.CaseReview,
         ["/Activities/Details"] = DemoRow.GroupActivity,
-        ["/Admin/Edit"] = DemoRow.User,
+        ["/Admin/Edit"] = DemoRow.Specialist,
         ["/Admin/Memberships"] = DemoRow.Specialist,
         ["/Research/Analysis"] = DemoRow.Study,
     };
@@ -255,7 +254,6 @@ public static class PageCatalog
                 .OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(),
             DemoRow.SurveyWave => await db.Set<SurveyWave>().Where(w => candidates.Any(c => c.Id == w.CandidateId))
                 .OrderBy(w => w.Id).Select(w => (int?)w.Id).FirstOrDefaultAsync(),
-            DemoRow.User => await db.Users.Where(u => u.UserName == "jobbspesialist1").Select(u => u.Id).FirstOrDefaultAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
