@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Trinn.Core.NationalIds;
 
 namespace Trinn.E2E;
 
@@ -12,7 +11,7 @@ public sealed partial class CandidateJourneyTests(BrowserFixture fx)
     {
         var page = await fx.LoginAsync("js1");
         var name = "Eline" + Guid.NewGuid().ToString("N")[..6];
-        var nationalId = NationalIdNumber.CreateSynthetic(new DateOnly(1991, 3, 14), new Random(name.GetHashCode(StringComparison.Ordinal)));
+        var nationalId = Pages.NewNationalId();
 
         // Referral, first with a mistake in the national ID: the message appears at the field and nothing is saved.
         await page.GotoAsync("/Referrals/New");
@@ -101,7 +100,7 @@ public sealed partial class CandidateJourneyTests(BrowserFixture fx)
         await page.GotoAsync("/Referrals/New");
         await page.FillAsync("#Input_FirstName", firstName);
         await page.FillAsync("#Input_LastName", "Testesen");
-        await page.FillAsync("#Input_NationalId", NationalIdNumber.CreateSynthetic(new DateOnly(1985, 7, 1), new Random(firstName.GetHashCode(StringComparison.Ordinal))));
+        await page.FillAsync("#Input_NationalId", Pages.NewNationalId());
         await page.SelectOptionAsync("#Input_ReferredById", new SelectOptionValue { Label = "E2E nav1" });
         await page.SelectOptionAsync("#Input_Innsatsgruppe", "1");
         await page.FillAsync("#Input_Reason", "Vil i jobb");

@@ -38,4 +38,17 @@ internal static class Pages
             return string.Concat(digits) + (check == 11 ? 0 : check).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
+
+    private static int nationalIdsHandedOut;
+
+    /// <summary>
+    /// A valid synthetic national ID number no other browser test has used: each call takes the next birth date from
+    /// 1 January 1940, so two registrations never collide ("Personen er allerede i aktiv oppfølging i dette teamet").
+    /// A fixed birth date leaves about 400 valid numbers, and a handful of registrations collided now and then.
+    /// </summary>
+    public static string NewNationalId()
+    {
+        var birthDate = new DateOnly(1940, 1, 1).AddDays(Interlocked.Increment(ref nationalIdsHandedOut));
+        return Trinn.Core.NationalIds.NationalIdNumber.CreateSynthetic(birthDate, Random.Shared);
+    }
 }

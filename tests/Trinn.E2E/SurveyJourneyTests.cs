@@ -326,7 +326,7 @@ public sealed class SurveyJourneyTests(BrowserFixture fx)
             TeamId = js.TeamId!.Value,
             FirstName = firstName,
             LastName = "Papirsen",
-            NationalId = Trinn.Core.NationalIds.NationalIdNumber.CreateSynthetic(new DateOnly(1979, 4, 2), new Random(firstName.GetHashCode(StringComparison.Ordinal))),
+            NationalId = Pages.NewNationalId(),
             Email = email,
             PrimarySpecialistId = js.Id,
             CreatedAtUtc = now,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Trinn.Core.NationalIds;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.E2E;
@@ -45,7 +44,7 @@ public sealed class WorkplaceJourneyTests(BrowserFixture fx)
         await page.GotoAsync("/Referrals/New");
         await page.FillAsync("#Input_FirstName", name);
         await page.FillAsync("#Input_LastName", "Arbeidsdal");
-        await page.FillAsync("#Input_NationalId", NationalIdNumber.CreateSynthetic(new DateOnly(1993, 2, 11), new Random(name.GetHashCode(StringComparison.Ordinal))));
+        await page.FillAsync("#Input_NationalId", Pages.NewNationalId());
         await page.SelectOptionAsync("#Input_ReferredById", new SelectOptionValue { Label = "E2E nav1" });
         await page.SelectOptionAsync("#Input_Innsatsgruppe", "2");
         await page.FillAsync("#Input_Reason", "Ønsker jobb i butikk");
