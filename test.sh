@@ -46,9 +46,17 @@ scripts/check-migrations.sh
 
 log "Tests"
 set +e
-dotnet test Trinn.slnx -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" 2>&1 | tee "$RUN_DIR/test.log"
+dotnet test Trinn.slnx -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" \
+  --logger "trx;LogFilePrefix=trinn" --results-directory "$RUN_DIR/results" 2>&1 | tee "$RUN_DIR/test.log"
 status=${PIPESTATUS[0]}
 set -e
+
+# The slowest tests, so the next person who keeps the run within CI's time knows where it goes.
+log "Slowest tests (from $RUN_DIR/results/*.trx)"
+cat "$RUN_DIR"/results/*.trx 2>/dev/null | grep -o '<UnitTestResult [^>]*>' \
+  | sed -E 's/.*testName="([^"]*)".*duration="([0-9]+):([0-9]+):([0-9.]+)".*/\2 \3 \4 \1/' \
+  | awk '{ s = $1 * 3600 + $2 * 60 + $3; $1 = $2 = $3 = ""; printf "%8.1f s %s\n", s, $0 }' \
+  | sort -rn | head -25 || true
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$RUN_DIR/test.log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$RUN_DIR/test.log" | awk '{s+=$2} END {print s+0}')

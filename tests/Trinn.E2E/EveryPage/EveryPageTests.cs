@@ -126,6 +126,7 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
 
     private static async Task VisitAsync(IPage page, Visit visit, string user, List<string> problems, StringBuilder table, List<string> heard)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var response = await page.GotoAsync(visit.Url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         var landed = new Uri(page.Url).AbsolutePath;
         var expected = PageCatalog.StatusOf(visit.Page);
@@ -136,13 +137,16 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
         }
 
         await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+        var loadMs = clock.ElapsedMilliseconds;
         var axe = Axed.TryAdd(visit.Page, true);
         foreach (var width in Widths)
         {
+            clock.Restart();
             await page.SetViewportSizeAsync(width, 900);
             // Let resize observers (Chart.js redraws its canvas) run before measuring.
             await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))");
             var report = await LayoutProbe.MeasureAsync(page);
+            var probeMs = clock.ElapsedMilliseconds;
             var where = $"{visit.Url} at {width} px";
             if (report.Sideways > 1)
             {
@@ -155,6 +159,7 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
                 problems.Add($"{where}: … and {report.Findings.Count - 8} more");
             }
 
+            clock.Restart();
             if (axe && AxeWidths.Contains(width))
             {
                 try
@@ -167,7 +172,8 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
                 }
             }
 
-            table.AppendLine(CultureInfo.InvariantCulture, $"{user}\t{visit.Page}\t{width}\t{report.Sideways:0}\t{report.Findings.Count}");
+            table.AppendLine(CultureInfo.InvariantCulture, $"{user}\t{visit.Page}\t{width}\t{report.Sideways:0}\t{report.Findings.Count}\t{loadMs}\t{probeMs}\t{clock.ElapsedMilliseconds}");
+            loadMs = 0;
             await ScreenshotAsync(page, user, visit, width);
         }
 
@@ -190,7 +196,7 @@ public sealed class EveryPageTests(BrowserFixture fx, ITestOutputHelper output)
 
     private void Report(string user, StringBuilder table, List<string> problems)
     {
-        output.WriteLine("user\tpage\twidth\tsideways px\tfindings");
+        output.WriteLine("user\tpage\twidth\tsideways px\tfindings\tload ms\tlayout ms\taxe ms");
         output.WriteLine(table.ToString());
         if (Environment.GetEnvironmentVariable("TRINN_E2E_SCREENSHOTS") is { Length: > 0 } folder)
         {
