@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
+using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
 using Trinn.Web.Tests.Infrastructure;
 
@@ -206,6 +207,90 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
     }
 
     [Fact]
+    public async Task ProgrammeFilter_CountsOnlyThatProgrammesCandidates_OnThePageTheListTheExportAndTheApi()
+    {
+        // Issue #15: the candidate's programme (UO / IPS / other) filters lists and indicators. Three of A's eight
+        // candidates follow IPS; the other nine keep the default, UO. The team's FTE (1.0 + 0.5) is the same either way.
+        var t = await app.AddTeamAsync();
+        var ips = t.Active.Where(c => c.PrimarySpecialistId == t.A.Id).Take(3).Select(c => c.Id).ToList();
+        await app.Data.WithDbAsync(async db =>
+        {
+            foreach (var c in await db.Candidates.Where(c => ips.Contains(c.Id)).ToListAsync())
+            {
+                c.SetProgramme(Programme.Ips);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        using var mv = await BrowserClient.LoginAsync(app, t.Supervisor.UserName!);
+
+        // The form offers the programmes; choosing IPS submits its value with the period fields.
+        var form = await mv.GetHtmlAsync("/Overview");
+        Assert.Contains("<option value=\"Ips\">IPS</option>", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"programme-note\"", form, StringComparison.Ordinal);
+        var html = await mv.GetHtmlAsync("/Overview?programme=Ips&period=rolling&year=2026&from=2025-07-01&to=2026-06-30");
+
+        // 3 IPS candidates in follow-up / 1.5 FTE = 2.0; UO: 9 / 1.5 = 6.0.
+        Assert.Contains("data-value=\"caseload\">2,0<", html, StringComparison.Ordinal);
+        Assert.Contains("3 kandidater i oppfølging / 1,5 årsverk den 30.06.2026", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"Ips\" selected=\"selected\">IPS</option>", html, StringComparison.Ordinal);
+        Assert.Contains("Bare kandidater i IPS er talt med", html, StringComparison.Ordinal);
+        var links = html.Replace("&amp;", "&", StringComparison.Ordinal);
+        Assert.Contains("/Overview/Rows?key=caseload&from=2025-07-01&to=2026-06-30&programme=Ips", links, StringComparison.Ordinal);
+        Assert.Contains("format=csv&team=" + t.Team.Id + "&from=2025-07-01&to=2026-06-30&programme=Ips", links, StringComparison.Ordinal);
+        Assert.Contains("data-value=\"caseload\">6,0<", await mv.GetHtmlAsync("/Overview?programme=UtvidetOppfolging"), StringComparison.Ordinal);
+        Assert.Contains("data-value=\"caseload\">0,0<", await mv.GetHtmlAsync("/Overview?programme=Other"), StringComparison.Ordinal);
+
+        // The list behind the number: the IPS candidates only.
+        var rows = await mv.GetHtmlAsync("/Overview/Rows?key=caseload&from=2025-07-01&to=2026-06-30&programme=Ips");
+        foreach (var c in t.Active)
+        {
+            if (ips.Contains(c.Id))
+            {
+                Assert.Contains(c.LastName, rows, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotContain(c.LastName, rows, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("Bare kandidater i IPS.", rows, StringComparison.Ordinal);
+
+        // The export names the programme in its own column and in the file name.
+        using var csv = await mv.GetAsync($"/Overview?handler=Export&format=csv&team={t.Team.Id}&from=2025-07-01&to=2026-06-30&programme=Ips");
+        var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
+        Assert.Contains("bredere_verdi,bredere_teller,bredere_nevner,program", text, StringComparison.Ordinal);
+        Assert.Contains(",caseload,", text, StringComparison.Ordinal);
+        Assert.Contains(",2,3,1.5,12,20,NotMet,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(",alle", text, StringComparison.Ordinal);
+        Assert.Contains("trinn-maltall-team" + t.Team.Id + "-ips-2025-07-01-2026-06-30.csv", csv.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+
+        // The API: the same figure, and the programme it was narrowed to.
+        using var api = await mv.GetAsync($"/api/teams/{t.Team.Id}/indicators?programme=Ips");
+        using var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync());
+        var caseload = json.RootElement.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == "caseload");
+        Assert.Equal(2m, caseload.GetProperty("value").GetDecimal());
+        Assert.Equal(3m, caseload.GetProperty("numerator").GetDecimal());
+        Assert.Equal("Ips", json.RootElement.GetProperty("programme").GetString());
+    }
+
+    [Fact]
+    public async Task ProgrammeFilter_UnknownValue_RefusedAtTheField_AllProgrammesShown()
+    {
+        var t = await app.AddTeamAsync();
+        using var mv = await BrowserClient.LoginAsync(app, t.Supervisor.UserName!);
+
+        var html = await mv.GetHtmlAsync("/Overview?programme=Jobbklubb");
+        using var api = await mv.GetAsync($"/api/teams/{t.Team.Id}/indicators?programme=4");
+
+        Assert.Equal("Velg et program fra listen: Utvidet oppfølging (UO), IPS eller annet program.", ResponseExtensions.FieldError(html, "programme"));
+        Assert.Contains("data-value=\"caseload\">8,0<", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        Assert.Contains("Velg et program fra listen", await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Page_OtherTeamForATeamMember_NotFoundAndAudited()
     {
         var t = await app.AddTeamAsync();
@@ -231,7 +316,7 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
         Assert.True(paths.GetProperty("/api/teams").TryGetProperty("get", out _));
         var indicators = paths.GetProperty("/api/teams/{id}/indicators").GetProperty("get");
         var parameters = indicators.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["id", "from", "to"], parameters);
+        Assert.Equal(["id", "from", "to", "programme"], parameters);
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         var indicator = schemas.GetProperty("IndicatorDocument").GetProperty("properties");
         foreach (var field in new[] { "key", "value", "numerator", "denominator", "target", "definition", "outcomes" })

@@ -18,7 +18,8 @@ internal static class TeamsApi
         var api = app.MapGroup("/api").WithTags("Trinn").RequireAuthorization(IndicatorPolicies.Dashboard);
         api.MapGet("/teams", TeamsAsync).WithName("ListTeams").WithSummary("The teams the caller may see indicators for.");
         api.MapGet("/teams/{id:int}/indicators", IndicatorsAsync).WithName("TeamIndicators")
-            .WithSummary("A team's indicators (måltall) for a period (from/to as YYYY-MM-DD; default the last 12 months): value, numerator, denominator, "
+            .WithSummary("A team's indicators (måltall) for a period (from/to as YYYY-MM-DD; default the last 12 months), optionally for one programme's "
+                         + "candidates (programme=UtvidetOppfolging, Ips or Other; working time and employer contacts stay the team's): value, numerator, denominator, "
                          + "target, definition, both outcome definitions where they apply, the monthly trend, and the fidelity items scored from recorded data.");
     }
 
@@ -26,7 +27,8 @@ internal static class TeamsApi
         TypedResults.Ok((await query.VisibleTeamsAsync(user, ct)).Select(t => new TeamDocument(t.Id, t.Name, t.StartedOn)).ToList());
 
     private static async Task<Results<Ok<TeamIndicatorsDocument>, NotFound, ValidationProblem>> IndicatorsAsync(
-        int id, string? from, string? to, DashboardQuery query, ClaimsPrincipal user, IStringLocalizer<IndicatorsResource> l, CancellationToken ct)
+        int id, string? from, string? to, string? programme, DashboardQuery query, ClaimsPrincipal user, IStringLocalizer<IndicatorsResource> l,
+        CancellationToken ct)
     {
         var (_, period, field, error) = PeriodChoice.Parse(null, null, from, to, query.Today);
         if (field is not null)
@@ -34,7 +36,13 @@ internal static class TeamsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [l[error!]] });
         }
 
-        var dashboard = await query.LoadAsync(user, id, period, ct);
+        var (chosen, programmeError) = ProgrammeChoice.Parse(programme);
+        if (programmeError is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ProgrammeChoice.Field] = [l[programmeError]] });
+        }
+
+        var dashboard = await query.LoadAsync(user, id, period, chosen, ct);
         if (dashboard is null)
         {
             return TypedResults.NotFound();
@@ -49,7 +57,8 @@ internal static class TeamsApi
             Indicators(dashboard, dashboard.Report, l),
             dashboard.Fidelity.Select(f => Fidelity(dashboard, f, l)).ToList(),
             dashboard.Own is { } own ? Specialist(dashboard, own, l) : null,
-            dashboard.Specialists.Select(s => Specialist(dashboard, s, l)).ToList()));
+            dashboard.Specialists.Select(s => Specialist(dashboard, s, l)).ToList(),
+            dashboard.Programme?.ToString()));
     }
 
     private static SpecialistIndicatorsDocument Specialist(Dashboard d, SpecialistReport s, IStringLocalizer l) =>
@@ -123,4 +132,5 @@ public sealed record SpecialistIndicatorsDocument(string UserId, string Name, Li
 
 public sealed record TeamIndicatorsDocument(
     TeamDocument Team, DateOnly From, DateOnly To, bool StartUpYear, string Scope, List<IndicatorDocument> Indicators,
-    List<FidelityDataDocument> FidelityFromData, SpecialistIndicatorsDocument? Own, List<SpecialistIndicatorsDocument> Specialists);
+    List<FidelityDataDocument> FidelityFromData, SpecialistIndicatorsDocument? Own, List<SpecialistIndicatorsDocument> Specialists,
+    string? Programme = null);

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Audit;
+using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Indicators;
@@ -23,7 +24,10 @@ public sealed record TeamChoice(int Id, string Name, DateOnly? StartedOn);
 
 public sealed record SpecialistReport(string UserId, string Name, IndicatorReport Report, IReadOnlyList<FidelityDataItem> Fidelity);
 
-/// <summary>One team's dashboard for one viewer: the team's indicators and data-scored fidelity items, and the viewer's own or each specialist's.</summary>
+/// <summary>
+/// One team's dashboard for one viewer: the team's indicators and data-scored fidelity items, and the viewer's own or
+/// each specialist's; for one programme's candidates when <see cref="Programme"/> is set.
+/// </summary>
 public sealed record Dashboard(
     TeamChoice Team,
     DatePeriod Period,
@@ -32,7 +36,8 @@ public sealed record Dashboard(
     IReadOnlyList<FidelityDataItem> Fidelity,
     SpecialistReport? Own,
     IReadOnlyList<SpecialistReport> Specialists,
-    decimal WeeklyHours)
+    decimal WeeklyHours,
+    Programme? Programme = null)
 {
     public bool Suppressed => Scope == DashboardScope.Aggregate;
 
@@ -93,9 +98,10 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
 
     /// <summary>
     /// The dashboard of a team the user may see (the first when <paramref name="teamId"/> is null); null when there is
-    /// none, with an audited AccessDenied when a team was asked for.
+    /// none, with an audited AccessDenied when a team was asked for. With a <paramref name="programme"/>, the figures
+    /// about candidates count that programme's candidates only; working time and employer contacts stay the team's.
     /// </summary>
-    public async Task<Dashboard?> LoadAsync(ClaimsPrincipal user, int? teamId, DatePeriod period, CancellationToken ct = default)
+    public async Task<Dashboard?> LoadAsync(ClaimsPrincipal user, int? teamId, DatePeriod period, Programme? programme = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var teams = await VisibleTeamsAsync(user, ct);
@@ -112,7 +118,7 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
         }
 
         var o = options.Value;
-        var data = await IndicatorDataLoader.LoadAsync(db, team.Id, period, Today, ct: ct);
+        var data = await IndicatorDataLoader.LoadAsync(db, team.Id, period, Today, ProgrammeChoice.Filter(programme), ct);
         var scope = ScopeOf(user);
         var report = TeamIndicators.Compute(data, period, o);
         var fidelity = FidelityFromData.Compute(data, period, o);
@@ -132,7 +138,7 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
                 .OrderBy(s => s.Name, StringComparer.Create(PagesSetup.Norwegian, false)));
         }
 
-        return new Dashboard(team, period, scope, report, fidelity, own, specialists, o.WeeklyHours);
+        return new Dashboard(team, period, scope, report, fidelity, own, specialists, o.WeeklyHours, programme);
     }
 
     private SpecialistReport Individual(IndicatorData data, DatePeriod period, string userId, string name)

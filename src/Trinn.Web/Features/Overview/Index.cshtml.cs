@@ -2,8 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Candidates;
 using Trinn.Core.Indicators;
+using Trinn.Web.Features.Candidates;
+using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Overview;
 
@@ -12,7 +16,7 @@ namespace Trinn.Web.Features.Overview;
 /// applies, numerator and denominator (linked to the list behind them for team members), a monthly trend with the
 /// target line, the fidelity items scored from data, and candidates per stage. Exports the same table as CSV or XLSX.
 /// </summary>
-public sealed class IndexModel(DashboardQuery query, IStringLocalizer<IndicatorsResource> l) : PageModel
+public sealed class IndexModel(DashboardQuery query, IStringLocalizer<IndicatorsResource> l, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "team")]
     public string? TeamText { get; set; }
@@ -28,6 +32,12 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
 
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? ToText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = ProgrammeChoice.Field)]
+    public string? ProgrammeText { get; set; }
+
+    /// <summary>The programme filter's choices: every programme, then UO, IPS and other, by their API names.</summary>
+    public IReadOnlyList<SelectListItem> Programmes { get; private set; } = [];
 
     public Dashboard? Dashboard { get; private set; }
 
@@ -81,11 +91,11 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
 
     /// <summary>The link to the list behind a number, keeping the period.</summary>
     public string RowsLink(string key, string? specialist = null) =>
-        $"/Overview/Rows?key={Uri.EscapeDataString(key)}&{PeriodChoice.Query(Dashboard!.Period)}"
+        $"/Overview/Rows?key={Uri.EscapeDataString(key)}&{PeriodChoice.Query(Dashboard!.Period)}{ProgrammeChoice.Query(Dashboard.Programme)}"
         + (specialist is null ? "" : "&specialist=" + Uri.EscapeDataString(specialist));
 
     public string ExportLink(string format) =>
-        $"/Overview?handler=Export&format={format}&team={Dashboard!.Team.Id.ToString(CultureInfo.InvariantCulture)}&{PeriodChoice.Query(Dashboard.Period)}";
+        $"/Overview?handler=Export&format={format}&team={Dashboard!.Team.Id.ToString(CultureInfo.InvariantCulture)}&{PeriodChoice.Query(Dashboard.Period)}{ProgrammeChoice.Query(Dashboard.Programme)}";
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -110,8 +120,18 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
             }
         }
 
+        var (programme, programmeError) = ProgrammeChoice.Parse(ProgrammeText);
+        if (programmeError is not null)
+        {
+            Errors[ProgrammeChoice.Field] = l[programmeError];
+        }
+
+        Programmes = Enum.GetValues<Programme>()
+            .Select(p => new SelectListItem(CandidateLookups.EnumName(t, p), p.ToString(), p == programme))
+            .Prepend(new SelectListItem(l["Dash_ProgrammeAll"], "", programme is null))
+            .ToList();
         Teams = await query.VisibleTeamsAsync(User, ct);
-        Dashboard = await query.LoadAsync(User, teamId, period, ct);
+        Dashboard = await query.LoadAsync(User, teamId, period, programme, ct);
         return Dashboard is not null || (teamId is null && Teams.Count == 0);
     }
 

@@ -9,7 +9,8 @@ namespace Trinn.Web.Features.Overview;
 /// <summary>
 /// The dashboard as one long table (a row per indicator for the period, then per month, then the fidelity items
 /// scored from data; for the metodeveileder also per specialist), for SPSS, R or a spreadsheet. Numbers use a point
-/// as decimal separator; suppressed cells hold "&lt;5" or ":" as on the page.
+/// as decimal separator; suppressed cells hold "&lt;5" or ":" as on the page. The last column names the programme the
+/// candidate figures are narrowed to ("alle" for every programme).
 /// </summary>
 internal static class IndicatorExport
 {
@@ -18,7 +19,7 @@ internal static class IndicatorExport
     public static readonly string[] Columns =
     [
         "team", "fra", "til", "jobbspesialist", "nokkel", "maltall", "maned", "verdi", "teller", "nevner", "mal", "mal_ovre", "status",
-        "bredere_verdi", "bredere_teller", "bredere_nevner",
+        "bredere_verdi", "bredere_teller", "bredere_nevner", "program",
     ];
 
     public static IReadOnlyList<ExportTable> Build(Dashboard d, IStringLocalizer l)
@@ -45,6 +46,7 @@ internal static class IndicatorExport
                 d.Team.Name, d.Period.From, d.Period.To, "", "fidelitet-punkt-" + item.Item.ToString(CultureInfo.InvariantCulture),
                 IndicatorText.FidelityBasis(l, item, shown), "", shown.ValueHidden ? shown.NumeratorMark : item.Score,
                 Cell(shown.Numerator, shown.NumeratorMark), Cell(shown.Denominator, shown.DenominatorMark), null, null, null, null, null, null,
+                ProgrammeChoice.ExportValue(d.Programme),
             ]);
         }
 
@@ -52,7 +54,7 @@ internal static class IndicatorExport
     }
 
     public static string FileName(Dashboard d, string extension) =>
-        string.Create(CultureInfo.InvariantCulture, $"trinn-maltall-team{d.Team.Id}-{d.Period.From:yyyy-MM-dd}-{d.Period.To:yyyy-MM-dd}.{extension}");
+        string.Create(CultureInfo.InvariantCulture, $"trinn-maltall-team{d.Team.Id}{ProgrammeChoice.FileNamePart(d.Programme)}-{d.Period.From:yyyy-MM-dd}-{d.Period.To:yyyy-MM-dd}.{extension}");
 
     public static byte[] ToXlsx(IReadOnlyList<ExportTable> tables)
     {
@@ -130,6 +132,7 @@ internal static class IndicatorExport
         broader is null ? null : broader.ValueHidden ? broader.NumeratorMark ?? broader.DenominatorMark : Round(broader.Value),
         broader is null ? null : Cell(broader.Numerator, broader.NumeratorMark),
         broader is null ? null : Cell(broader.Denominator, broader.DenominatorMark),
+        ProgrammeChoice.ExportValue(d.Programme),
     ];
 
     private static object? Cell(decimal? value, string? mark) => mark ?? (object?)Round(value);

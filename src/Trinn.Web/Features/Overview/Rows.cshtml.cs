@@ -39,6 +39,12 @@ public sealed class RowsModel(
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? ToText { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = ProgrammeChoice.Field)]
+    public string? ProgrammeText { get; set; }
+
+    /// <summary>The programme the list is narrowed to (as on the dashboard), or null for every programme.</summary>
+    public Core.Candidates.Programme? Programme { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "specialist")]
     public string? Specialist { get; set; }
 
@@ -73,8 +79,11 @@ public sealed class RowsModel(
         var (_, period, field, error) = PeriodChoice.Parse(null, null, FromText, ToText, today);
         Period = period;
         PeriodError = field is null ? null : l[error!].Value;
+        var (programme, programmeError) = ProgrammeChoice.Parse(ProgrammeText);
+        Programme = programme;
+        PeriodError ??= programmeError is null ? null : l[programmeError].Value;
         var teamId = User.TeamId()!.Value;
-        var data = await IndicatorDataLoader.LoadAsync(db, teamId, period, today, ct: ct);
+        var data = await IndicatorDataLoader.LoadAsync(db, teamId, period, today, ProgrammeChoice.Filter(programme), ct);
         if (!string.IsNullOrEmpty(Specialist))
         {
             var mayList = User.IsInRole(Roles.Metodeveileder) ? data.Specialists.Contains(Specialist) : Specialist == User.UserId();

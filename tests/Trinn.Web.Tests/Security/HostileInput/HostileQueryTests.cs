@@ -28,13 +28,15 @@ public sealed class HostileQueryTests(TrinnFactory app) : IClassFixture<TrinnFac
         { "/Account/ResetPassword?bruker={0}&kode={0}", "" },
         { "/api/candidates?stage=1&page={0}", Roles.Jobbspesialist },
         { "/api/specialists/me/time-log?week={0}", Roles.Jobbspesialist },
-        { "/Overview?period={0}&year={0}&from={0}&to={0}&team={0}", Roles.Metodeveileder },
+        { "/Overview?period={0}&year={0}&from={0}&to={0}&team={0}&programme={0}", Roles.Metodeveileder },
         { "/Overview?period=custom&from={0}&to=2026-01-01", Roles.Jobbspesialist },
         { "/Overview?team={0}&period=year&year={0}", Roles.Leder },
         { "/Overview?handler=Export&format={0}&from={0}&to={0}", Roles.Forsker },
-        { "/Overview/Rows?key={0}&from={0}&to={0}&specialist={0}&side={0}", Roles.Metodeveileder },
+        { "/Overview/Rows?key={0}&from={0}&to={0}&specialist={0}&side={0}&programme={0}", Roles.Metodeveileder },
+        { "/Overview/Rows?key=caseload&programme={0}", Roles.Metodeveileder },
         { "/Overview/Rows?key=caseload&from={0}", Roles.Jobbspesialist },
         { "/api/teams/1/indicators?from={0}&to={0}", Roles.Leder },
+        { "/api/teams/1/indicators?programme={0}", Roles.Leder },
     };
 
     [Theory]
