@@ -12,7 +12,11 @@ namespace Trinn.Core.Indicators;
 public static class TeamIndicators
 {
     /// <param name="individual">Figures of one specialist: traffic lights only on the two targets that apply to individuals.</param>
-    public static IndicatorReport Compute(IndicatorData data, DatePeriod period, IndicatorOptions options, bool individual = false)
+    /// <param name="withTrend">
+    /// False leaves the monthly trend out (an empty <see cref="IndicatorReport.Trend"/>): the per-specialist rows of the
+    /// dashboard page show only the period's values, and the twelve months are most of the work.
+    /// </param>
+    public static IndicatorReport Compute(IndicatorData data, DatePeriod period, IndicatorOptions options, bool individual = false, bool withTrend = true)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -20,7 +24,7 @@ public static class TeamIndicators
         var startUp = Team.InStartUpYear(data.TeamStartedOn, period.To);
         var values = new List<IndicatorValue>();
         var trend = new List<IndicatorSeries>();
-        var months = period.Months();
+        var months = withTrend ? period.Months() : [];
 
         void Add(string key, Measure measure, DateOnly? onDate = null, Measure? broader = null, Spread? spread = null)
         {
@@ -31,6 +35,11 @@ public static class TeamIndicators
 
         void Series(string key, Func<DatePeriod, (Measure Measure, Measure? Broader)> point)
         {
+            if (!withTrend)
+            {
+                return;
+            }
+
             var targetable = IndicatorKeys.Get(key).Targetable;
             trend.Add(new IndicatorSeries(key, months.Select(m =>
             {
@@ -57,17 +66,23 @@ public static class TeamIndicators
         Add(IndicatorKeys.EmployerContactsNewEmployers, contacts.NewEmployers);
         Add(IndicatorKeys.EmployerContactsAll, contacts.All);
         var monthContacts = months.Select(m => IndicatorFormulas.EmployerContacts(data, staff, m)).ToList();
-        trend.Add(Monthly(IndicatorKeys.EmployerContacts, months, monthContacts.Select(c => c.InPerson).ToList(), data));
-        trend.Add(Monthly(IndicatorKeys.EmployerContactsCandidateSpecific, months, monthContacts.Select(c => c.CandidateSpecific).ToList(), data));
-        trend.Add(Monthly(IndicatorKeys.EmployerContactsNewEmployers, months, monthContacts.Select(c => c.NewEmployers).ToList(), data));
-        trend.Add(Monthly(IndicatorKeys.EmployerContactsAll, months, monthContacts.Select(c => c.All).ToList(), data));
+        if (withTrend)
+        {
+            trend.Add(Monthly(IndicatorKeys.EmployerContacts, months, monthContacts.Select(c => c.InPerson).ToList(), data));
+            trend.Add(Monthly(IndicatorKeys.EmployerContactsCandidateSpecific, months, monthContacts.Select(c => c.CandidateSpecific).ToList(), data));
+            trend.Add(Monthly(IndicatorKeys.EmployerContactsNewEmployers, months, monthContacts.Select(c => c.NewEmployers).ToList(), data));
+            trend.Add(Monthly(IndicatorKeys.EmployerContactsAll, months, monthContacts.Select(c => c.All).ToList(), data));
+        }
 
         var outOfOffice = IndicatorFormulas.OutOfOffice(data, staff, period);
         Add(IndicatorKeys.OutOfOffice, outOfOffice.OfWorkingTime);
         Add(IndicatorKeys.OutOfOfficeOfLogged, outOfOffice.OfLoggedTime);
         var monthTime = months.Select(m => IndicatorFormulas.OutOfOffice(data, staff, m)).ToList();
-        trend.Add(Monthly(IndicatorKeys.OutOfOffice, months, monthTime.Select(t => t.OfWorkingTime).ToList(), data));
-        trend.Add(Monthly(IndicatorKeys.OutOfOfficeOfLogged, months, monthTime.Select(t => t.OfLoggedTime).ToList(), data));
+        if (withTrend)
+        {
+            trend.Add(Monthly(IndicatorKeys.OutOfOffice, months, monthTime.Select(t => t.OfWorkingTime).ToList(), data));
+            trend.Add(Monthly(IndicatorKeys.OutOfOfficeOfLogged, months, monthTime.Select(t => t.OfLoggedTime).ToList(), data));
+        }
 
         Add(IndicatorKeys.FollowUpsOnTime, IndicatorFormulas.FollowUpsOnTime(data, period));
         Series(IndicatorKeys.FollowUpsOnTime, m => (IndicatorFormulas.FollowUpsOnTime(data, m), null));

@@ -127,6 +127,25 @@ public sealed class TargetsAndLightsTests
         Assert.Equal(5m, report[IndicatorKeys.EmployerContacts].Target!.Value);
         Assert.Equal(14, report.Values.Count);
     }
+
+    [Fact]
+    public void Compute_WithoutTrend_SameValuesAndLights_NoMonths()
+    {
+        // The dashboard page's per-specialist rows: the period's values only. Leaving the trend out must not change them.
+        var s = new Scenario().Member("a", 1.0m);
+        s.Candidate(D(2025, 11, 1));
+        s.Candidate(D(2026, 2, 1));
+        s.Logged("a", D(2026, 6, 2), 450, 200);
+        var period = new DatePeriod(D(2025, 7, 1), D(2026, 6, 30));
+
+        var full = TeamIndicators.Compute(s.Data.ForSpecialist("a"), period, Options, individual: true);
+        var lean = TeamIndicators.Compute(s.Data.ForSpecialist("a"), period, Options, individual: true, withTrend: false);
+
+        Assert.Empty(lean.Trend);
+        Assert.Equal(12, full.SeriesOf(IndicatorKeys.Caseload).Points.Count);
+        Assert.Equal(full.Values, lean.Values);
+        Assert.Equal(2m, lean[IndicatorKeys.Caseload].Measure.Value);
+    }
 }
 
 public sealed class IndicatorSuppressionTests

@@ -42,7 +42,7 @@ internal static class TeamsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ProgrammeChoice.Field] = [l[programmeError]] });
         }
 
-        var dashboard = await query.LoadAsync(user, id, period, chosen, ct);
+        var dashboard = await query.LoadAsync(user, id, period, chosen, specialistTrends: true, ct);
         if (dashboard is null)
         {
             return TypedResults.NotFound();

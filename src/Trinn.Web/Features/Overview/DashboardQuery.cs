@@ -100,8 +100,11 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
     /// The dashboard of a team the user may see (the first when <paramref name="teamId"/> is null); null when there is
     /// none, with an audited AccessDenied when a team was asked for. With a <paramref name="programme"/>, the figures
     /// about candidates count that programme's candidates only; working time and employer contacts stay the team's.
+    /// Without <paramref name="specialistTrends"/>, each specialist's report holds the period's values and no monthly
+    /// trend (what the page shows; the export and the API ask for the trend).
     /// </summary>
-    public async Task<Dashboard?> LoadAsync(ClaimsPrincipal user, int? teamId, DatePeriod period, Programme? programme = null, CancellationToken ct = default)
+    public async Task<Dashboard?> LoadAsync(
+        ClaimsPrincipal user, int? teamId, DatePeriod period, Programme? programme = null, bool specialistTrends = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var teams = await VisibleTeamsAsync(user, ct);
@@ -127,24 +130,24 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
         if (scope == DashboardScope.Specialist)
         {
             var me = user.UserId();
-            own = Individual(data, period, me, user.FindFirstValue(TrinnClaims.DisplayName) ?? "");
+            own = Individual(data, period, me, user.FindFirstValue(TrinnClaims.DisplayName) ?? "", withTrend: true);
         }
         else if (scope == DashboardScope.Supervisor)
         {
             var ids = data.Specialists.ToList();
             var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
             specialists.AddRange(ids
-                .Select(id => Individual(data, period, id, names.GetValueOrDefault(id, id)))
+                .Select(id => Individual(data, period, id, names.GetValueOrDefault(id, id), specialistTrends))
                 .OrderBy(s => s.Name, StringComparer.Create(PagesSetup.Norwegian, false)));
         }
 
         return new Dashboard(team, period, scope, report, fidelity, own, specialists, o.WeeklyHours, programme);
     }
 
-    private SpecialistReport Individual(IndicatorData data, DatePeriod period, string userId, string name)
+    private SpecialistReport Individual(IndicatorData data, DatePeriod period, string userId, string name, bool withTrend)
     {
         var mine = data.ForSpecialist(userId);
-        return new SpecialistReport(userId, name, TeamIndicators.Compute(mine, period, options.Value, individual: true),
+        return new SpecialistReport(userId, name, TeamIndicators.Compute(mine, period, options.Value, individual: true, withTrend),
             FidelityFromData.Compute(mine, period, options.Value));
     }
 

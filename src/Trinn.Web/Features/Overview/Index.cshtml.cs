@@ -63,7 +63,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        if (!await LoadAsync(specialistTrends: false, ct))
         {
             return NotFound();
         }
@@ -76,7 +76,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
     /// <summary>The dashboard's indicators and monthly trend as CSV or one XLSX workbook.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
-        if (!await LoadAsync(ct) || Dashboard is null)
+        if (!await LoadAsync(specialistTrends: true, ct) || Dashboard is null)
         {
             return NotFound();
         }
@@ -97,7 +97,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
     public string ExportLink(string format) =>
         $"/Overview?handler=Export&format={format}&team={Dashboard!.Team.Id.ToString(CultureInfo.InvariantCulture)}&{PeriodChoice.Query(Dashboard.Period)}{ProgrammeChoice.Query(Dashboard.Programme)}";
 
-    private async Task<bool> LoadAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(bool specialistTrends, CancellationToken ct)
     {
         Today = query.Today;
         var (choice, period, field, error) = PeriodChoice.Parse(PeriodKind, YearText, FromText, ToText, Today);
@@ -131,7 +131,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
             .Prepend(new SelectListItem(l["Dash_ProgrammeAll"], "", programme is null))
             .ToList();
         Teams = await query.VisibleTeamsAsync(User, ct);
-        Dashboard = await query.LoadAsync(User, teamId, period, programme, ct);
+        Dashboard = await query.LoadAsync(User, teamId, period, programme, specialistTrends, ct);
         return Dashboard is not null || (teamId is null && Teams.Count == 0);
     }
 
