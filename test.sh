@@ -8,7 +8,7 @@ ROOT="$(pwd)"
 RUN_DIR="$ROOT/.test-run"
 rm -rf "$RUN_DIR"; mkdir -p "$RUN_DIR"
 
-log() { printf '\n== %s\n' "$*"; }
+log() { printf '\n== %s  [%s]\n' "$*" "$(date -u +%H:%M:%S)"; }
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
@@ -38,18 +38,44 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "Build (Release, warnings are errors)"
 dotnet build Trinn.slnx -c Release -nologo -v q
 
+# Whitespace only: the build already enforces every analyzer and code-style rule that is a warning (EnforceCodeStyleInBuild,
+# warnings as errors), which is all a full `dotnet format --verify-no-changes` would add, at 1.5 minutes instead of 11 s.
 log "Format check"
-dotnet format Trinn.slnx --verify-no-changes --no-restore -v q
+dotnet format whitespace Trinn.slnx --verify-no-changes -v q
 
 log "Pending model changes"
 scripts/check-migrations.sh
 
+# Two lanes side by side, one per core, each its projects one after another: the web tests (the longest) with the
+# small projects, and the browser tests with the CLI tests. Left to itself, `dotnet test` on the solution starts the
+# projects in name order, so the web tests began only after the CLI tests, about 2.5 minutes late.
 log "Tests"
+lane_a=(tests/Trinn.Web.Tests/Trinn.Web.Tests.csproj)
+lane_b=(tests/Trinn.E2E/Trinn.E2E.csproj tests/Trinn.Cli.Tests/Trinn.Cli.Tests.csproj)
+for project in tests/*/*.csproj; do
+  case " ${lane_a[*]} ${lane_b[*]} " in *" $project "*) ;; *) lane_a+=("$project") ;; esac
+done
+run_lane() {
+  local lane_status=0 project
+  for project in "$@"; do
+    dotnet test "$project" -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" \
+      --logger "trx;LogFilePrefix=$(basename "$project" .csproj)" --results-directory "$RUN_DIR/results" || lane_status=1
+  done
+  return "$lane_status"
+}
 set +e
-dotnet test Trinn.slnx -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" \
-  --logger "trx;LogFilePrefix=trinn" --results-directory "$RUN_DIR/results" 2>&1 | tee "$RUN_DIR/test.log"
-status=${PIPESTATUS[0]}
+{ run_lane "${lane_a[@]}" 2>&1 | tee "$RUN_DIR/lane-a.log"; } &
+pid_a=$!
+{ run_lane "${lane_b[@]}" 2>&1 | tee "$RUN_DIR/lane-b.log"; } &
+pid_b=$!
+# pipefail (set above) makes each lane's status the tests', not tee's.
+wait "$pid_a"; status_a=$?
+wait "$pid_b"; status_b=$?
 set -e
+cat "$RUN_DIR/lane-a.log" "$RUN_DIR/lane-b.log" > "$RUN_DIR/test.log"
+status=0
+if [ "$status_a" -ne 0 ] || [ "$status_b" -ne 0 ]; then status=1; fi
+log "Tests done"
 
 # The slowest tests, so the next person who keeps the run within CI's time knows where it goes.
 log "Slowest tests (from $RUN_DIR/results/*.trx)"
