@@ -46,35 +46,12 @@ dotnet format whitespace Trinn.slnx --verify-no-changes -v q
 log "Pending model changes"
 scripts/check-migrations.sh
 
-# Two lanes side by side, one per core, each its projects one after another: the web tests (the longest) with the
-# small projects, and the browser tests with the CLI tests. Left to itself, `dotnet test` on the solution starts the
-# projects in name order, so the web tests began only after the CLI tests, about 2.5 minutes late.
 log "Tests"
-lane_a=(tests/Trinn.Web.Tests/Trinn.Web.Tests.csproj)
-lane_b=(tests/Trinn.E2E/Trinn.E2E.csproj tests/Trinn.Cli.Tests/Trinn.Cli.Tests.csproj)
-for project in tests/*/*.csproj; do
-  case " ${lane_a[*]} ${lane_b[*]} " in *" $project "*) ;; *) lane_a+=("$project") ;; esac
-done
-run_lane() {
-  local lane_status=0 project
-  for project in "$@"; do
-    dotnet test "$project" -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" \
-      --logger "trx;LogFilePrefix=$(basename "$project" .csproj)" --results-directory "$RUN_DIR/results" || lane_status=1
-  done
-  return "$lane_status"
-}
 set +e
-{ run_lane "${lane_a[@]}" 2>&1 | tee "$RUN_DIR/lane-a.log"; } &
-pid_a=$!
-{ run_lane "${lane_b[@]}" 2>&1 | tee "$RUN_DIR/lane-b.log"; } &
-pid_b=$!
-# pipefail (set above) makes each lane's status the tests', not tee's.
-wait "$pid_a"; status_a=$?
-wait "$pid_b"; status_b=$?
+dotnet test Trinn.slnx -c Release --no-build -nologo -v q --logger "console;verbosity=minimal" \
+  --logger "trx;LogFilePrefix=trinn" --results-directory "$RUN_DIR/results" 2>&1 | tee "$RUN_DIR/test.log"
+status=${PIPESTATUS[0]}
 set -e
-cat "$RUN_DIR/lane-a.log" "$RUN_DIR/lane-b.log" > "$RUN_DIR/test.log"
-status=0
-if [ "$status_a" -ne 0 ] || [ "$status_b" -ne 0 ]; then status=1; fi
 log "Tests done"
 
 # The slowest tests, so the next person who keeps the run within CI's time knows where it goes.

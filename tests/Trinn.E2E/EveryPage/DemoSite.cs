@@ -35,6 +35,7 @@ public sealed class DemoSite : IAsyncDisposable
             b.UseSetting("NationalIds:AllowSynthetic", "true");
             b.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
             b.UseSetting("Urls", "http://127.0.0.1:0");
+            b.ConfigureServices(s => s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         });
         factory.UseKestrel(0);
     }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Fidelity;
 
@@ -46,6 +47,7 @@ public class FidelityWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            s.UseFastPasswordHashing();
         });
     }
 

@@ -58,6 +58,7 @@ public class TrinnFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
+            services.UseFastPasswordHashing();
             if (FakeTime is { } fake)
             {
                 services.RemoveAll<TimeProvider>();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Identity;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Research;
 
@@ -70,6 +71,7 @@ public sealed class ResearchApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
+        builder.ConfigureServices(s => s.UseFastPasswordHashing());
     }
 
     protected override void Dispose(bool disposing)

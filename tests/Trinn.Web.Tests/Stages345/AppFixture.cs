@@ -10,6 +10,7 @@ using Npgsql;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Stages345;
 
@@ -55,7 +56,7 @@ public abstract partial class AppFixture : IAsyncLifetime
             b.UseSetting("Demo:Enabled", "false");
             b.UseSetting("NationalIds:AllowSynthetic", "true");
             b.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
-            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Time));
+            b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Time).UseFastPasswordHashing());
         });
         _ = _factory.Server;
         await SeedAsync();

@@ -10,6 +10,7 @@ using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Web.Infrastructure;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Stages345;
 
@@ -29,6 +30,7 @@ public sealed class DemoDataTests : IAsyncLifetime
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("NationalIds:AllowSynthetic", "true");
             b.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
+            b.ConfigureServices(s => s.UseFastPasswordHashing());
         });
         _ = _factory.Server;
         return Task.CompletedTask;
