@@ -86,7 +86,7 @@ PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print
 BASE="https://127.0.0.1:$PORT"
 ( cd "$APP" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
     Kestrel__Certificates__Default__Path="$CERT/cert.pem" Kestrel__Certificates__Default__KeyPath="$CERT/key.pem" \
-    Database__Provider="$DB_PROVIDER" Database__ConnectionString="$CONN" Database__MigrateOnStartup=true \
+    Database__Provider="$DB_PROVIDER" Database__ConnectionString="$CONN" Database__MigrateOnStartup=true App__PublicBaseUrl="$BASE" \
     NationalIds__AllowSynthetic=true Logging__LogLevel__Default=Warning \
     exec dotnet Trinn.Web.dll >"$DATA/app.log" 2>&1 ) &
 APP_PID=$!
