@@ -289,5 +289,5 @@ public class Candidate : IVersioned
         Programme = programme;
     }
 
-    public int DaysInStage(DateOnly today) => Math.Max(0, today.DayNumber - StageSince.DayNumber);
+    public int DaysInStage(DateOnly today) => Stages.DaysIn(StageSince, today);
 }

@@ -100,4 +100,21 @@ public static class Stages
     public const int Last = 5;
 
     public static bool IsValid(int stage) => stage is >= First and <= Last;
+
+    /// <summary>Whole days spent in the current stage on <paramref name="today"/>; never negative (a stage dated ahead counts 0).</summary>
+    public static int DaysIn(DateOnly stageSince, DateOnly today) => Math.Max(0, today.DayNumber - stageSince.DayNumber);
+}
+
+/// <summary>The warning when a candidate in follow-up has had no contact for a while (the report: follow-up must not be forgotten).</summary>
+public static class ContactWarning
+{
+    /// <summary>No contact for more than this many days gives the warning.</summary>
+    public const int Days = 14;
+
+    /// <summary>
+    /// Whether an active candidate has had no contact for more than <see cref="Days"/> days, counted from the last contact
+    /// with the candidate, or from the referral when there has been none. A discharged candidate never warns.
+    /// </summary>
+    public static bool NoRecentContact(DateOnly? lastContact, DateOnly referredOn, DateOnly? dischargedOn, DateOnly today) =>
+        dischargedOn is null && today.DayNumber - (lastContact ?? referredOn).DayNumber > Days;
 }

@@ -17,9 +17,6 @@ public sealed record CandidateListItem(
     string? BackupSpecialist,
     DateOnly? DischargedOn)
 {
-    /// <summary>No contact for this many days gives a warning (the report: follow-up must not be forgotten).</summary>
-    public const int ContactWarningDays = 14;
-
     public static readonly Expression<Func<Candidate, CandidateListItem>> Projection = c => new CandidateListItem(
         c.Id,
         c.FirstName + " " + c.LastName,
@@ -40,10 +37,9 @@ public sealed record CandidateListItem(
 
     public DateOnly? PlanStepDue { get; init; }
 
-    public int DaysInStage(DateOnly today) => Math.Max(0, today.DayNumber - StageSince.DayNumber);
+    public int DaysInStage(DateOnly today) => Stages.DaysIn(StageSince, today);
 
-    public bool NoRecentContact(DateOnly today) =>
-        DischargedOn is null && today.DayNumber - (LastContact ?? ReferredOn).DayNumber > ContactWarningDays;
+    public bool NoRecentContact(DateOnly today) => ContactWarning.NoRecentContact(LastContact, ReferredOn, DischargedOn, today);
 }
 
 /// <param name="Sort">The list's sort order, when its headers sort it (the team view); null for a fixed order.</param>

@@ -53,7 +53,7 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
 
         await db.AuditReadAsync("DetailsPage", id);
 
-        found.DaysInStage = Math.Max(0, today.DayNumber - found.StageSince.DayNumber);
+        found.DaysInStage = Stages.DaysIn(found.StageSince, today);
         found.Timeline = await db.StageChanges.AsNoTracking().Where(s => s.CandidateId == id)
             .OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync();
         found.Notes = await db.JournalNotes.AsNoTracking().Where(n => n.CandidateId == id)
