@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
+using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
@@ -45,18 +46,6 @@ public sealed class AgreementModel(TrinnDbContext db, IStringLocalizer<SharedRes
         }
 
         Show(candidate);
-        if (Input.SignedOn is { } signed)
-        {
-            if (signed > NorwegianTime.Today(time))
-            {
-                ModelState.AddModelError("Input.SignedOn", t["Error_DateInFuture"]);
-            }
-            else if (signed < candidate.Referral!.ReferredOn)
-            {
-                ModelState.AddModelError("Input.SignedOn", t["Error_BeforeReferral"]);
-            }
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
@@ -65,26 +54,27 @@ public sealed class AgreementModel(TrinnDbContext db, IStringLocalizer<SharedRes
         var agreement = candidate.Agreement;
         try
         {
-            if (agreement is null)
-            {
-                // A form opened before any agreement existed posts version 0; the new agreement starts at 1, so a
-                // second such form conflicts with it instead of silently overwriting it.
-                agreement = new CooperationAgreement { CandidateId = candidate.Id, Agreed = "", Version = 1 };
-                db.CooperationAgreements.Add(agreement);
-            }
-            else
+            // The rules (not ahead of today, not before the referral) are the agreement's own.
+            var recorded = agreement ?? CooperationAgreement.New(candidate.Id);
+            if (agreement is not null)
             {
                 ConcurrencyGuard.Expect(db, agreement, Input.Version);
             }
 
-            agreement.SignedOn = Input.SignedOn!.Value;
-            agreement.Agreed = Input.Agreed!.Trim();
-            agreement.ConsentEmployerContact = Input.ConsentEmployerContact;
-            agreement.ConsentNavVeileder = Input.ConsentNavVeileder;
-            agreement.ConsentHealthAndNetwork = Input.ConsentHealthAndNetwork;
-            agreement.ConsentResearch = Input.ConsentResearch;
+            recorded.Record(Input.SignedOn!.Value, Input.Agreed, Input.Consents, candidate.Referral!.ReferredOn, NorwegianTime.Today(time));
+            if (agreement is null)
+            {
+                agreement = recorded;
+                db.CooperationAgreements.Add(agreement);
+            }
+
             await db.SaveChangesAsync();
             return RedirectToPage("/Candidates/Details", new { id });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
+            return Page();
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException && agreement is not null)
         {
@@ -136,6 +126,8 @@ public sealed class AgreementInput
     public bool ConsentResearch { get; set; }
 
     public long Version { get; set; }
+
+    public AgreementConsents Consents => new(ConsentEmployerContact, ConsentNavVeileder, ConsentHealthAndNetwork, ConsentResearch);
 
     public static AgreementInput From(CooperationAgreement? a, DateOnly today) => a is null
         ? new AgreementInput { SignedOn = today }
