@@ -1,3 +1,6 @@
+using Trinn.Core.Common;
+using Trinn.Core.Opportunities;
+
 namespace Trinn.Core.Candidates;
 
 /// <summary>
@@ -46,4 +49,29 @@ public class VocationalProfileVersion
     public string? Adaptations { get; set; }
 
     public string? PersonalContacts { get; set; }
+
+    /// <summary>
+    /// Sets the wished hours per week: each, when given, from 1 to <see cref="JobOpportunity.MaxHoursPerWeek"/>, and the
+    /// fewest not above the most (the error is at the most, where the user looks last).
+    /// </summary>
+    public void SetPreferredHours(int? min, int? max)
+    {
+        if (min is < 1 or > JobOpportunity.MaxHoursPerWeek)
+        {
+            throw new DomainException(nameof(PreferredHoursMin), "Error_HoursPerWeek");
+        }
+
+        if (max is < 1 or > JobOpportunity.MaxHoursPerWeek)
+        {
+            throw new DomainException(nameof(PreferredHoursMax), "Error_HoursPerWeek");
+        }
+
+        if (min > max)
+        {
+            throw new DomainException(nameof(PreferredHoursMax), "Error_HoursMinAboveMax");
+        }
+
+        PreferredHoursMin = min;
+        PreferredHoursMax = max;
+    }
 }

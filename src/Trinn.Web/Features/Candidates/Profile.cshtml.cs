@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
+using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
@@ -61,11 +62,6 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
         }
 
         await ShowAsync(candidate);
-        if (Input.PreferredHoursMin > Input.PreferredHoursMax)
-        {
-            ModelState.AddModelError("Input.PreferredHoursMax", t["Error_HoursMinAboveMax"]);
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
@@ -78,7 +74,18 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
             return Conflict(latest);
         }
 
-        var version = Input.ToVersion(id, latestNumber + 1, User.UserId(), time.GetUtcNow().UtcDateTime);
+        VocationalProfileVersion version;
+        try
+        {
+            // The wished hours' rules are the profile's own.
+            version = Input.ToVersion(id, latestNumber + 1, User.UserId(), time.GetUtcNow().UtcDateTime);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
+            return Page();
+        }
+
         db.ProfileVersions.Add(version);
         try
         {
@@ -226,24 +233,27 @@ public sealed class ProfileInput
             BaseVersion = p.VersionNumber,
         };
 
-    public VocationalProfileVersion ToVersion(int candidateId, int number, string userId, DateTime nowUtc) => new()
+    public VocationalProfileVersion ToVersion(int candidateId, int number, string userId, DateTime nowUtc)
     {
-        CandidateId = candidateId,
-        VersionNumber = number,
-        SavedById = userId,
-        SavedAtUtc = nowUtc,
-        Interests = Interests,
-        WorkExperience = WorkExperience,
-        Education = Education,
-        Strengths = Strengths,
-        Challenges = Challenges,
-        Friskfaktorer = Friskfaktorer,
-        PreferredIndustries = PreferredIndustries,
-        PreferredHours = PreferredHours,
-        PreferredHoursMin = PreferredHoursMin,
-        PreferredHoursMax = PreferredHoursMax,
-        PreferredPlaces = PreferredPlaces,
-        Adaptations = Adaptations,
-        PersonalContacts = PersonalContacts,
-    };
+        var version = new VocationalProfileVersion
+        {
+            CandidateId = candidateId,
+            VersionNumber = number,
+            SavedById = userId,
+            SavedAtUtc = nowUtc,
+            Interests = Interests,
+            WorkExperience = WorkExperience,
+            Education = Education,
+            Strengths = Strengths,
+            Challenges = Challenges,
+            Friskfaktorer = Friskfaktorer,
+            PreferredIndustries = PreferredIndustries,
+            PreferredHours = PreferredHours,
+            PreferredPlaces = PreferredPlaces,
+            Adaptations = Adaptations,
+            PersonalContacts = PersonalContacts,
+        };
+        version.SetPreferredHours(PreferredHoursMin, PreferredHoursMax);
+        return version;
+    }
 }
