@@ -24,13 +24,6 @@ internal static class CandidateLookups
         return items;
     }
 
-    public static async Task<bool> IsSpecialistInTeamAsync(TrinnDbContext db, string userId, int teamId)
-    {
-        var roleId = await db.Roles.Where(r => r.Name == Roles.Jobbspesialist).Select(r => r.Id).SingleAsync();
-        return await db.Users.AnyAsync(u => u.Id == userId && u.TeamId == teamId
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
-    }
-
     public static List<SelectListItem> Stages(IStringLocalizer<SharedResource> t, string? emptyText = null)
     {
         var items = Enumerable.Range(Trinn.Core.Candidates.Stages.First, Trinn.Core.Candidates.Stages.Last)

@@ -50,17 +50,9 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
         }
 
         await ShowAsync(candidate);
-        foreach (var (field, value) in new[] { ("PrimarySpecialistId", Input.PrimarySpecialistId), ("BackupSpecialistId", Input.BackupSpecialistId) })
+        foreach (var (field, key) in await SpecialistAssignment.CheckAsync(db, candidate.TeamId, Input.PrimarySpecialistId, Input.BackupSpecialistId))
         {
-            if (!string.IsNullOrEmpty(value) && !await CandidateLookups.IsSpecialistInTeamAsync(db, value, candidate.TeamId))
-            {
-                ModelState.AddModelError("Input." + field, t["Error_SpecialistNotInTeam"]);
-            }
-        }
-
-        if (!string.IsNullOrEmpty(Input.PrimarySpecialistId) && Input.PrimarySpecialistId == Input.BackupSpecialistId)
-        {
-            ModelState.AddModelError("Input.BackupSpecialistId", t["Error_BackupSameAsPrimary"]);
+            ModelState.AddModelError("Input." + field, t[key]);
         }
 
         if (!ModelState.IsValid)

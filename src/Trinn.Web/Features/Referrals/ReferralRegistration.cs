@@ -126,27 +126,28 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
             }
         }
 
-        var mayAssign = user.IsTeamMember();
-        foreach (var (field, specialist) in new[] { (nameof(input.PrimarySpecialistId), input.PrimarySpecialistId), (nameof(input.BackupSpecialistId), input.BackupSpecialistId) })
+        if (user.IsTeamMember())
         {
-            if (string.IsNullOrEmpty(specialist))
+            foreach (var (field, key) in await SpecialistAssignment.CheckAsync(db, input.TeamId, input.PrimarySpecialistId, input.BackupSpecialistId))
             {
-                continue;
-            }
-
-            if (!mayAssign)
-            {
-                errors[field] = "Error_CannotAssign";
-            }
-            else if (input.TeamId is not { } team || !await CandidateLookups.IsSpecialistInTeamAsync(db, specialist, team))
-            {
-                errors[field] = "Error_SpecialistNotInTeam";
+                errors[field] = key;
             }
         }
-
-        if (!string.IsNullOrEmpty(input.PrimarySpecialistId) && input.PrimarySpecialistId == input.BackupSpecialistId)
+        else
         {
-            errors[nameof(input.BackupSpecialistId)] = "Error_BackupSameAsPrimary";
+            // Only the team assigns its job specialists.
+            foreach (var (field, specialist) in new[] { (nameof(input.PrimarySpecialistId), input.PrimarySpecialistId), (nameof(input.BackupSpecialistId), input.BackupSpecialistId) })
+            {
+                if (!string.IsNullOrEmpty(specialist))
+                {
+                    errors[field] = "Error_CannotAssign";
+                }
+            }
+
+            if (SpecialistAssignment.SameAsPrimary(input.PrimarySpecialistId, input.BackupSpecialistId))
+            {
+                errors[nameof(input.BackupSpecialistId)] = "Error_BackupSameAsPrimary";
+            }
         }
 
         // Last, and only for a referral that would otherwise be saved: whether the person is already followed up in the
