@@ -123,11 +123,7 @@ public sealed class NoteEditModel(
     private async Task FollowAsync(JournalNote note)
     {
         await FollowUpCompletion.OnNoteChangedAsync(db, note);
-        var block = await db.Set<TimeBlock>().SingleOrDefaultAsync(b => b.JournalNoteId == note.Id);
-        if (block is not null && !block.FollowJournalNote(note))
-        {
-            db.Remove(block);
-        }
+        await CarriedTime.OnNoteChangedAsync(db, note);
     }
 
     /// <summary>The note, tracked, when its candidate is visible to the user (audited read); null after an audited refusal.</summary>

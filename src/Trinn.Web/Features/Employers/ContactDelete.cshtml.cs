@@ -51,7 +51,7 @@ public sealed class ContactDeleteModel(TrinnDbContext db, IStringLocalizer<Share
         {
             ConcurrencyGuard.Expect(db, Contact, Version);
             await FollowUpCompletion.OnContactChangedAsync(db, Contact, deleting: true);
-            db.RemoveRange(await db.Set<TimeBlock>().Where(b => b.EmployerContactId == id).ToListAsync());
+            await CarriedTime.OnContactDeletedAsync(db, id);
             db.Remove(Contact);
             await db.SaveChangesAsync();
             return RedirectToPage("/Employers/Details", new { id = Contact.EmployerId });

@@ -81,18 +81,13 @@ public sealed class ContactEditModel(
         {
             await EmployerContact.RequireConsentAsync(db, added);
             ConcurrencyGuard.Expect(db, contact, Input.Version);
-            var before = (contact.Date, contact.DurationMinutes, contact.Kind);
+            var before = ContactTiming.Of(contact);
             contact.Change(Input.Date!.Value, Input.Kind!.Value, Input.Purpose, Input.FirstContact, Input.DurationMinutes ?? 0, Input.Note, wanted,
                 NorwegianTime.Today(time));
             // A change to the candidate links alone is still a change to the contact: bump its version.
             db.Entry(contact).State = EntityState.Modified;
             await FollowUpCompletion.OnContactChangedAsync(db, contact, deleting: false);
-            if (before != (contact.Date, contact.DurationMinutes, contact.Kind)
-                && await db.Set<TimeBlock>().SingleOrDefaultAsync(b => b.EmployerContactId == contact.Id) is { } block
-                && !block.FollowContact(contact))
-            {
-                db.Remove(block);
-            }
+            await CarriedTime.OnContactChangedAsync(db, contact, before);
 
             await db.SaveChangesAsync();
             return RedirectToPage("/Employers/Details", new { id = contact.EmployerId });
