@@ -26,11 +26,11 @@ internal static class ConcurrencyGuard
     /// Applies a domain change to an entity read at <paramref name="postedVersion"/> and saves it. A refused rule
     /// becomes a field error under <c>Input.</c> (worded by <paramref name="message"/> when the feature has its own
     /// texts, else by the shared key); a stale or racing save reloads the entity and becomes the conflict message.
-    /// Nothing is half-saved either way.
+    /// Nothing is half-saved either way. <paramref name="field"/> names the form field for a rule's field when the two differ.
     /// </summary>
     public static Task<SaveOutcome> TrySaveAsync<T>(
         DbContext db, T entity, long postedVersion, Action<T> change, ModelStateDictionary modelState, IStringLocalizer t,
-        Func<DomainException, string>? message = null, string prefix = "Input.")
+        Func<DomainException, string>? message = null, string prefix = "Input.", Func<string, string>? field = null)
         where T : class, IVersioned
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -38,13 +38,13 @@ internal static class ConcurrencyGuard
         {
             change(e);
             return Task.CompletedTask;
-        }, modelState, t, message, prefix);
+        }, modelState, t, message, prefix, field);
     }
 
     /// <summary>As above, for a change that also reads or adjusts other rows (its side effects), all in the same save.</summary>
     public static async Task<SaveOutcome> TrySaveAsync<T>(
         DbContext db, T entity, long postedVersion, Func<T, Task> change, ModelStateDictionary modelState, IStringLocalizer t,
-        Func<DomainException, string>? message = null, string prefix = "Input.")
+        Func<DomainException, string>? message = null, string prefix = "Input.", Func<string, string>? field = null)
         where T : class, IVersioned
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -59,7 +59,7 @@ internal static class ConcurrencyGuard
         }
         catch (DomainException ex)
         {
-            modelState.AddModelError(prefix + ex.Field, message?.Invoke(ex) ?? t[ex.MessageKey]);
+            modelState.AddModelError(prefix + (field?.Invoke(ex.Field) ?? ex.Field), message?.Invoke(ex) ?? t[ex.MessageKey]);
             return SaveOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)
@@ -77,7 +77,8 @@ internal static class ConcurrencyGuard
     /// the change touched throws the whole change away and becomes the conflict message. Nothing is half-saved.
     /// </summary>
     public static async Task<SaveOutcome> TrySaveAsync(
-        DbContext db, Func<Task> change, ModelStateDictionary modelState, IStringLocalizer t, Func<DomainException, string>? message = null, string prefix = "Input.")
+        DbContext db, Func<Task> change, ModelStateDictionary modelState, IStringLocalizer t, Func<DomainException, string>? message = null, string prefix = "Input.",
+        Func<string, string>? field = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
@@ -92,7 +93,7 @@ internal static class ConcurrencyGuard
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            modelState.AddModelError(prefix + ex.Field, message?.Invoke(ex) ?? t[ex.MessageKey]);
+            modelState.AddModelError(prefix + (field?.Invoke(ex.Field) ?? ex.Field), message?.Invoke(ex) ?? t[ex.MessageKey]);
             return SaveOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)

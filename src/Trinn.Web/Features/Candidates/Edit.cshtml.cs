@@ -60,34 +60,33 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, candidate, Input.Version, c =>
         {
-            ConcurrencyGuard.Expect(db, candidate, Input.Version);
-            candidate.FirstName = Input.FirstName!.Trim();
-            candidate.LastName = Input.LastName!.Trim();
-            candidate.Phone = TextInput.Blank(Input.Phone);
-            candidate.Email = TextInput.Blank(Input.Email);
-            candidate.Address = TextInput.Blank(Input.Address);
-            candidate.PrimarySpecialistId = TextInput.Blank(Input.PrimarySpecialistId);
-            candidate.BackupSpecialistId = TextInput.Blank(Input.BackupSpecialistId);
-            candidate.NextAction = TextInput.Blank(Input.NextAction);
-            candidate.NextActionDate = candidate.NextAction is null ? null : Input.NextActionDate;
+            c.FirstName = Input.FirstName!.Trim();
+            c.LastName = Input.LastName!.Trim();
+            c.Phone = TextInput.Blank(Input.Phone);
+            c.Email = TextInput.Blank(Input.Email);
+            c.Address = TextInput.Blank(Input.Address);
+            c.PrimarySpecialistId = TextInput.Blank(Input.PrimarySpecialistId);
+            c.BackupSpecialistId = TextInput.Blank(Input.BackupSpecialistId);
+            c.NextAction = TextInput.Blank(Input.NextAction);
+            c.NextActionDate = c.NextAction is null ? null : Input.NextActionDate;
             if (Input.Programme is { } programme)
             {
-                candidate.SetProgramme(programme);
+                c.SetProgramme(programme);
             }
-
-            await db.SaveChangesAsync();
+        }, ModelState, t);
+        if (outcome == SaveOutcome.Saved)
+        {
             return RedirectToPage("/Candidates/Details", new { id });
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            await ConcurrencyGuard.ReloadAsync(db, candidate);
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             Input = EditCandidateInput.From(candidate);
-            return Page();
         }
+
+        return Page();
     }
 
     private async Task ShowAsync(Candidate candidate)

@@ -99,37 +99,31 @@ public sealed class IndexModel(
         }
 
         var period = await db.Set<FollowUpPeriod>().Include(p => p.Extensions).SingleAsync(p => p.Id == Period.Id);
-        try
-        {
-            ConcurrencyGuard.Expect(db, period, Extend.Version);
-            if (Extend.ReducedWorkCapacity && !period.ReducedWorkCapacity)
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, period, Extend.Version, p =>
             {
-                period.SetReducedWorkCapacity(true);
-            }
+                if (Extend.ReducedWorkCapacity && !p.ReducedWorkCapacity)
+                {
+                    p.SetReducedWorkCapacity(true);
+                }
 
-            period.Extend(Extend.NewEndDate!.Value, Extend.Reason, User.UserId(), Today);
-            await db.SaveChangesAsync();
+                p.Extend(Extend.NewEndDate!.Value, Extend.Reason, User.UserId(), Today);
+            }, ModelState, t,
+            ex => d[ex.MessageKey] is { ResourceNotFound: false }
+                ? d[ex.MessageKey, NorwegianTime.Format(period.Limit)].Value
+                : t[ex.MessageKey, t["Field_ExtensionReason"], FollowUpPeriod.ReasonMaxLength].Value,
+            prefix: "Extend.", field: f => f == "Reason" ? "Reason" : "NewEndDate");
+        if (outcome == SaveOutcome.Saved)
+        {
             return RedirectToPage(new { candidateId });
         }
-        catch (DomainException ex)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            db.ChangeTracker.Clear();
-            var key = ex.Field == "Reason" ? "Extend.Reason" : "Extend.NewEndDate";
-            var message = d[ex.MessageKey] is { ResourceNotFound: false }
-                ? d[ex.MessageKey, NorwegianTime.Format(period.Limit)].Value
-                : t[ex.MessageKey, t["Field_ExtensionReason"], FollowUpPeriod.ReasonMaxLength].Value;
-            ModelState.AddModelError(key, message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             await LoadAsync(candidateId);
             Extend = new ExtendPeriodInput { Version = Period?.Version ?? 0 };
-            return Page();
         }
+
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int candidateId)

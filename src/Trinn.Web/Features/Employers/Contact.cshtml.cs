@@ -73,7 +73,8 @@ public sealed class ContactModel(
             return Page();
         }
 
-        try
+        // A follow-up this workplace follow-up completes, changed in the same moment, saves nothing; the form keeps what was typed.
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
         {
             await EmployerContact.RequireConsentAsync(db, wanted);
             var contact = EmployerContact.Create(
@@ -81,27 +82,8 @@ public sealed class ContactModel(
                 Input.DurationMinutes ?? 0, Input.Note, wanted, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
             db.Add(contact);
             await Trinn.Core.FollowUps.FollowUpCompletion.OnContactAddedAsync(db, contact, wanted);
-
-            await db.SaveChangesAsync();
-            return RedirectToPage("/Employers/Details", new { id });
-        }
-        catch (DomainException ex) when (ex.Field == EmployerContact.CandidateIdsField)
-        {
-            ModelState.AddModelError("Input.CandidateIds", ContactConsent.Message(e, t, TeamCandidates, WithoutConsent, wanted));
-            return Page();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Input." + ex.Field, ContactMessages.For(ex, t));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A follow-up this workplace follow-up completes was changed in the same moment: nothing is saved, the form keeps what was typed.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            return Page();
-        }
+        }, ModelState, t, ex => ContactConsent.Message(ex, e, t, TeamCandidates, WithoutConsent, wanted));
+        return outcome == SaveOutcome.Saved ? RedirectToPage("/Employers/Details", new { id }) : Page();
     }
 
     private async Task ShowAsync(Employer employer)

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
+using Trinn.Core.Common;
 using Trinn.Core.Data;
+using Trinn.Core.Employers;
 
 namespace Trinn.Web.Features.Employers;
 
@@ -23,6 +25,15 @@ internal static class ContactConsent
         return names.Count == 0
             ? t[ConsentRules.MessageKey(AgreementConsent.EmployerContact)]
             : e["Error_NoEmployerContactConsent", string.Join(", ", names)];
+    }
+
+    /// <summary>A refused contact rule in words: the consent rule names the chosen candidates without consent, the rest as <see cref="ContactMessages"/>.</summary>
+    public static string Message(
+        DomainException ex, IStringLocalizer<EmployersResource> e, IStringLocalizer<Shared.SharedResource> t, IEnumerable<SelectListItem> picker,
+        IReadOnlySet<int> withoutConsent, IEnumerable<int> chosen)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        return ex.Field == EmployerContact.CandidateIdsField ? Message(e, t, picker, withoutConsent, chosen) : ContactMessages.For(ex, t);
     }
 
     private static int Id(SelectListItem item) => int.Parse(item.Value, CultureInfo.InvariantCulture);

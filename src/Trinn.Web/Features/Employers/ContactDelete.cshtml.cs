@@ -47,29 +47,29 @@ public sealed class ContactDeleteModel(TrinnDbContext db, IStringLocalizer<Share
             return NotFound();
         }
 
-        try
+        var contact = Contact;
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
         {
-            ConcurrencyGuard.Expect(db, Contact, Version);
-            await FollowUpCompletion.OnContactChangedAsync(db, Contact, deleting: true);
+            ConcurrencyGuard.Expect(db, contact, Version);
+            await FollowUpCompletion.OnContactChangedAsync(db, contact, deleting: true);
             await CarriedTime.OnContactDeletedAsync(db, id);
-            db.Remove(Contact);
-            await db.SaveChangesAsync();
-            return RedirectToPage("/Employers/Details", new { id = Contact.EmployerId });
-        }
-        catch (DbUpdateConcurrencyException)
+            db.Remove(contact);
+        }, ModelState, t);
+        if (outcome == SaveOutcome.Saved)
         {
-            db.ChangeTracker.Clear();
-            Contact = await db.FindContactForEditAsync(id, User, logger);
-            if (Contact is null)
-            {
-                return NotFound();
-            }
-
-            await ShowAsync(Contact);
-            Version = Contact.Version;
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            return Page();
+            return RedirectToPage("/Employers/Details", new { id = contact.EmployerId });
         }
+
+        // Nothing was deleted: show the contact as it is stored now.
+        Contact = await db.FindContactForEditAsync(id, User, logger);
+        if (Contact is null)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync(Contact);
+        Version = Contact.Version;
+        return Page();
     }
 
     private async Task ShowAsync(EmployerContact contact)

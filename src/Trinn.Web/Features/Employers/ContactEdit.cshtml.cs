@@ -77,7 +77,7 @@ public sealed class ContactEditModel(
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
         {
             await EmployerContact.RequireConsentAsync(db, added);
             ConcurrencyGuard.Expect(db, contact, Input.Version);
@@ -88,31 +88,21 @@ public sealed class ContactEditModel(
             db.Entry(contact).State = EntityState.Modified;
             await FollowUpCompletion.OnContactChangedAsync(db, contact, deleting: false);
             await CarriedTime.OnContactChangedAsync(db, contact, before);
-
-            await db.SaveChangesAsync();
+        }, ModelState, t, ex => ContactConsent.Message(ex, e, t, TeamCandidates, WithoutConsent, added));
+        if (outcome == SaveOutcome.Saved)
+        {
             return RedirectToPage("/Employers/Details", new { id = contact.EmployerId });
         }
-        catch (DomainException ex) when (ex.Field == EmployerContact.CandidateIdsField)
-        {
-            ModelState.AddModelError("Input.CandidateIds", ContactConsent.Message(e, t, TeamCandidates, WithoutConsent, added));
-            return Page();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Input." + ex.Field, ContactMessages.For(ex, t));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
+
+        if (outcome == SaveOutcome.Conflict)
         {
             // Nothing is saved: not the contact, nor the follow-ups or time block it carries along.
-            db.ChangeTracker.Clear();
             var fresh = await db.Set<EmployerContact>().AsNoTracking().Include(c => c.Candidates).SingleOrDefaultAsync(c => c.Id == id);
             if (fresh is null)
             {
                 return NotFound();
             }
 
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             if (fresh.Version != Input.Version)
             {
                 // Someone else saved the contact itself: show theirs. (A follow-up or time block changed alone keeps what was typed.)
@@ -121,8 +111,9 @@ public sealed class ContactEditModel(
                 Input = EmployerContactInput.From(fresh);
             }
 
-            return Page();
         }
+
+        return Page();
     }
 
     private async Task ShowAsync(EmployerContact contact)

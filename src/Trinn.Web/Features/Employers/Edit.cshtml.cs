@@ -51,32 +51,22 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, employer, Input.Version, async x =>
         {
-            ConcurrencyGuard.Expect(db, employer, Input.Version);
-            if (!EmployerForm.TryApply(Input, employer, ModelState, t, e))
-            {
-                db.Entry(employer).State = EntityState.Unchanged;
-                return Page();
-            }
-
-            if (await db.Set<Employer>().AnyAsync(x => x.TeamId == employer.TeamId && x.Id != employer.Id && x.OrganizationNumber == employer.OrganizationNumber))
-            {
-                ModelState.AddModelError("Input.OrganizationNumber", e["Error_OrgNumberTaken"]);
-                return Page();
-            }
-
-            await db.SaveChangesAsync();
+            Input.ApplyTo(x);
+            await EmployerForm.RequireFreeOrganizationNumberAsync(db, x);
+        }, ModelState, t, ex => EmployerForm.Message(ex, t, e));
+        if (outcome == SaveOutcome.Saved)
+        {
             return RedirectToPage("/Employers/Details", new { id });
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            await ConcurrencyGuard.ReloadAsync(db, employer);
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             Input = EmployerInput.From(employer);
-            return Page();
         }
+
+        return Page();
     }
 
     private void Show(Employer employer)

@@ -33,20 +33,13 @@ public sealed class NewModel(TrinnDbContext db, IStringLocalizer<SharedResource>
 
         var teamId = User.TeamId()!.Value;
         var employer = new Employer { TeamId = teamId, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
-        if (!EmployerForm.TryApply(Input, employer, ModelState, t, e))
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
         {
-            return Page();
-        }
-
-        if (await db.Set<Employer>().AnyAsync(x => x.TeamId == teamId && x.OrganizationNumber == employer.OrganizationNumber))
-        {
-            ModelState.AddModelError("Input.OrganizationNumber", e["Error_OrgNumberTaken"]);
-            return Page();
-        }
-
-        db.Add(employer);
-        await db.SaveChangesAsync();
-        return RedirectToPage("/Employers/Details", new { id = employer.Id });
+            Input.ApplyTo(employer);
+            await EmployerForm.RequireFreeOrganizationNumberAsync(db, employer);
+            db.Add(employer);
+        }, ModelState, t, ex => EmployerForm.Message(ex, t, e));
+        return outcome == SaveOutcome.Saved ? RedirectToPage("/Employers/Details", new { id = employer.Id }) : Page();
     }
 
     private void Show()
@@ -58,21 +51,18 @@ public sealed class NewModel(TrinnDbContext db, IStringLocalizer<SharedResource>
 
 internal static class EmployerForm
 {
-    public static bool TryApply(EmployerInput input, Employer employer, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state,
-        IStringLocalizer<SharedResource> t, IStringLocalizer<EmployersResource> e)
+    /// <summary>An employer's organisation number is the team's only once (another team may have the same employer).</summary>
+    public static async Task RequireFreeOrganizationNumberAsync(TrinnDbContext db, Employer employer)
     {
-        try
+        if (await db.Set<Employer>().AnyAsync(x => x.TeamId == employer.TeamId && x.Id != employer.Id && x.OrganizationNumber == employer.OrganizationNumber))
         {
-            input.ApplyTo(employer);
-            return true;
-        }
-        catch (DomainException ex)
-        {
-            var message = ex.MessageKey.StartsWith("Error_OrgNumber", StringComparison.Ordinal)
-                ? e[ex.MessageKey].Value
-                : t[ex.MessageKey, t["Field_" + (ex.Field == nameof(Employer.Name) ? "EmployerName" : ex.Field)], Employer.NameMaxLength].Value;
-            state.AddModelError("Input." + ex.Field, message);
-            return false;
+            throw new DomainException(nameof(Employer.OrganizationNumber), "Error_OrgNumberTaken");
         }
     }
+
+    /// <summary>A refused employer rule in words: organisation-number messages are the feature's own, the rest shared with the field's label.</summary>
+    public static string Message(DomainException ex, IStringLocalizer<SharedResource> t, IStringLocalizer<EmployersResource> e) =>
+        ex.MessageKey.StartsWith("Error_OrgNumber", StringComparison.Ordinal)
+            ? e[ex.MessageKey].Value
+            : t[ex.MessageKey, t["Field_" + (ex.Field == nameof(Employer.Name) ? "EmployerName" : ex.Field)], Employer.NameMaxLength].Value;
 }

@@ -57,24 +57,19 @@ public sealed class IndexModel(
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, followUp, Move.Version, x => x.MoveTo(Move.Date!.Value), ModelState, t,
+            ex => f[ex.MessageKey], prefix: "Move.", field: _ => "Date");
+        if (outcome == SaveOutcome.Saved)
         {
-            ConcurrencyGuard.Expect(db, followUp, Move.Version);
-            followUp.MoveTo(Move.Date!.Value);
-            await db.SaveChangesAsync();
             return RedirectToPage(new { candidateId });
         }
-        catch (DomainException ex)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            ModelState.AddModelError("Move.Date", f[ex.MessageKey]);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             await LoadAsync(candidateId);
-            return Page();
         }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAddAsync(int candidateId)

@@ -57,26 +57,20 @@ public sealed class EditModel(
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, opportunity, Input.Version,
+            x => OpportunityForm.ApplyAsync(Input, x, x.Employer!.Industry, db, User), ModelState, t, ex => OpportunityForm.Message(ex, t, o));
+        if (outcome == SaveOutcome.Saved)
         {
-            ConcurrencyGuard.Expect(db, opportunity, Input.Version);
-            if (!await OpportunityForm.TryApplyAsync(Input, opportunity, opportunity.Employer!.Industry, db, User, ModelState, t, o))
-            {
-                return Page();
-            }
-
-            await db.SaveChangesAsync();
             return RedirectToPage("/Opportunities/Details", new { id });
         }
-        catch (DbUpdateConcurrencyException)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            await ConcurrencyGuard.ReloadAsync(db, opportunity);
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             Input = OpportunityInput.From(opportunity);
             await ShowAsync(opportunity);
-            return Page();
         }
+
+        return Page();
     }
 
     private async Task ShowAsync(JobOpportunity opportunity)

@@ -6,6 +6,7 @@ using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Employers;
+using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 using Trinn.Web.Features.Candidates;
 
@@ -57,14 +58,12 @@ public sealed class NewModel(
         }
 
         var opportunity = new JobOpportunity { EmployerId = employer.Id, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
-        if (!await OpportunityForm.TryApplyAsync(Input, opportunity, employer.Industry, db, User, ModelState, t, o))
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
         {
-            return Page();
-        }
-
-        db.Add(opportunity);
-        await db.SaveChangesAsync();
-        return RedirectToPage("/Opportunities/Details", new { id = opportunity.Id });
+            await OpportunityForm.ApplyAsync(Input, opportunity, employer.Industry, db, User);
+            db.Add(opportunity);
+        }, ModelState, t, ex => OpportunityForm.Message(ex, t, o));
+        return outcome == SaveOutcome.Saved ? RedirectToPage("/Opportunities/Details", new { id = opportunity.Id }) : Page();
     }
 
     private async Task ShowAsync(Employer employer)

@@ -87,37 +87,38 @@ internal static class OpportunityForm
     };
 
     /// <summary>
-    /// Checks that a carved-for candidate is an active candidate of the user's team (a field error otherwise), then copies
-    /// the form onto the entity; a refused rule becomes a field error and nothing is changed.
+    /// Copies the form onto the entity under its rules, after checking that a newly chosen carved-for candidate is an
+    /// active candidate of the user's team. A refused rule throws <see cref="DomainException"/> (<see cref="Message"/> words it).
     /// </summary>
-    public static async Task<bool> TryApplyAsync(
-        OpportunityInput input, JobOpportunity opportunity, string? employerIndustry, TrinnDbContext db, ClaimsPrincipal user, ModelStateDictionary state,
-        IStringLocalizer<SharedResource> t, IStringLocalizer<OpportunitiesResource> o)
+    public static async Task ApplyAsync(
+        OpportunityInput input, JobOpportunity opportunity, string? employerIndustry, TrinnDbContext db, ClaimsPrincipal user)
     {
         if (input.CarvedForCandidateId is { } carved
             && carved != opportunity.CarvedForCandidateId
             && !await db.Candidates.AsNoTracking().VisibleTo(user).AnyAsync(c => c.Id == carved && c.DischargedOn == null))
         {
-            state.AddModelError("Input.CarvedForCandidateId", o["Error_CandidateNotInTeam"]);
-            return false;
+            throw new DomainException(nameof(input.CarvedForCandidateId), "Error_CandidateNotInTeam");
         }
 
-        try
+        opportunity.Describe(input.Title, input.Tasks, input.HoursPerWeek, input.HoursNote, input.Place, input.Requirements, input.Industry,
+            input.Status, input.CarvedForCandidateId, employerIndustry);
+    }
+
+    /// <summary>A refused opportunity rule in words: the feature's own message, or the shared one with the field's label and length.</summary>
+    public static string Message(DomainException ex, IStringLocalizer<SharedResource> t, IStringLocalizer<OpportunitiesResource> o)
+    {
+        ArgumentNullException.ThrowIfNull(ex);
+        var own = o[ex.MessageKey];
+        if (!own.ResourceNotFound)
         {
-            opportunity.Describe(input.Title, input.Tasks, input.HoursPerWeek, input.HoursNote, input.Place, input.Requirements, input.Industry,
-                input.Status, input.CarvedForCandidateId, employerIndustry);
-            return true;
+            return own.Value;
         }
-        catch (DomainException ex)
-        {
-            var label = t[Labels.GetValueOrDefault(ex.Field, "Field_" + ex.Field)];
-            var max = ex.Field is nameof(JobOpportunity.Title) ? JobOpportunity.TitleMaxLength
-                : ex.Field is nameof(JobOpportunity.Tasks) or nameof(JobOpportunity.Requirements) ? JobOpportunity.TextMaxLength
-                : JobOpportunity.ShortTextMaxLength;
-            var own = o[ex.MessageKey];
-            state.AddModelError("Input." + ex.Field, own.ResourceNotFound ? t[ex.MessageKey, label, max].Value : own.Value);
-            return false;
-        }
+
+        var label = t[Labels.GetValueOrDefault(ex.Field, "Field_" + ex.Field)];
+        var max = ex.Field is nameof(JobOpportunity.Title) ? JobOpportunity.TitleMaxLength
+            : ex.Field is nameof(JobOpportunity.Tasks) or nameof(JobOpportunity.Requirements) ? JobOpportunity.TextMaxLength
+            : JobOpportunity.ShortTextMaxLength;
+        return t[ex.MessageKey, label, max].Value;
     }
 
     /// <summary>The team's active candidates for the "carved for" choice, plus the current one if it is no longer active.</summary>

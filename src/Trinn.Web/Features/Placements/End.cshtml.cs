@@ -59,35 +59,27 @@ public sealed class EndModel(
         }
 
         var today = NorwegianTime.Today(time);
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, placement, Input.Version, x =>
         {
-            ConcurrencyGuard.Expect(db, placement, Input.Version);
-            placement.End(Input.EndDate!.Value, Input.Ending, today);
+            x.End(Input.EndDate!.Value, Input.Ending, today);
             if (OfferBack && Input.MoveBackToStage3)
             {
-                var candidate = placement.Candidate!;
+                var candidate = x.Candidate!;
                 var date = Input.EndDate!.Value < candidate.StageSince ? candidate.StageSince : Input.EndDate!.Value;
                 candidate.MoveToStage(PlacementStages.JobFindingStage, date, p["Stage_BackReason", EmployerAccess.EnumName(p, Input.Ending!.Value)], User.UserId(), today, time.GetUtcNow().UtcDateTime);
             }
-
-            await db.SaveChangesAsync();
+        }, ModelState, t, ex => PlacementMessages.For(ex, t, p), field: f => f == "Date" ? "EndDate" : f);
+        if (outcome == SaveOutcome.Saved)
+        {
             return RedirectToPage("/Placements/Index", new { candidateId = placement.CandidateId });
         }
-        catch (DomainException ex)
+
+        if (outcome == SaveOutcome.Conflict)
         {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Input." + (ex.Field == "Date" ? "EndDate" : ex.Field), PlacementMessages.For(ex, t, p));
-            return Page();
+            Input = new EndPlacementInput { EndDate = placement.EndDate ?? today, Ending = placement.Ending, Version = placement.Version };
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            var fresh = await db.FindPlacementForEditAsync(id, User);
-            ModelState.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            Input = new EndPlacementInput { EndDate = fresh?.EndDate ?? today, Ending = fresh?.Ending, Version = fresh?.Version ?? 0 };
-            return Page();
-        }
+
+        return Page();
     }
 
     private async Task ShowAsync(Placement placement)

@@ -71,7 +71,8 @@ public sealed class NewModel(
             return Page();
         }
 
-        try
+        // A race on the candidate (whose stage a paid job moves) saves nothing and becomes the conflict message.
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
         {
             var today = NorwegianTime.Today(time);
             var now = time.GetUtcNow().UtcDateTime;
@@ -86,21 +87,9 @@ public sealed class NewModel(
                 db.AddRange(FollowUp.PlanFor(placement));
             }
 
-            await db.SaveChangesAsync();
-            return RedirectToPage("/Placements/Index", new { candidateId });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Input." + ex.Field, PlacementMessages.For(ex, t, p));
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The candidate (whose stage a paid job moves) was saved by someone else in the same moment: nothing is saved.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            return Page();
-        }
+            return Task.CompletedTask;
+        }, ModelState, t, ex => PlacementMessages.For(ex, t, p));
+        return outcome == SaveOutcome.Saved ? RedirectToPage("/Placements/Index", new { candidateId }) : Page();
     }
 
     private async Task ShowAsync(int candidateId, string name)

@@ -39,19 +39,12 @@ public sealed class DeleteModel(TrinnDbContext db, IStringLocalizer<SharedResour
         }
 
         var week = IsoWeek.Of(Block.Date).ToString();
-        try
+        if (await ConcurrencyGuard.TrySaveAsync(db, Block, Version, b => db.Remove(b), ModelState, t) == SaveOutcome.Saved)
         {
-            ConcurrencyGuard.Expect(db, Block, Version);
-            db.Remove(Block);
-            await db.SaveChangesAsync();
             return RedirectToPage("/TimeLog/Index", new { week });
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            await ConcurrencyGuard.ReloadAsync(db, Block);
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            Version = Block.Version;
-            return Page();
-        }
+
+        Version = Block.Version;
+        return Page();
     }
 }
