@@ -15,7 +15,7 @@ namespace Trinn.Cli.Seed;
 /// </summary>
 internal sealed class AuditGenerator : ISeedGenerator
 {
-    private static readonly string[] SingleReads = ["DetailsPage", "DetailsPage", "DetailsPage", "JournalPage", "CandidateApi", "ProfilePage", "PlacementsPage"];
+    private static readonly string[] SingleReads = [AuditEntities.DetailsPage, AuditEntities.DetailsPage, AuditEntities.DetailsPage, AuditEntities.JournalPage, AuditEntities.CandidateApi, AuditEntities.ProfilePage, AuditEntities.PlacementsPage];
 
     private static readonly string[] NextActions = ["Ringe arbeidsgiver", "Møte på arbeidsplassen", "Oppdatere yrkesprofil", "Følge opp søknad"];
 
@@ -139,12 +139,12 @@ internal sealed class AuditGenerator : ISeedGenerator
             var kind = random.Next(100);
             if (kind < 10 && portfolios.TryGetValue(user, out var mine))
             {
-                entityType = "PortfolioPage";
+                entityType = AuditEntities.PortfolioPage;
                 shown.AddRange(mine);
             }
             else if (kind < 20)
             {
-                entityType = "TeamPage";
+                entityType = AuditEntities.TeamPage;
                 var active = teamActive[team];
                 var page = random.Next(Math.Max(1, (active.Count + 24) / 25));
                 shown.AddRange(active.Skip(page * 25).Take(25));

@@ -28,7 +28,7 @@ public static class PasswordResetLinks
         ArgumentNullException.ThrowIfNull(urls);
         ArgumentNullException.ThrowIfNull(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        await db.AuditAsync([new AuditEvent(AuditAction.Create, "PasswordResetLink", user.Id, null, null)]);
+        await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.PasswordResetLink, user.Id, null, null)]);
         await sessions.RevokeAllAsync(user.Id, SessionEndReason.ResetLinkIssued);
         return urls.For(request, $"{PagePath}?bruker={Uri.EscapeDataString(user.Id)}&kode={Uri.EscapeDataString(token)}");
     }

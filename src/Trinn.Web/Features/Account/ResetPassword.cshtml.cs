@@ -67,7 +67,7 @@ public sealed class ResetPasswordModel(
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await db.AuditAsync([new AuditEvent(AuditAction.Update, "PasswordReset", user.Id, null, null)]);
+        await db.AuditAsync([new AuditEvent(AuditAction.Update, AuditEntities.PasswordReset, user.Id, null, null)]);
         // Whoever knew the old password is signed out everywhere.
         await sessions.RevokeAllAsync(user.Id, SessionEndReason.PasswordReset);
         await throttling.ForgetUserAsync(user);

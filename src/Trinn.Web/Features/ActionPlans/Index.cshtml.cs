@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.ActionPlans;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
@@ -108,7 +109,7 @@ public sealed class IndexModel(
     private async Task<bool> LoadAsync(int candidateId)
     {
         var candidate = await db.ReadVisibleAsync(
-            candidateId, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.DischargedOn }, "ActionPlanPage", logger);
+            candidateId, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.DischargedOn }, AuditEntities.ActionPlanPage, logger);
         if (candidate is null)
         {
             return false;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Core.ActionPlans;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class PrintModel(TrinnDbContext db, TimeProvider time, ILogger<Pri
     public async Task<IActionResult> OnGetAsync(int candidateId)
     {
         var candidate = await db.ReadVisibleAsync(
-            candidateId, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName, Specialist = c.PrimarySpecialist!.DisplayName }, "ActionPlanPrint", logger);
+            candidateId, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName, Specialist = c.PrimarySpecialist!.DisplayName }, AuditEntities.ActionPlanPrint, logger);
         if (candidate is null)
         {
             return NotFound();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Activities;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
 
@@ -38,7 +39,7 @@ public sealed class DetailsModel(TrinnDbContext db) : PageModel
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new ActivityParticipantView(c.Id, c.FirstName + " " + c.LastName))
             .ToListAsync();
-        await db.AuditReadAsync("GroupActivityPage", participants.Select(p => p.CandidateId).ToList());
+        await db.AuditReadAsync(AuditEntities.GroupActivityPage, participants.Select(p => p.CandidateId).ToList());
         Activity = new ActivityView(row.Id, row.Date, row.Kind, row.Title, row.Note, row.DurationMinutes, leaders, participants);
         return Page();
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Activities;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Web.Features.Candidates;
@@ -84,7 +85,7 @@ public sealed class NewModel(TrinnDbContext db, IStringLocalizer<SharedResource>
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName).Take(CandidatesOffered)
             .Select(c => new SelectListItem(c.FirstName + " " + c.LastName, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync();
-        await db.AuditReadAsync("ActivityCandidatePicker", TeamCandidates.Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList());
+        await db.AuditReadAsync(AuditEntities.ActivityCandidatePicker, TeamCandidates.Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList());
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
@@ -80,7 +81,7 @@ internal static class CandidatesApi
                 c.JournalNotes.Max(n => (DateOnly?)n.Date),
                 c.DischargedOn, c.DischargeOutcome, c.Programme))
             .ToListAsync();
-        await db.AuditReadAsync("CandidateListApi", items.Select(i => i.Id).ToList());
+        await db.AuditReadAsync(AuditEntities.CandidateListApi, items.Select(i => i.Id).ToList());
         return TypedResults.Ok(new PagedResult<CandidateSummary>(items, page, pageSize, total));
     }
 
@@ -105,7 +106,7 @@ internal static class CandidatesApi
             return TypedResults.NotFound();
         }
 
-        await db.AuditReadAsync("CandidateApi", id);
+        await db.AuditReadAsync(AuditEntities.CandidateApi, id);
 
         return TypedResults.Ok(doc);
     }
@@ -144,7 +145,7 @@ internal static class CandidatesApi
                     : r.Candidate.PrimarySpecialistId == null ? CandidateStatus.AwaitingSpecialist : CandidateStatus.Active,
                 r.Candidate.DischargedOn))
             .ToListAsync();
-        await db.AuditReadAsync("ReferralStatusApi", rows.Select(r => r.CandidateId).ToList());
+        await db.AuditReadAsync(AuditEntities.ReferralStatusApi, rows.Select(r => r.CandidateId).ToList());
         return TypedResults.Ok(rows);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
@@ -57,13 +58,13 @@ internal static class Stages345Api
             .Select(c => new EmployerContactDocument(c.Id, c.Date, c.SpecialistId, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
                 c.Candidates.Select(l => l.CandidateId).ToList()))
             .ToListAsync();
-        await db.AuditReadAsync("EmployerContactsApi", rows.SelectMany(r => r.CandidateIds).ToList());
+        await db.AuditReadAsync(AuditEntities.EmployerContactsApi, rows.SelectMany(r => r.CandidateIds).ToList());
         return TypedResults.Ok(rows);
     }
 
     private static async Task<Results<Ok<List<PlacementDocument>>, NotFound>> PlacementsAsync(int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        if (!await VisibleAndAuditedAsync(db, id, user, "PlacementsApi", loggers))
+        if (!await VisibleAndAuditedAsync(db, id, user, AuditEntities.PlacementsApi, loggers))
         {
             return TypedResults.NotFound();
         }
@@ -80,7 +81,7 @@ internal static class Stages345Api
 
     private static async Task<Results<Ok<List<FollowUpDocument>>, NotFound>> FollowUpsAsync(int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        if (!await VisibleAndAuditedAsync(db, id, user, "FollowUpsApi", loggers))
+        if (!await VisibleAndAuditedAsync(db, id, user, AuditEntities.FollowUpsApi, loggers))
         {
             return TypedResults.NotFound();
         }
@@ -104,14 +105,14 @@ internal static class Stages345Api
                 o.Status, o.CarvedForCandidateId, o.Version))
             .ToListAsync();
         // A job carved for one candidate says something about that person.
-        await db.AuditReadAsync("OpportunitiesApi", rows.Where(r => r.CarvedForCandidateId is not null).Select(r => r.CarvedForCandidateId!.Value).ToList());
+        await db.AuditReadAsync(AuditEntities.OpportunitiesApi, rows.Where(r => r.CarvedForCandidateId is not null).Select(r => r.CarvedForCandidateId!.Value).ToList());
         return TypedResults.Ok(rows);
     }
 
     private static async Task<Results<Ok<List<OpportunityMatchDocument>>, NotFound>> CandidateOpportunitiesAsync(
         int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        if (!await VisibleAndAuditedAsync(db, id, user, "OpportunityMatchesApi", loggers))
+        if (!await VisibleAndAuditedAsync(db, id, user, AuditEntities.OpportunityMatchesApi, loggers))
         {
             return TypedResults.NotFound();
         }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.ActionPlans;
 using Trinn.Core.Activities;
+using Trinn.Core.Audit;
 using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
 using Trinn.Web.Features.ActionPlans;
@@ -36,7 +37,7 @@ internal static class WorkingPracticeApi
 
     private static async Task<Results<Ok<ActionPlanDocument>, NotFound>> ActionPlanAsync(int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        if (await db.ReadVisibleAsync(id, user, c => new { c.Id }, "ActionPlanApi", loggers.CreateLogger(nameof(WorkingPracticeApi))) is null)
+        if (await db.ReadVisibleAsync(id, user, c => new { c.Id }, AuditEntities.ActionPlanApi, loggers.CreateLogger(nameof(WorkingPracticeApi))) is null)
         {
             return TypedResults.NotFound();
         }
@@ -78,7 +79,7 @@ internal static class WorkingPracticeApi
             r.DoDifferently,
             Tags = r.Tags.OrderBy(t => t.Tag).Select(t => t.Tag).ToList(),
         }).ToListAsync();
-        await db.AuditReadAsync("CaseReviewApi", rows.Select(r => r.CandidateId).Distinct().ToList());
+        await db.AuditReadAsync(AuditEntities.CaseReviewApi, rows.Select(r => r.CandidateId).Distinct().ToList());
         return TypedResults.Ok(rows.Select(r => new CaseReviewDocument(
             r.Id, CaseReview.Initials(r.First, r.Last), r.Reason, r.ScheduledFor, r.HeldOn, r.WhatHappened, r.WhatWorked, r.WhatDidNotWork, r.DoDifferently, r.Tags)).ToList());
     }
@@ -110,7 +111,7 @@ internal static class WorkingPracticeApi
                 a.Leaders.Select(l => l.UserId).ToList(), a.Participants.Select(p => p.CandidateId).ToList(),
                 GroupActivityKinds.IsEmployerContact(a.Kind), GroupActivityKinds.IsMeetingPlace(a.Kind)))
             .ToListAsync();
-        await db.AuditReadAsync("GroupActivityApi", rows.SelectMany(r => r.CandidateIds).Distinct().ToList());
+        await db.AuditReadAsync(AuditEntities.GroupActivityApi, rows.SelectMany(r => r.CandidateIds).Distinct().ToList());
         return TypedResults.Ok(rows);
     }
 

@@ -160,7 +160,7 @@ internal static class AuditExport
             timeLogEntriesCarriedFromNotesAndContacts = carriedTime,
             accessLog = accesses,
         };
-        await db.AuditExportAsync("CandidateExport", id, ct);
+        await db.AuditExportAsync(AuditEntities.CandidateExport, id, ct);
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, Json);
         return Results.File(bytes, "application/json", $"trinn-kandidat-{id}.json");
     }

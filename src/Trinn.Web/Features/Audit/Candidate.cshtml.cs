@@ -37,7 +37,7 @@ public sealed class CandidateModel(TrinnDbContext db, ILogger<CandidateModel> lo
         }
 
         // Who has seen a person is itself information about that person.
-        await db.AuditReadAsync("AccessLog", id);
+        await db.AuditReadAsync(AuditEntities.AccessLog, id);
         CandidateId = id;
         var query = db.Set<AuditEntry>().AsNoTracking().Where(e => e.CandidateId == id);
         var total = await query.CountAsync();

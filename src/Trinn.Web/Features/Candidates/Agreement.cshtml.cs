@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
@@ -30,7 +31,7 @@ public sealed class AgreementModel(TrinnDbContext db, IStringLocalizer<SharedRes
             return NotFound();
         }
 
-        await db.AuditReadAsync("AgreementPage", candidate.Id);
+        await db.AuditReadAsync(AuditEntities.AgreementPage, candidate.Id);
 
         Show(candidate);
         Input = AgreementInput.From(candidate.Agreement, NorwegianTime.Today(time));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
@@ -51,7 +52,7 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
             return NotFound();
         }
 
-        await db.AuditReadAsync("DetailsPage", id);
+        await db.AuditReadAsync(AuditEntities.DetailsPage, id);
 
         found.DaysInStage = Stages.DaysIn(found.StageSince, today);
         found.Timeline = await db.StageChanges.AsNoTracking().Where(s => s.CandidateId == id)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedRes
             return NotFound();
         }
 
-        await db.AuditReadAsync("DischargePage", candidate.Id);
+        await db.AuditReadAsync(AuditEntities.DischargePage, candidate.Id);
 
         Show(candidate);
         Input = new DischargeInput { Date = NorwegianTime.Today(time), Version = candidate.Version };

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
             return NotFound();
         }
 
-        await db.AuditReadAsync("EditPage", candidate.Id);
+        await db.AuditReadAsync(AuditEntities.EditPage, candidate.Id);
 
         await ShowAsync(candidate);
         Input = EditCandidateInput.From(candidate);

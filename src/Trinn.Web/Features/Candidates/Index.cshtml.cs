@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
@@ -85,7 +86,7 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             .Select(CandidateListItem.Projection)
             .ToListAsync();
         Rows = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Rows);
-        await db.AuditReadAsync("TeamPage", Rows.Select(c => c.Id).ToList());
+        await db.AuditReadAsync(AuditEntities.TeamPage, Rows.Select(c => c.Id).ToList());
     }
 
     /// <summary>The chosen column first, then stage and name, so every order is total and pages never overlap.</summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
@@ -36,7 +37,7 @@ public sealed class JournalModel(
             return NotFound();
         }
 
-        await db.AuditReadAsync("JournalPage", candidate.Id);
+        await db.AuditReadAsync(AuditEntities.JournalPage, candidate.Id);
 
         Show(candidate);
         Input = new JournalInput { Date = NorwegianTime.Today(time), Place = WorkPlace.OutOfOffice, Kind = kind is { } k && Enum.IsDefined(k) ? k : null };

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.FollowUps;
@@ -131,7 +132,7 @@ public sealed class NoteEditModel(
     {
         var candidateId = await db.JournalNotes.AsNoTracking().Where(n => n.Id == id).Select(n => (int?)n.CandidateId).SingleOrDefaultAsync();
         var candidate = candidateId is { } cid
-            ? await db.ReadVisibleAsync(cid, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName }, "JournalNotePage", logger)
+            ? await db.ReadVisibleAsync(cid, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName }, AuditEntities.JournalNotePage, logger)
             : null;
         if (candidate is null)
         {

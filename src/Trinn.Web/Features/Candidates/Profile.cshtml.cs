@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
@@ -36,7 +37,7 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
             return NotFound();
         }
 
-        await db.AuditReadAsync("ProfilePage", candidate.Id);
+        await db.AuditReadAsync(AuditEntities.ProfilePage, candidate.Id);
 
         await ShowAsync(candidate);
         var latest = await LatestAsync(id);

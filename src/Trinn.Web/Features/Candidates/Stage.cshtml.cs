@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class StageModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             return NotFound();
         }
 
-        await db.AuditReadAsync("StagePage", candidate.Id);
+        await db.AuditReadAsync(AuditEntities.StagePage, candidate.Id);
 
         Show(candidate);
         Input = new MoveStageInput { Date = NorwegianTime.Today(time), Version = candidate.Version };

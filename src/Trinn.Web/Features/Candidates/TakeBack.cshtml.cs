@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Placements;
@@ -47,7 +48,7 @@ public sealed class TakeBackModel(
             return NotFound();
         }
 
-        await db.AuditReadAsync("TakeBackPage", candidate.Id);
+        await db.AuditReadAsync(AuditEntities.TakeBackPage, candidate.Id);
         await ShowAsync(candidate);
         Input = new TakeBackInput
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
@@ -25,7 +26,7 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
             return NotFound();
         }
 
-        var candidate = await db.ReadVisibleAsync(review.CandidateId, User, c => new { Name = c.FirstName + " " + c.LastName }, "CaseReviewPage", logger);
+        var candidate = await db.ReadVisibleAsync(review.CandidateId, User, c => new { Name = c.FirstName + " " + c.LastName }, AuditEntities.CaseReviewPage, logger);
         (Review, CandidateName) = (review, candidate?.Name ?? "");
         RecordedBy = review.RecordedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleOrDefaultAsync() : null;
         return Page();

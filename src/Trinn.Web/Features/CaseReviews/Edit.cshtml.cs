@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
@@ -78,7 +79,7 @@ public sealed class EditModel(
             return null;
         }
 
-        var candidate = await db.ReadVisibleAsync(review.CandidateId, User, c => new { Name = c.FirstName + " " + c.LastName }, "CaseReviewPage", logger);
+        var candidate = await db.ReadVisibleAsync(review.CandidateId, User, c => new { Name = c.FirstName + " " + c.LastName }, AuditEntities.CaseReviewPage, logger);
         Header = new CaseReviewHeader(review.Id, review.CandidateId, candidate?.Name ?? "", review.Reason, review.ScheduledFor);
         return review;
     }

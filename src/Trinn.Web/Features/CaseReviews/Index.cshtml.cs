@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
@@ -43,7 +44,7 @@ public sealed class IndexModel(TrinnDbContext db) : PageModel
                 .GroupBy(t => t.Tag).Select(g => new { g.Key, Count = g.Count() })
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(20).ToListAsync())
             .Select(g => (g.Key, g.Count)).ToList();
-        await db.AuditReadAsync("CaseReviewList", Rows.Select(r => r.CandidateId).Distinct().ToList());
+        await db.AuditReadAsync(AuditEntities.CaseReviewList, Rows.Select(r => r.CandidateId).Distinct().ToList());
     }
 }
 

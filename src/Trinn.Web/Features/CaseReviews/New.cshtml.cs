@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.CaseReviews;
 using Trinn.Core.Data;
@@ -34,7 +35,7 @@ public sealed class NewModel(
     {
         if (candidateId is { } id)
         {
-            var candidate = await db.ReadVisibleAsync(id, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.DischargeOutcome }, "CaseReviewNewPage", logger);
+            var candidate = await db.ReadVisibleAsync(id, User, c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.DischargeOutcome }, AuditEntities.CaseReviewNewPage, logger);
             if (candidate is null)
             {
                 return NotFound();
@@ -97,7 +98,7 @@ public sealed class NewModel(
                 .Take(CandidatesOffered)
                 .Select(c => new { c.Id, c.FirstName, c.LastName, c.DischargedOn })
                 .ToListAsync();
-            await db.AuditReadAsync("CaseReviewCandidatePicker", rows.Select(c => c.Id).ToList());
+            await db.AuditReadAsync(AuditEntities.CaseReviewCandidatePicker, rows.Select(c => c.Id).ToList());
             Candidates = rows.Select(c => new SelectListItem(c.FirstName + " " + c.LastName + (c.DischargedOn is null ? "" : " (" + r["New_Discharged", NorwegianTime.Format(c.DischargedOn)] + ")"),
                     c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .Prepend(new SelectListItem(t["Select_Choose"], "")).ToList();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Duration;
@@ -132,7 +133,7 @@ public sealed class IndexModel(
             candidateId,
             User,
             c => new { c.Id, Name = c.FirstName + " " + c.LastName },
-            "DurationPage",
+            AuditEntities.DurationPage,
             logger);
         if (candidate is null)
         {

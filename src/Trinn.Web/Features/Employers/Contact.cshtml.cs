@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
@@ -96,7 +97,7 @@ public sealed class ContactModel(
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
             .ToListAsync();
-        await db.AuditReadAsync("ContactCandidatePicker", rows.Select(c => c.Id).ToList());
+        await db.AuditReadAsync(AuditEntities.ContactCandidatePicker, rows.Select(c => c.Id).ToList());
         TeamCandidates = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         WithoutConsent = await ContactConsent.WithoutConsentAsync(db, TeamCandidates);
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Web.Features.Candidates;
@@ -80,7 +81,7 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
                 CandidateIds = c.Candidates.Select(l => l.CandidateId).ToList(),
             })
             .ToListAsync();
-        await db.AuditReadAsync("EmployerContacts", contacts.SelectMany(c => c.CandidateIds).ToList());
+        await db.AuditReadAsync(AuditEntities.EmployerContacts, contacts.SelectMany(c => c.CandidateIds).ToList());
         Contacts = contacts.Select(c => c.Row).ToList();
         return true;
     }

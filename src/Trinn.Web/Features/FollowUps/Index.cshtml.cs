@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.FollowUps;
@@ -101,7 +102,7 @@ public sealed class IndexModel(
             candidateId,
             User,
             c => new { c.Id, Name = c.FirstName + " " + c.LastName },
-            "FollowUpsPage",
+            AuditEntities.FollowUpsPage,
             logger);
         if (candidate is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Candidates;
@@ -35,7 +36,7 @@ public sealed class CandidateModel(TrinnDbContext db, ILogger<CandidateModel> lo
                 Profile = db.ProfileVersions.Where(p => p.CandidateId == c.Id).OrderByDescending(p => p.VersionNumber)
                     .Select(p => new { p.PreferredHours }).FirstOrDefault(),
             },
-            "OpportunityMatches",
+            AuditEntities.OpportunityMatches,
             logger);
         if (candidate is null)
         {

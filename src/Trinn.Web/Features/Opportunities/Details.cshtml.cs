@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Candidates;
@@ -38,7 +39,7 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
         Matches = matches.Select(m => new CandidateMatchRow(m.Candidate.CandidateId, names[m.Candidate.CandidateId], m.Match))
             .OrderBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nb-NO"), false)).ToList();
         // The names (the carved-for candidate's too) and the fit with each profile's wishes are candidate data.
-        await db.AuditReadAsync("OpportunityMatches", [.. ids, .. o.CarvedForCandidateId is { } carved ? [carved] : Array.Empty<int>()]);
+        await db.AuditReadAsync(AuditEntities.OpportunityMatches, [.. ids, .. o.CarvedForCandidateId is { } carved ? [carved] : Array.Empty<int>()]);
 
         return Page();
     }

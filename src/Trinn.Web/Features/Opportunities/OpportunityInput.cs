@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
@@ -128,7 +129,7 @@ internal static class OpportunityForm
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
             .ToListAsync();
-        await db.AuditReadAsync("OpportunityCandidatePicker", rows.Select(c => c.Id).ToList());
+        await db.AuditReadAsync(AuditEntities.OpportunityCandidatePicker, rows.Select(c => c.Id).ToList());
         var items = rows.Select(c => new SelectListItem(c.Name, c.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         items.Insert(0, new SelectListItem(emptyText, ""));
         return items;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.Identity;
@@ -105,7 +106,7 @@ public sealed class RowsModel(
         {
             var names = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => ids.Contains(c.Id))
                 .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-            await db.AuditReadAsync("IndicatorRows", names.Keys.ToList());
+            await db.AuditReadAsync(AuditEntities.IndicatorRows, names.Keys.ToList());
             page = page.Select(r => r.CandidateId is { } id ? r with { Name = names.GetValueOrDefault(id, "–") } : r).ToList();
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.Placements;
@@ -31,7 +32,7 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time, ILogger<Ind
             candidateId,
             User,
             c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.Stage, c.DischargedOn },
-            "PlacementsPage",
+            AuditEntities.PlacementsPage,
             logger);
         if (candidate is null)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
@@ -94,7 +95,7 @@ public sealed class NewModel(
 
     private async Task ShowAsync(int candidateId, string name)
     {
-        await db.AuditReadAsync("PlacementNewPage", candidateId);
+        await db.AuditReadAsync(AuditEntities.PlacementNewPage, candidateId);
         CandidateId = candidateId;
         Name = name;
         Employers = (await db.Set<Employer>().AsNoTracking().VisibleTo(User).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync())

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Placements;
@@ -93,7 +94,7 @@ public sealed class ReviewModel(
         Measure = measure;
         CandidateId = measure.Placement!.CandidateId;
         Title = measure.Placement.Employer!.Name;
-        await db.AuditReadAsync("WageSubsidyReviewPage", CandidateId);
+        await db.AuditReadAsync(AuditEntities.WageSubsidyReviewPage, CandidateId);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Duration;
 using Trinn.Core.Employers;
@@ -64,7 +65,7 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
             .Select(p => new { p.CandidateId, Name = p.Candidate!.FirstName + " " + p.Candidate.LastName, p.EndDate })
             .ToListAsync();
         warnings.AddRange(ending.Select(p => new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.EndDate, "")));
-        await db.AuditReadAsync("WorkplaceWarnings", warnings.Select(w => w.CandidateId).ToList());
+        await db.AuditReadAsync(AuditEntities.WorkplaceWarnings, warnings.Select(w => w.CandidateId).ToList());
         return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
     }
 }

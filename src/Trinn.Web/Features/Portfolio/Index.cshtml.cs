@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
@@ -31,6 +32,6 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
             .Select(CandidateListItem.Projection).ToListAsync();
         Own = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Own);
         Backup = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Backup);
-        await db.AuditReadAsync("PortfolioPage", [.. Own.Select(c => c.Id), .. Backup.Select(c => c.Id)]);
+        await db.AuditReadAsync(AuditEntities.PortfolioPage, [.. Own.Select(c => c.Id), .. Backup.Select(c => c.Id)]);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.ActionPlans;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
@@ -49,7 +50,7 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
             return NotFound();
         }
 
-        await db.AuditReadAsync("ReferralDetailsPage", candidateId);
+        await db.AuditReadAsync(AuditEntities.ReferralDetailsPage, candidateId);
         var steps = await db.Set<ActionPlanStep>().AsNoTracking().Where(s => s.CandidateId == candidateId && s.Status == StepStatus.Open).ToListAsync();
         var next = ActionPlan.NextStep(steps);
         Referral = next is null ? row : row with { NextStep = next.Text, NextStepDue = next.DueDate, NextStepOwner = next.Owner };

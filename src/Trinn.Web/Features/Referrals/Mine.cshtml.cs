@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
@@ -49,7 +50,7 @@ public sealed class MineModel(TrinnDbContext db, IStringLocalizer<SharedResource
                 SharesWithVeileder = r.Candidate.Agreement != null && r.Candidate.Agreement.ConsentNavVeileder,
             })
             .ToListAsync();
-        await db.AuditReadAsync("ReferralStatusPage", rows.Select(r => r.CandidateId).ToList());
+        await db.AuditReadAsync(AuditEntities.ReferralStatusPage, rows.Select(r => r.CandidateId).ToList());
         Rows = rows.Select(r => new ReferralStatusRow(
                 r.CandidateId,
                 r.Name,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
@@ -161,7 +162,7 @@ public sealed class ReferralRegistration(TrinnDbContext db, UserManager<TrinnUse
             if (existing is { } candidateId)
             {
                 errors[nameof(input.NationalId)] = "Error_AlreadyActive";
-                await db.AuditReadAsync("ReferralDuplicateCheck", candidateId);
+                await db.AuditReadAsync(AuditEntities.ReferralDuplicateCheck, candidateId);
             }
         }
 

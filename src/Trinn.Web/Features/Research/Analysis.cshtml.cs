@@ -191,7 +191,7 @@ public sealed class AnalysisModel(TrinnDbContext db, TimeProvider time, IStringL
             ["Change"] = [null, Change is null ? null : $"{construct!.Key}; waves={string.Join(',', CompareWaves)}"],
             ["Participants"] = [null, survey.ParticipantCount],
         };
-        return db.AuditAsync([new AuditEvent(AuditAction.Read, "ResearchAnalysis", StudyId!.Value.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(shown))], ct);
+        return db.AuditAsync([new AuditEvent(AuditAction.Read, AuditEntities.ResearchAnalysis, StudyId!.Value.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(shown))], ct);
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
@@ -145,7 +146,7 @@ public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResour
         if (!ByName)
         {
             // An admin sees counts only: audited as a read of nobody.
-            await db.AuditReadAsync("StudyEnrolment");
+            await db.AuditReadAsync(AuditEntities.StudyEnrolment);
             return;
         }
 
@@ -158,7 +159,7 @@ public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResour
                 Enrolled = db.Set<StudyParticipant>().Any(p => p.StudyId == study.Id && p.CandidateId == c.Id),
             })
             .ToListAsync();
-        await db.AuditReadAsync("StudyEnrolment", people.Select(p => p.Id).ToList());
+        await db.AuditReadAsync(AuditEntities.StudyEnrolment, people.Select(p => p.Id).ToList());
         EnrolledNames = people.Where(p => p.Enrolled).Select(p => p.Name).ToList();
         Choices = people.Where(p => !p.Enrolled)
             .Select(p => new SelectListItem(p.Name + " – " + (p.Consent ? s["Enrol_ConsentYes"] : s["Enrol_ConsentNo"]), p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))

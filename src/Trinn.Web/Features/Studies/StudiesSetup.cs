@@ -99,7 +99,7 @@ internal static class ResearchExportFiles
         }
 
         return db.AuditAsync(
-            [new AuditEvent(AuditAction.Export, "ResearchExport", studyId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(changes))], ct);
+            [new AuditEvent(AuditAction.Export, AuditEntities.ResearchExport, studyId.ToString(CultureInfo.InvariantCulture), null, JsonSerializer.Serialize(changes))], ct);
     }
 
     private static byte[] ToXlsx(StudyDataset dataset)

@@ -88,7 +88,7 @@ public sealed class SurveyAnswerModel(TrinnDbContext db, TimeProvider time, IStr
                 var researchId = await db.Set<StudyParticipant>().Where(p => p.Id == wave.ParticipantId).Select(p => p.ResearchId).SingleAsync();
                 db.AddRange(wave.Submit(definition, post.Merged, researchId, paper: false, enteredById: null, today, now));
                 await db.SaveChangesAsync();
-                await db.AuditAsync([new AuditEvent(AuditAction.Create, "SurveySubmission", wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
+                await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.SurveySubmission, wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
                     System.Text.Json.JsonSerializer.Serialize(new { wave.StudyId, wave.Number, Paper = false }))]);
                 return Redirect(PathPrefix + token);
             }

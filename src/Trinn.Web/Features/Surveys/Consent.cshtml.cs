@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Research;
@@ -161,7 +162,7 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
     private async Task<bool> ShowAsync(int id)
     {
         Today = NorwegianTime.Today(time);
-        var candidate = await db.ReadVisibleAsync(id, User, c => new { c.Id, c.TeamId, Name = c.FirstName + " " + c.LastName }, "StudyConsentPage", logger);
+        var candidate = await db.ReadVisibleAsync(id, User, c => new { c.Id, c.TeamId, Name = c.FirstName + " " + c.LastName }, AuditEntities.StudyConsentPage, logger);
         if (candidate is null)
         {
             return false;

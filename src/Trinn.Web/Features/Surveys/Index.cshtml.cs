@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
@@ -69,7 +70,7 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
                 Waiting = db.Set<OutboxMessage>().Any(m => m.WaveId == w.Id && m.Status == OutboxStatus.Pending),
             })
             .ToListAsync();
-        await db.AuditReadAsync("SurveyWaveList", rows.Select(r => r.CandidateId).Distinct().ToList());
+        await db.AuditReadAsync(AuditEntities.SurveyWaveList, rows.Select(r => r.CandidateId).Distinct().ToList());
         Rows = rows.Select(r => new TeamWaveRow(
             r.Id, r.CandidateId, r.Candidate.FirstName + " " + r.Candidate.LastName, r.Study, r.Number, r.OffsetMonths, r.OpensOn, r.ClosesOn,
             r.SubmittedAtUtc is not null ? WaveStatus.Answered : r.Withdrawn ? WaveStatus.Withdrawn : SurveyWave.Status(today, r.OpensOn, r.ClosesOn, r.TargetDate, r.InvitedAtUtc is not null),

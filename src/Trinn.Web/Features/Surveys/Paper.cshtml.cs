@@ -86,7 +86,7 @@ public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLoca
                 var researchId = await db.Set<StudyParticipant>().Where(p => p.Id == wave.ParticipantId).Select(p => p.ResearchId).SingleAsync();
                 db.AddRange(wave.Submit(definition, post.Merged, researchId, paper: true, User.UserId(), today, time.GetUtcNow().UtcDateTime));
                 await db.SaveChangesAsync();
-                await db.AuditAsync([new AuditEvent(AuditAction.Create, "SurveySubmission", wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
+                await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.SurveySubmission, wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
                     System.Text.Json.JsonSerializer.Serialize(new { wave.StudyId, wave.Number, Paper = true }))]);
                 return Redirect($"/Candidates/Details/{wave.CandidateId}#h-survey-scores");
             }
@@ -127,7 +127,7 @@ public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLoca
             return null;
         }
 
-        await db.AuditReadAsync("SurveyWavePaper", wave.CandidateId);
+        await db.AuditReadAsync(AuditEntities.SurveyWavePaper, wave.CandidateId);
         CandidateId = wave.CandidateId;
         CandidateName = await db.Candidates.Where(c => c.Id == wave.CandidateId).Select(c => c.FirstName + " " + c.LastName).SingleAsync();
         StudyName = await db.Set<Study>().Where(x => x.Id == wave.StudyId).Select(x => x.Name).SingleAsync();

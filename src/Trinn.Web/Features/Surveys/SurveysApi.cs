@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Research;
@@ -123,7 +124,7 @@ internal static class SurveysApi
 
     private static async Task<Results<Ok<List<ScoreDocument>>, NotFound>> ScoresAsync(int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
     {
-        var candidate = await db.ReadVisibleAsync(id, user, c => new { c.Id }, "CandidateScoresApi", loggers.CreateLogger("Trinn.Api"));
+        var candidate = await db.ReadVisibleAsync(id, user, c => new { c.Id }, AuditEntities.CandidateScoresApi, loggers.CreateLogger("Trinn.Api"));
         if (candidate is null)
         {
             return TypedResults.NotFound();
