@@ -39,23 +39,6 @@ internal static class CandidateLookups
 
     public static string StageName(IStringLocalizer<SharedResource> t, int stage) => t["Stage_" + stage.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
-    public static List<SelectListItem> EnumItems<TEnum>(IStringLocalizer<SharedResource> t, string? emptyText = null)
-        where TEnum : struct, Enum
-    {
-        var items = Enum.GetValues<TEnum>()
-            .Select(v => new SelectListItem(t[typeof(TEnum).Name + "_" + v], Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToList();
-        if (emptyText is not null)
-        {
-            items.Insert(0, new SelectListItem(emptyText, ""));
-        }
-
-        return items;
-    }
-
-    public static string EnumName<TEnum>(IStringLocalizer<SharedResource> t, TEnum value)
-        where TEnum : struct, Enum => t[typeof(TEnum).Name + "_" + value];
-
     public static string StatusName(IStringLocalizer<SharedResource> t, CandidateStatus status, int stage) => status switch
     {
         CandidateStatus.Active => t["Status_Active", stage],

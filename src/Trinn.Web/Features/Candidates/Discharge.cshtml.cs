@@ -70,7 +70,7 @@ public sealed class DischargeModel(TrinnDbContext db, IStringLocalizer<SharedRes
     {
         Id = candidate.Id;
         Name = candidate.FullName;
-        Outcomes = CandidateLookups.EnumItems<DischargeOutcome>(t, t["Select_Choose"]);
+        Outcomes = EnumText.Items<DischargeOutcome>(t, t["Select_Choose"]);
     }
 }
 

@@ -95,7 +95,7 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
         Id = candidate.Id;
         Name = candidate.FullName;
         Specialists = await CandidateLookups.SpecialistsAsync(db, candidate.TeamId, t["Select_None"]);
-        Programmes = CandidateLookups.EnumItems<Programme>(t);
+        Programmes = EnumText.Items<Programme>(t);
     }
 }
 

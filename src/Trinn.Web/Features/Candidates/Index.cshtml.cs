@@ -54,7 +54,7 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
         Today = NorwegianTime.Today(time);
         Specialists = await CandidateLookups.SpecialistsAsync(db, User.TeamId()!.Value, t["Select_All"]);
         Stages = CandidateLookups.Stages(t, t["Select_All"]);
-        Programmes = CandidateLookups.EnumItems<Trinn.Core.Candidates.Programme>(t, t["Select_All"]);
+        Programmes = EnumText.Items<Trinn.Core.Candidates.Programme>(t, t["Select_All"]);
 
         var query = db.Candidates.AsNoTracking().VisibleTo(User);
         query = Status switch

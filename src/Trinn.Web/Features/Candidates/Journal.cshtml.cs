@@ -77,8 +77,8 @@ public sealed class JournalModel(
     {
         Id = candidate.Id;
         Name = candidate.FullName;
-        Kinds = CandidateLookups.EnumItems<JournalKind>(t, t["Select_Choose"]);
-        Places = CandidateLookups.EnumItems<WorkPlace>(t);
+        Kinds = EnumText.Items<JournalKind>(t, t["Select_Choose"]);
+        Places = EnumText.Items<WorkPlace>(t);
     }
 
     internal static JournalInput From(JournalNote note) => new()

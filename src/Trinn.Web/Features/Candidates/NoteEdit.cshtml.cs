@@ -150,8 +150,8 @@ public sealed class NoteEditModel(
             note.Revisions.OrderByDescending(r => r.ReplacedAtUtc).ThenByDescending(r => r.Id)
                 .Select(r => new NoteRevisionView(r.Date, r.Kind, r.Place, r.DurationMinutes, r.Text, r.ReplacedAtUtc, names.GetValueOrDefault(r.ReplacedById, "")))
                 .ToList());
-        Kinds = CandidateLookups.EnumItems<JournalKind>(t, t["Select_Choose"]);
-        Places = CandidateLookups.EnumItems<WorkPlace>(t);
+        Kinds = EnumText.Items<JournalKind>(t, t["Select_Choose"]);
+        Places = EnumText.Items<WorkPlace>(t);
         return note;
     }
 }

@@ -115,11 +115,11 @@ public sealed class TakeBackModel(
             .OrderByDescending(x => x.StartDate)
             .Select(x => new { x.Id, x.Kind, x.StartDate, Employer = x.Employer!.Name })
             .ToListAsync();
-        OpenJobs = jobs.Select(j => new SelectListItem($"{j.Employer} – {EmployerAccess.EnumName(pl, j.Kind)} ({NorwegianTime.Format(j.StartDate)})",
+        OpenJobs = jobs.Select(j => new SelectListItem($"{j.Employer} – {EnumText.Name(pl, j.Kind)} ({NorwegianTime.Format(j.StartDate)})",
                 j.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Prepend(new SelectListItem(p["TakeBack_NoOpenJob"], ""))
             .ToList();
-        Endings = EmployerAccess.EnumItems<PlacementEnding>(pl, t["Select_Choose"]);
+        Endings = EnumText.Items<PlacementEnding>(pl, t["Select_Choose"]);
     }
 }
 

@@ -91,8 +91,8 @@ public sealed class ContactModel(
     {
         Id = employer.Id;
         Name = employer.Name;
-        Kinds = EmployerAccess.EnumItems<EmployerContactKind>(e, t["Select_Choose"]);
-        Purposes = EmployerAccess.EnumItems<EmployerContactPurpose>(e, t["Select_Choose"]);
+        Kinds = EnumText.Items<EmployerContactKind>(e, t["Select_Choose"]);
+        Purposes = EnumText.Items<EmployerContactPurpose>(e, t["Select_Choose"]);
         var rows = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.DischargedOn == null)
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })

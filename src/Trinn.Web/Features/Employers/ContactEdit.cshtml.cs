@@ -120,8 +120,8 @@ public sealed class ContactEditModel(
     private async Task ShowAsync(EmployerContact contact)
     {
         (Id, EmployerId, Name) = (contact.Id, contact.EmployerId, contact.Employer!.Name);
-        Kinds = EmployerAccess.EnumItems<EmployerContactKind>(e, t["Select_Choose"]);
-        Purposes = EmployerAccess.EnumItems<EmployerContactPurpose>(e, t["Select_Choose"]);
+        Kinds = EnumText.Items<EmployerContactKind>(e, t["Select_Choose"]);
+        Purposes = EnumText.Items<EmployerContactPurpose>(e, t["Select_Choose"]);
         var linked = contact.Candidates.Select(l => l.CandidateId).ToList();
         var rows = await db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.DischargedOn == null || linked.Contains(c.Id))
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName)

@@ -73,7 +73,7 @@ public sealed class EditModel(TrinnDbContext db, IStringLocalizer<SharedResource
     {
         Id = employer.Id;
         Name = employer.Name;
-        Sectors = EmployerAccess.EnumItems<EmployerSector>(e, t["Select_Choose"]);
-        Sizes = EmployerAccess.EnumItems<EmployerSize>(e, t["Select_None"]);
+        Sectors = EnumText.Items<EmployerSector>(e, t["Select_Choose"]);
+        Sizes = EnumText.Items<EmployerSize>(e, t["Select_None"]);
     }
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Web.Infrastructure;
@@ -28,24 +25,6 @@ internal static partial class EmployerAccess
 
         return employer;
     }
-
-    /// <summary>Select items for an enum, labelled "EnumName_Value" from the given resource.</summary>
-    public static List<SelectListItem> EnumItems<TEnum>(IStringLocalizer t, string? emptyText = null)
-        where TEnum : struct, Enum
-    {
-        var items = Enum.GetValues<TEnum>()
-            .Select(v => new SelectListItem(t[typeof(TEnum).Name + "_" + v], Convert.ToInt32(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)))
-            .ToList();
-        if (emptyText is not null)
-        {
-            items.Insert(0, new SelectListItem(emptyText, ""));
-        }
-
-        return items;
-    }
-
-    public static string EnumName<TEnum>(IStringLocalizer t, TEnum value)
-        where TEnum : struct, Enum => t[typeof(TEnum).Name + "_" + value];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Employer {EmployerId} was requested by user {UserId} who may not see it")]
     public static partial void LogEmployerNotVisible(this ILogger logger, int employerId, string userId);

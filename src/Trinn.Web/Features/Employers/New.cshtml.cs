@@ -44,8 +44,8 @@ public sealed class NewModel(TrinnDbContext db, IStringLocalizer<SharedResource>
 
     private void Show()
     {
-        Sectors = EmployerAccess.EnumItems<EmployerSector>(e, t["Select_Choose"]);
-        Sizes = EmployerAccess.EnumItems<EmployerSize>(e, t["Select_None"]);
+        Sectors = EnumText.Items<EmployerSector>(e, t["Select_Choose"]);
+        Sizes = EnumText.Items<EmployerSize>(e, t["Select_None"]);
     }
 }
 

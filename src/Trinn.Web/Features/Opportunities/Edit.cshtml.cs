@@ -76,7 +76,7 @@ public sealed class EditModel(
     private async Task ShowAsync(JobOpportunity opportunity)
     {
         (Id, Title, EmployerIndustry) = (opportunity.Id, opportunity.Title, opportunity.Employer!.Industry);
-        Statuses = EmployerAccess.EnumItems<OpportunityStatus>(o, t["Select_Choose"]);
+        Statuses = EnumText.Items<OpportunityStatus>(o, t["Select_Choose"]);
         Candidates = await OpportunityForm.CandidateItemsAsync(db, User, opportunity.CarvedForCandidateId ?? Input.CarvedForCandidateId, t["Select_None"]);
     }
 }

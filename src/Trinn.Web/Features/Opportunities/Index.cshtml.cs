@@ -35,7 +35,7 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
 
     public async Task OnGetAsync()
     {
-        Statuses = EmployerAccess.EnumItems<OpportunityStatus>(o, t["Select_All"]);
+        Statuses = EnumText.Items<OpportunityStatus>(o, t["Select_All"]);
         var query = db.Set<JobOpportunity>().AsNoTracking().VisibleTo(User);
         var industries = await query.Where(x => x.Industry != null).Select(x => x.Industry!).Distinct().OrderBy(x => x).Take(200).ToListAsync();
         Industries = [new SelectListItem(t["Select_All"], ""), .. industries.Select(i => new SelectListItem(i, i))];

@@ -69,7 +69,7 @@ public sealed class NewModel(
     private async Task ShowAsync(Employer employer)
     {
         (EmployerId, EmployerName, EmployerIndustry) = (employer.Id, employer.Name, employer.Industry);
-        Statuses = EmployerAccess.EnumItems<OpportunityStatus>(o, t["Select_Choose"]);
+        Statuses = EnumText.Items<OpportunityStatus>(o, t["Select_Choose"]);
         Candidates = await OpportunityForm.CandidateItemsAsync(db, User, Input.CarvedForCandidateId, t["Select_None"]);
     }
 }

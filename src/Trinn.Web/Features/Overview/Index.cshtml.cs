@@ -127,7 +127,7 @@ public sealed class IndexModel(DashboardQuery query, IStringLocalizer<Indicators
         }
 
         Programmes = Enum.GetValues<Programme>()
-            .Select(p => new SelectListItem(CandidateLookups.EnumName(t, p), p.ToString(), p == programme))
+            .Select(p => new SelectListItem(EnumText.Name(t, p), p.ToString(), p == programme))
             .Prepend(new SelectListItem(l["Dash_ProgrammeAll"], "", programme is null))
             .ToList();
         Teams = await query.VisibleTeamsAsync(User, ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Trinn.Core.Candidates;
+using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Overview;
 
@@ -21,7 +22,7 @@ public static class ProgrammeChoice
             return (null, null);
         }
 
-        return Enum.TryParse<Programme>(text, ignoreCase: true, out var programme) && Enum.IsDefined(programme)
+        return EnumText.TryParse<Programme>(text, out var programme)
             ? (programme, null)
             : (null, "Error_Programme");
     }

@@ -133,7 +133,7 @@ public sealed class RowsModel(
             case IndicatorKeys.DischargedToWork:
                 Columns = [l["Rows_Discharged"], l["Rows_Outcome"], l["Rows_BroaderCol"]];
                 return data.Candidates.Where(c => c.DischargedOn is { } d && period.Contains(d) && c.Outcome is not null).OrderBy(c => c.DischargedOn)
-                    .Select(c => new BehindRow(c.Id, "", [D(c.DischargedOn), CandidateLookups.EnumName(t, c.Outcome!.Value),
+                    .Select(c => new BehindRow(c.Id, "", [D(c.DischargedOn), EnumText.Name(t, c.Outcome!.Value),
                         YesNo(Core.Candidates.DischargeOutcomeDefinitions.CountsToWorkBroader(c.Outcome.Value))],
                         Core.Candidates.DischargeOutcomeDefinitions.CountsToWorkOfficial(c.Outcome.Value))).ToList();
             case IndicatorKeys.EmployerContacts or IndicatorKeys.EmployerContactsCandidateSpecific or IndicatorKeys.EmployerContactsNewEmployers or IndicatorKeys.EmployerContactsAll:

@@ -66,7 +66,7 @@ public sealed class EndModel(
             {
                 var candidate = x.Candidate!;
                 var date = Input.EndDate!.Value < candidate.StageSince ? candidate.StageSince : Input.EndDate!.Value;
-                candidate.MoveToStage(PlacementStages.JobFindingStage, date, p["Stage_BackReason", EmployerAccess.EnumName(p, Input.Ending!.Value)], User.UserId(), today, time.GetUtcNow().UtcDateTime);
+                candidate.MoveToStage(PlacementStages.JobFindingStage, date, p["Stage_BackReason", EnumText.Name(p, Input.Ending!.Value)], User.UserId(), today, time.GetUtcNow().UtcDateTime);
             }
         }, ModelState, t, ex => PlacementMessages.For(ex, t, p), field: f => f == "Date" ? "EndDate" : f);
         if (outcome == SaveOutcome.Saved)
@@ -86,11 +86,11 @@ public sealed class EndModel(
     {
         CandidateId = placement.CandidateId;
         var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
-        Title = EmployerAccess.EnumName(p, placement.Kind) + " – " + employer;
+        Title = EnumText.Name(p, placement.Kind) + " – " + employer;
         var otherPaidActive = await db.Set<Placement>().AnyAsync(o => o.CandidateId == placement.CandidateId && o.Id != placement.Id
             && o.Ending == null && o.Kind >= PlacementKind.Permanent);
         OfferBack = PlacementStages.OfferBackToJobFinding(placement.Candidate!, placement, otherPaidActive);
-        Endings = EmployerAccess.EnumItems<PlacementEnding>(p, t["Select_Choose"]);
+        Endings = EnumText.Items<PlacementEnding>(p, t["Select_Choose"]);
     }
 }
 

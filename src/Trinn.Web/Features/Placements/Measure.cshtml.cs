@@ -92,8 +92,8 @@ public sealed class MeasureModel(
     {
         CandidateId = placement.CandidateId;
         var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
-        Title = EmployerAccess.EnumName(p, placement.Kind) + " – " + employer;
-        Kinds = EmployerAccess.EnumItems<SupportMeasureKind>(p, t["Select_Choose"]);
+        Title = EnumText.Name(p, placement.Kind) + " – " + employer;
+        Kinds = EnumText.Items<SupportMeasureKind>(p, t["Select_Choose"]);
         AllowedHere = Enum.GetValues<SupportMeasureKind>().Where(k => SupportMeasureRules.Allowed(k, placement.Kind)).ToList();
     }
 }

@@ -102,8 +102,8 @@ public sealed class NewModel(
             .Select(e => new SelectListItem(e.Name, e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Prepend(new SelectListItem(t["Select_Choose"], ""))
             .ToList();
-        Kinds = EmployerAccess.EnumItems<PlacementKind>(p, t["Select_Choose"]);
-        Markets = EmployerAccess.EnumItems<LabourMarket>(p);
+        Kinds = EnumText.Items<PlacementKind>(p, t["Select_Choose"]);
+        Markets = EnumText.Items<LabourMarket>(p);
     }
 }
 

@@ -64,7 +64,7 @@ public sealed class NewModel(
     {
         var choose = t["Select_Choose"];
         NavVeiledere = await CandidateLookups.NavVeiledereAsync(db, choose);
-        Innsatsgrupper = CandidateLookups.EnumItems<Innsatsgruppe>(t, choose);
+        Innsatsgrupper = EnumText.Items<Innsatsgruppe>(t, choose);
         Teams = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
             .Select(x => new SelectListItem(x.Name, x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToListAsync();

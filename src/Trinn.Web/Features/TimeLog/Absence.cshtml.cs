@@ -84,7 +84,7 @@ public sealed class AbsenceModel(
         var since = NorwegianTime.Today(time).AddMonths(-ListMonths);
         Absences = await db.Set<Absence>().AsNoTracking().Where(a => a.UserId == me && a.To >= since)
             .OrderByDescending(a => a.From).ThenByDescending(a => a.Id).ToListAsync();
-        Kinds = EmployerAccess.EnumItems<AbsenceKind>(l, t["Select_Choose"]);
+        Kinds = EnumText.Items<AbsenceKind>(l, t["Select_Choose"]);
     }
 }
 

@@ -69,6 +69,6 @@ public sealed class EditModel(
     private void Show(TimeBlock block)
     {
         Block = block;
-        Categories = EmployerAccess.EnumItems<TimeCategory>(l, t["Select_Choose"]);
+        Categories = EnumText.Items<TimeCategory>(l, t["Select_Choose"]);
     }
 }

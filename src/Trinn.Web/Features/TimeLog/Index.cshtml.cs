@@ -151,7 +151,7 @@ public sealed class IndexModel(
             .Select(c => new CarryItem("contact", c.Id, c.Date, c.DurationMinutes, true, c.Kind != EmployerContactKind.Phone))
             .ToListAsync();
         ToCarry = notes.Concat(contacts).OrderBy(c => c.Date).ToList();
-        Categories = EmployerAccess.EnumItems<TimeCategory>(l, t["Select_Choose"]);
+        Categories = EnumText.Items<TimeCategory>(l, t["Select_Choose"]);
     }
 }
 
