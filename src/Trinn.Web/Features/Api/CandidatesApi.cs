@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
+using Trinn.Core.NationalIds;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Referrals;
 using Trinn.Web.Infrastructure;
