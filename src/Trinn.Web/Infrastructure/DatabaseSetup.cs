@@ -1,9 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Data;
 using Trinn.Core.Demo;
-using Trinn.Core.Identity;
 
 namespace Trinn.Web.Infrastructure;
 

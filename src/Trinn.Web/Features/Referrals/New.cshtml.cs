@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.NationalIds;
-using Trinn.Core.Identity;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
