@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using BenchmarkDotNet.Attributes;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Indicators;

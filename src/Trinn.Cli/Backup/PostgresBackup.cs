@@ -136,7 +136,7 @@ internal static class PostgresBackup
             SslMode.Require => "require",
             SslMode.VerifyCA => "verify-ca",
             SslMode.VerifyFull => "verify-full",
-            _ => "prefer",
+            SslMode.Prefer or _ => "prefer",
         });
         yield return ("PGCONNECT_TIMEOUT", s.Timeout.ToString(CultureInfo.InvariantCulture));
         yield return ("PGAPPNAME", "trinn");

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Trinn.Core.Data;
 using Trinn.Core.NationalIds;
 
@@ -16,33 +18,54 @@ internal static class CliDatabase
         .AddEnvironmentVariables()
         .Build();
 
+    /// <summary>
+    /// The database settings after the command-line options, bound and checked by the same registration as the web app
+    /// (<see cref="DatabaseRegistration.AddTrinnData"/>): a missing or invalid setting or national-ID key is a
+    /// <see cref="CliException"/> with the reason, before any database work. Missing keys fall back to the development
+    /// keys with a warning, as before.
+    /// </summary>
     public static DatabaseOptions Options(string? provider, string? connection)
     {
-        var configuration = Configuration();
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var encryptionKey = configuration["NationalIds:EncryptionKey"];
-        var lookupKey = configuration["NationalIds:LookupKey"];
-        if (!string.IsNullOrEmpty(encryptionKey) && !string.IsNullOrEmpty(lookupKey))
-        {
-            NationalIdProtector.Current = new NationalIdProtector(encryptionKey, lookupKey);
-        }
-        else
-        {
-            Console.Error.WriteLine("trinn: NationalIds:EncryptionKey/LookupKey not set; using the DEVELOPMENT keys.");
-        }
+        var overrides = new Dictionary<string, string?>();
         if (provider is not null)
         {
-            options.Provider = Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)
-                ? p
-                : throw new CliException($"Unknown provider '{provider}': use Sqlite or Postgres.");
+            overrides[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"] =
+                Enum.TryParse<DatabaseProvider>(provider, ignoreCase: true, out var p)
+                    ? p.ToString()
+                    : throw new CliException($"Unknown provider '{provider}': use Sqlite or Postgres.");
         }
 
         if (connection is not null)
         {
-            options.ConnectionString = connection;
+            overrides[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ConnectionString)}"] = connection;
         }
 
-        return options;
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(Configuration())
+            .AddInMemoryCollection(overrides)
+            .Build();
+        using var services = new ServiceCollection()
+            .AddTrinnData(configuration, Directory.GetCurrentDirectory(), developmentKeysAllowed: true)
+            .BuildServiceProvider();
+        try
+        {
+            services.ValidateTrinnSettings();
+            if (services.GetRequiredService<IOptions<NationalIdOptions>>().Value.HasNoKeys)
+            {
+                Console.Error.WriteLine("trinn: NationalIds:EncryptionKey/LookupKey not set; using the DEVELOPMENT keys.");
+            }
+
+            return services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            throw new CliException(string.Join(" ", ex.Failures), ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's own message names the setting and the value it could not read.
+            throw new CliException(ex.Message, ex);
+        }
     }
 
     public static TrinnDbContext Open(DatabaseOptions options) =>

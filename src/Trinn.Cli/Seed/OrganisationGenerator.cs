@@ -158,6 +158,8 @@ internal sealed class OrganisationGenerator : ISeedGenerator
             case Roles.Admin:
                 context.Admin = user;
                 break;
+            default:
+                break;
         }
     }
 }

@@ -76,7 +76,7 @@ internal sealed class SeedContext(SeedScale scale, int seed, DateOnly today, str
     {
         DayOfWeek.Saturday => d.AddDays(-1),
         DayOfWeek.Sunday => d.AddDays(-2),
-        _ => d,
+        DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Wednesday or DayOfWeek.Thursday or DayOfWeek.Friday or _ => d,
     };
 
     /// <summary>A working-hours moment on a date, in UTC.</summary>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Trinn.Core.Research;
 using Trinn.Statistics.Contract;
 
 namespace Trinn.Cli.Stats;

@@ -79,6 +79,9 @@ internal static class AuditCapture
 
                     pending.Add(new Pending(entry, AuditAction.Delete, changes));
                     break;
+                case EntityState.Detached:
+                case EntityState.Unchanged:
+                case EntityState.Added:
                 default:
                     pending.Add(new Pending(entry, AuditAction.Create, changes));
                     break;

@@ -24,7 +24,7 @@ public enum AuditAction
 
 /// <summary>
 /// One entry of the append-only audit trail. Each entry carries a SHA-256 over its content and the previous
-/// entry's hash, so editing or deleting any row breaks the chain from that row on (<see cref="AuditChain.Verify"/>).
+/// entry's hash, so editing or deleting any row breaks the chain from that row on (<see cref="AuditChain.VerifyAsync"/>).
 /// </summary>
 public class AuditEntry
 {

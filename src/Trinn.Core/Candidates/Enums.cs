@@ -48,7 +48,7 @@ public static class JournalKinds
         JournalKind.NavVeileder or JournalKind.ThreeWayMeeting => AgreementConsent.NavVeileder,
         JournalKind.HealthServices => AgreementConsent.HealthAndNetwork,
         JournalKind.WithEmployer => AgreementConsent.EmployerContact,
-        _ => null,
+        JournalKind.Meeting or JournalKind.Phone or JournalKind.Message or JournalKind.HomeVisit or JournalKind.WorkplaceVisit or _ => null,
     };
 }
 

@@ -152,7 +152,7 @@ internal sealed class DemoWork(Random random, DateOnly today, DateTime nowUtc)
                     var outside = d.DayOfWeek is not DayOfWeek.Friday;
                     var share = d.DayOfWeek == DayOfWeek.Tuesday ? outShare * 0.55 : d.DayOfWeek == DayOfWeek.Thursday ? outShare * 0.45 : 0.92 - outShare;
                     var minutes = (int)(week * present * share * (0.75 + (random.NextDouble() * 0.5)));
-                    var category = d.DayOfWeek switch { DayOfWeek.Tuesday => TimeCategory.WithCandidate, DayOfWeek.Thursday => TimeCategory.AtEmployer, _ => TimeCategory.OfficeWork };
+                    var category = d.DayOfWeek switch { DayOfWeek.Tuesday => TimeCategory.WithCandidate, DayOfWeek.Thursday => TimeCategory.AtEmployer, DayOfWeek.Sunday or DayOfWeek.Monday or DayOfWeek.Wednesday or DayOfWeek.Friday or DayOfWeek.Saturday or _ => TimeCategory.OfficeWork };
                     if (minutes > 0)
                     {
                         blocks.Add(TimeBlock.Create(user.Key, d, Math.Min(minutes, TimeBlock.MaxMinutes), category, outside, null, today, nowUtc));
@@ -342,7 +342,7 @@ internal sealed class DemoWork(Random random, DateOnly today, DateTime nowUtc)
             if (date < today)
             {
                 var roll = random.NextDouble();
-                var grace = kind switch { FollowUpKind.AfterStart => 1, FollowUpKind.Weekly => 3, FollowUpKind.Monthly => 7, _ => 0 };
+                var grace = kind switch { FollowUpKind.AfterStart => 1, FollowUpKind.Weekly => 3, FollowUpKind.Monthly => 7, FollowUpKind.BeforeStart or FollowUpKind.Extra or _ => 0 };
                 var done = roll < quality ? date.AddDays(random.Next(0, grace + 1))
                     : roll < quality + 0.15 || date < today.AddDays(-45) ? date.AddDays(grace + 1 + random.Next(0, 5))
                     : (DateOnly?)null;
@@ -361,6 +361,6 @@ internal sealed class DemoWork(Random random, DateOnly today, DateTime nowUtc)
         SupportMeasureKind.Lonnstilskudd => SupportMeasure.Lonnstilskudd(30 + (5 * random.Next(10)), start, random.NextDouble() < 0.5 ? start.AddMonths(12) : null, start.AddMonths(3), now),
         SupportMeasureKind.Mentortilskudd => SupportMeasure.Mentortilskudd("Kollega på arbeidsplassen", 4 + random.Next(9), start, start.AddMonths(12), now),
         SupportMeasureKind.Inkluderingstilskudd => SupportMeasure.Inkluderingstilskudd(5000 + (1000 * random.Next(30)), "Tilpasset arbeidsstol og skjerm", now),
-        _ => SupportMeasure.Tilretteleggingsplan("Start kl. 10 de første ukene; fast kontaktperson på arbeidsplassen", start, now),
+        SupportMeasureKind.Tilretteleggingsplan or _ => SupportMeasure.Tilretteleggingsplan("Start kl. 10 de første ukene; fast kontaktperson på arbeidsplassen", start, now),
     };
 }

@@ -3,11 +3,8 @@ using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Duration;
 using Trinn.Core.Employers;
-using Trinn.Core.FollowUps;
 using Trinn.Core.Identity;
 using Trinn.Core.Opportunities;
-using Trinn.Core.Placements;
-using Trinn.Core.TimeLog;
 
 namespace Trinn.Core.Demo;
 

@@ -205,7 +205,7 @@ public static class FollowUpPlanner
                 FollowUpKind.BeforeStart => start.AddDays(-1),
                 FollowUpKind.AfterStart => start.AddDays(3),
                 FollowUpKind.Weekly => date.AddDays(3),
-                _ => start.AddMonths(1 + slots.Count(s => s.Kind == FollowUpKind.Monthly) + 1).AddDays(3),
+                FollowUpKind.Monthly or FollowUpKind.Extra or _ => start.AddMonths(1 + slots.Count(s => s.Kind == FollowUpKind.Monthly) + 1).AddDays(3),
             };
             if (end < date)
             {
@@ -260,13 +260,13 @@ public static class FollowUpPlanner
     {
         DayOfWeek.Saturday => d.AddDays(-1),
         DayOfWeek.Sunday => d.AddDays(-2),
-        _ => d,
+        DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Wednesday or DayOfWeek.Thursday or DayOfWeek.Friday or _ => d,
     };
 
     private static DateOnly NearestWeekday(DateOnly d) => d.DayOfWeek switch
     {
         DayOfWeek.Saturday => d.AddDays(-1),
         DayOfWeek.Sunday => d.AddDays(1),
-        _ => d,
+        DayOfWeek.Monday or DayOfWeek.Tuesday or DayOfWeek.Wednesday or DayOfWeek.Thursday or DayOfWeek.Friday or _ => d,
     };
 }

@@ -22,7 +22,7 @@ public readonly record struct DatePeriod(DateOnly From, DateOnly To)
         return new DatePeriod(new DateOnly(year, 1, 1), end > today ? today : end);
     }
 
-    /// <summary>The part of the period inside <paramref name="other"/>; null when they do not overlap.</summary>
+    /// <summary>The part of the period from <paramref name="from"/> to <paramref name="to"/>; null when they do not overlap.</summary>
     public DatePeriod? Intersect(DateOnly from, DateOnly? to)
     {
         var start = from > From ? from : From;

@@ -126,7 +126,7 @@ public static class IndicatorFormulas
         FollowUpKind.AfterStart => 1,
         FollowUpKind.Weekly => 3,
         FollowUpKind.Monthly => 7,
-        _ => 0,
+        FollowUpKind.BeforeStart or FollowUpKind.Extra or _ => 0,
     };
 
     public static bool IsMet(FollowUpRow followUp)

@@ -122,7 +122,7 @@ public static class AnswerValidator
             ItemType.Text => item.MaxLength is { } max && value.Length > max
                 ? new Outcome(null, Error(item.Id, "TooLong", max))
                 : new Outcome([value], null),
-            _ => default,
+            ItemType.Descriptive or ItemType.MultipleChoice or _ => default,
         };
     }
 

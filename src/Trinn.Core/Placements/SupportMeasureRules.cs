@@ -15,7 +15,7 @@ public static class SupportMeasureRules
     {
         SupportMeasureKind.Lonnstilskudd => Placement.IsPaidKind(placement),
         SupportMeasureKind.Mentortilskudd or SupportMeasureKind.Inkluderingstilskudd => placement != PlacementKind.Jobbsmak,
-        _ => true,
+        SupportMeasureKind.Tilretteleggingsplan or _ => true,
     };
 
     /// <summary>The placement kinds a measure is allowed on, for the form's help text and the check's report.</summary>

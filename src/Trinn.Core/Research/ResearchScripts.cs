@@ -122,6 +122,7 @@ public static class ResearchScripts
                 return "SDATE10";
             case VariableType.Text:
                 return "A" + Math.Clamp(texts.Count == 0 ? 1 : texts.Max(Encoding.UTF8.GetByteCount), 1, 32767).ToString(CultureInfo.InvariantCulture);
+            case VariableType.Numeric:
             default:
                 int decimals = texts.Count == 0 ? 0 : texts.Max(t => t.Contains('.', StringComparison.Ordinal) ? t.Length - t.IndexOf('.', StringComparison.Ordinal) - 1 : 0);
                 int width = Math.Max(texts.Count == 0 ? 1 : texts.Max(t => t.Length), decimals + 2);

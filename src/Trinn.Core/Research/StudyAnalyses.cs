@@ -1,7 +1,6 @@
 using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Privacy;
 using Trinn.Statistics.Contract;
-using Trinn.Statistics.Descriptive;
 using Trinn.Statistics.Inference;
 
 namespace Trinn.Core.Research;
@@ -125,7 +124,7 @@ public static class StudyAnalyses
             {
                 ItemType.SingleChoice => new Table2Block(item.Id, item.Label, item, table.Categorical.Single(c => c.Variable == item.Id), null, null),
                 ItemType.MultipleChoice => new Table2Block(item.Id, item.Label, item, null, Multi(item, included, present, threshold), null),
-                _ => new Table2Block(item.Id, item.Label, item, null, null, Complement(table.Continuous.Single(c => c.Variable == item.Id))),
+                ItemType.Descriptive or ItemType.Number or ItemType.Scale or ItemType.ForcedChoice or ItemType.Date or ItemType.Text or _ => new Table2Block(item.Id, item.Label, item, null, null, Complement(table.Continuous.Single(c => c.Variable == item.Id))),
             });
         }
 

@@ -77,7 +77,7 @@ public sealed record SurveyShape(string? Instrument, IReadOnlyList<BackgroundIte
             {
                 ItemType.SingleChoice or ItemType.MultipleChoice => !inMultiItemScore.Contains(i.Id),
                 ItemType.Number or ItemType.Scale => !inAnyScore.Contains(i.Id),
-                _ => false,
+                ItemType.Descriptive or ItemType.ForcedChoice or ItemType.Date or ItemType.Text or _ => false,
             })
             .Select(i => new BackgroundItem(i.Id, i.Label, i.Type, i.Options, branchKeys.Contains(i.Id)))
             .ToList();

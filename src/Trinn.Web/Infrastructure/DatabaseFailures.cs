@@ -60,6 +60,8 @@ internal static partial class DatabaseFailures
                     return DatabaseFailure.Unavailable;
                 case DbException when e.InnerException is SocketException:
                     return DatabaseFailure.Unavailable;
+                default:
+                    break;
             }
         }
 

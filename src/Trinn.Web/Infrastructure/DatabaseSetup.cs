@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Data;
 using Trinn.Core.Demo;
-using Trinn.Core.Identity;
-using Trinn.Core.NationalIds;
 
 namespace Trinn.Web.Infrastructure;
 
@@ -15,45 +12,16 @@ public sealed class DemoOptions
     public bool Enabled { get; set; }
 }
 
-public sealed class NationalIdOptions
-{
-    public const string SectionName = "NationalIds";
-
-    /// <summary>Accept Skatteetaten's synthetic test numbers (month + 80). Off by default; on for development, demo and tests.</summary>
-    public bool AllowSynthetic { get; set; }
-
-    /// <summary>AES-256 key (32 bytes, base64) for national IDs at rest. Required outside development, demo and tests.</summary>
-    public string? EncryptionKey { get; set; }
-
-    /// <summary>HMAC key (32 bytes, base64) for exact national-ID lookup. Required outside development, demo and tests.</summary>
-    public string? LookupKey { get; set; }
-}
-
 internal static partial class DatabaseSetup
 {
     public static WebApplicationBuilder AddTrinnDatabase(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);
-        var options = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
-        builder.Services.Configure<DatabaseOptions>(section);
+        // The same data registration as the CLI: settings bound and validated at start, the protector, the context.
+        builder.Services.AddTrinnData(
+            builder.Configuration,
+            builder.Environment.ContentRootPath,
+            developmentKeysAllowed: SecuritySetup.AllowsPlainHttp(builder.Environment));
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
-        var idSection = builder.Configuration.GetSection(NationalIdOptions.SectionName);
-        builder.Services.Configure<NationalIdOptions>(idSection);
-        var ids = idSection.Get<NationalIdOptions>() ?? new NationalIdOptions();
-        if (!string.IsNullOrEmpty(ids.EncryptionKey) && !string.IsNullOrEmpty(ids.LookupKey))
-        {
-            NationalIdProtector.Current = new NationalIdProtector(ids.EncryptionKey, ids.LookupKey);
-        }
-        else if (!SecuritySetup.AllowsPlainHttp(builder.Environment))
-        {
-            throw new InvalidOperationException(
-                "NationalIds:EncryptionKey and NationalIds:LookupKey must be set (32 bytes each, base64) outside development, demo and tests.");
-        }
-        else
-        {
-            NationalIdProtector.Current = NationalIdProtector.Development;
-        }
-        builder.Services.AddTrinnDatabase(options, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Trinn.Core.Audit.IAuditActor, HttpAuditActor>();
@@ -68,6 +36,9 @@ internal static partial class DatabaseSetup
     /// <summary>Applies migrations (embedded default) and, on first start outside production, creates demo data.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Settings first (ValidateOnStart): a missing key or connection string stops here with its message, before any
+        // database work; the host's own start would check them only after the migrations.
+        app.Services.ValidateTrinnSettings();
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<TrinnDbContext>();

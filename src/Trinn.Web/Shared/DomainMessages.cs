@@ -5,7 +5,7 @@ namespace Trinn.Web.Shared;
 
 /// <summary>
 /// Turns a rule's message key into Norwegian: the feature's own text first, else the shared one, with the field's
-/// label as {0} and the field's longest length (<paramref name="maxFor"/>) as {1} (for "{0} kan ha høyst {1} tegn").
+/// label as {0} and the field's longest length (<c>maxFor</c>) as {1} (for "{0} kan ha høyst {1} tegn").
 /// </summary>
 public static class DomainMessages
 {

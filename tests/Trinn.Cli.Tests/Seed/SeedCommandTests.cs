@@ -5,7 +5,6 @@ using Trinn.Cli.Audit;
 using Trinn.Cli.Seed;
 using Trinn.Cli.Tests.Backup;
 using Trinn.Core.Audit;
-using Trinn.Core.Candidates;
 using Trinn.Core.Demo;
 using Trinn.Core.Employers;
 using Trinn.Core.Fidelity;

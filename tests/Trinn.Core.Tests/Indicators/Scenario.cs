@@ -1,5 +1,4 @@
 using Trinn.Core.Candidates;
-using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Indicators;
 using Trinn.Core.Placements;

@@ -20,7 +20,7 @@ public sealed class SupportMeasureRulesTests
         SupportMeasureKind.Lonnstilskudd => SupportMeasure.Lonnstilskudd(40, Today, null, Today.AddMonths(3), Now),
         SupportMeasureKind.Mentortilskudd => SupportMeasure.Mentortilskudd("Kollega", 8, Today, Today.AddMonths(6), Now),
         SupportMeasureKind.Inkluderingstilskudd => SupportMeasure.Inkluderingstilskudd(5000, "Hev/senk-pult", Now),
-        _ => SupportMeasure.Tilretteleggingsplan("Plan", Today, Now),
+        SupportMeasureKind.Tilretteleggingsplan or _ => SupportMeasure.Tilretteleggingsplan("Plan", Today, Now),
     };
 
     [Theory]

@@ -1,7 +1,5 @@
 using Trinn.Core.Common;
 using Trinn.Core.Instruments.Definitions;
-using Trinn.Core.Instruments.RedCap;
-using Trinn.Core.Instruments.Scoring;
 using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Surveys;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Activities;
@@ -254,7 +253,7 @@ public static class PageCatalog
                 .OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(),
             DemoRow.SurveyWave => await db.Set<SurveyWave>().Where(w => candidates.Any(c => c.Id == w.CandidateId))
                 .OrderBy(w => w.Id).Select(w => (int?)w.Id).FirstOrDefaultAsync(),
-            _ => throw new ArgumentOutOfRangeException(nameof(row)),
+            DemoRow.Specialist or _ => throw new ArgumentOutOfRangeException(nameof(row)),
         };
     }
 }

@@ -191,7 +191,7 @@ public abstract class ApiTests(TrinnFactory app)
 
         var tokenId = await app.Data.WithDbAsync(db => db.ApiTokens.Where(t => t.UserId == staff.Specialist.Id).Select(t => t.Id).SingleAsync());
         using var revoke = await browser.PostFormAsync(
-            await browser.GetFormAsync("/Account/Profile"), [], $"/Account/Profile?handler=Revoke&id={tokenId}");
+            await browser.GetFormAsync("/Account/Profile", $"/Account/Profile?handler=Revoke&id={tokenId}"), []);
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);
 
         using var after = await api.GetAsync(new Uri("/api/candidates", UriKind.Relative));
@@ -222,7 +222,8 @@ public abstract class ApiTests(TrinnFactory app)
         var tokenId = await app.Data.WithDbAsync(db => db.ApiTokens.Where(t => t.UserId == staff.Specialist.Id).Select(t => t.Id).SingleAsync());
         using var other = await BrowserClient.LoginAsync(app, staff.NavVeileder.UserName!);
 
-        using var revoke = await other.PostFormAsync(await other.GetFormAsync("/Account/Profile"), [], $"/Account/Profile?handler=Revoke&id={tokenId}");
+        // The other user has no revoke form for this token: their own token (the sign-out form's) goes with the forged post.
+        using var revoke = await other.PostFormAsync(await other.GetFormAsync("/Account/Profile", "/Account/Logout"), [], $"/Account/Profile?handler=Revoke&id={tokenId}");
 
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
         using var api = TokenClient(secret);

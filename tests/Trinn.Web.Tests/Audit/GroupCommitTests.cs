@@ -1,10 +1,8 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Audit;
-using Trinn.Core.Identity;
 using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Audit;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -20,7 +19,6 @@ using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
-using Trinn.Core.Teams;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Tests.Infrastructure;

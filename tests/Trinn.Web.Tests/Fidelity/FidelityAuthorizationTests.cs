@@ -1,5 +1,7 @@
 using System.Net;
 
+using Trinn.Web.Tests.Infrastructure;
+
 namespace Trinn.Web.Tests.Fidelity;
 
 /// <summary>Every fidelity route for every role: who gets the page, who is refused, and who finds nothing (404).</summary>
@@ -53,7 +55,7 @@ public sealed class FidelityAuthorizationTests(FidelityWebFactory factory)
                     HttpStatusCode.OK => "Ok",
                     HttpStatusCode.NotFound => "NotFound",
                     HttpStatusCode.Redirect when location?.Contains("/Account/AccessDenied", StringComparison.Ordinal) == true => "Denied",
-                    _ => $"{(int)status} {location}",
+                    HttpStatusCode.Continue or HttpStatusCode.SwitchingProtocols or HttpStatusCode.Processing or HttpStatusCode.EarlyHints or HttpStatusCode.Created or HttpStatusCode.Accepted or HttpStatusCode.NonAuthoritativeInformation or HttpStatusCode.NoContent or HttpStatusCode.ResetContent or HttpStatusCode.PartialContent or HttpStatusCode.MultiStatus or HttpStatusCode.AlreadyReported or HttpStatusCode.IMUsed or HttpStatusCode.Ambiguous or HttpStatusCode.Moved or HttpStatusCode.RedirectMethod or HttpStatusCode.NotModified or HttpStatusCode.UseProxy or HttpStatusCode.Unused or HttpStatusCode.RedirectKeepVerb or HttpStatusCode.PermanentRedirect or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.PaymentRequired or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotAcceptable or HttpStatusCode.ProxyAuthenticationRequired or HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.Gone or HttpStatusCode.LengthRequired or HttpStatusCode.PreconditionFailed or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.RequestUriTooLong or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.RequestedRangeNotSatisfiable or HttpStatusCode.ExpectationFailed or HttpStatusCode.MisdirectedRequest or HttpStatusCode.UnprocessableEntity or HttpStatusCode.Locked or HttpStatusCode.FailedDependency or HttpStatusCode.UpgradeRequired or HttpStatusCode.PreconditionRequired or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestHeaderFieldsTooLarge or HttpStatusCode.UnavailableForLegalReasons or HttpStatusCode.InternalServerError or HttpStatusCode.NotImplemented or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout or HttpStatusCode.HttpVersionNotSupported or HttpStatusCode.VariantAlsoNegotiates or HttpStatusCode.InsufficientStorage or HttpStatusCode.LoopDetected or HttpStatusCode.NotExtended or HttpStatusCode.NetworkAuthenticationRequired or _ => $"{(int)status} {location}",
                 };
                 if (actual != expected[user].ToString())
                 {
@@ -80,13 +82,12 @@ public sealed class FidelityAuthorizationTests(FidelityWebFactory factory)
         var round2 = await factory.AddRoundAsync(factory.Team2);
         var js1 = await factory.LoginAsync("js1");
         var own = await factory.AddRoundAsync(factory.Team1);
-        var page = await js1.GetStringAsync($"/Fidelity/Answer/{own}");
-        var response = await js1.PostAsync($"/Fidelity/Answer/{round2}", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = FidelityWebFactory.Token(page),
-            ["version"] = "0",
-            ["a.item1"] = "5",
-        }));
+        // The answer form of the user's own round, posted to the other team's round.
+        var form = await js1.GetFormAsync($"/Fidelity/Answer/{own}");
+        var response = await js1.PostFormAsync(
+            form,
+            new Dictionary<string, string> { ["version"] = "0", ["a.item1"] = "5" },
+            $"/Fidelity/Answer/{round2}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(await factory.FindResponseAsync(round2, "js1"));
@@ -96,14 +97,17 @@ public sealed class FidelityAuthorizationTests(FidelityWebFactory factory)
     public async Task NewRoundPost_Jobbspesialist_IsRefusedAndOpensNothing()
     {
         var js1 = await factory.LoginAsync("js1");
-        var index = await js1.GetStringAsync("/Fidelity");
-        var response = await js1.PostAsync("/Fidelity/New", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = FidelityWebFactory.Token(index),
-            ["Input.Label"] = "Ulovlig",
-            ["Input.OpensOn"] = factory.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.ClosesOn"] = factory.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        }));
+        // A jobbspesialist has no form for a new round: the user's own token (the sign-out form's) is posted there.
+        var signOut = await js1.GetFormAsync("/Fidelity", "/Account/Logout");
+        var response = await js1.PostFormAsync(
+            signOut,
+            new Dictionary<string, string>
+            {
+                ["Input.Label"] = "Ulovlig",
+                ["Input.OpensOn"] = factory.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Input.ClosesOn"] = factory.Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            },
+            "/Fidelity/New");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location?.ToString(), StringComparison.Ordinal);

@@ -1,11 +1,10 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Shipped;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Fidelity;
 
@@ -15,40 +14,14 @@ namespace Trinn.Web.Tests.Fidelity;
 /// </summary>
 public sealed class FidelityPostgresFactory : FidelityWebFactory
 {
-    private readonly string _database = "trinn_fidelity_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly TestPostgresDatabase database = new("trinn_fidelity_");
 
-    private static string AdminConnection => Environment.GetEnvironmentVariable("TRINN_TEST_POSTGRES") is { Length: > 0 } cs
-        ? cs
-        : throw new InvalidOperationException("TRINN_TEST_POSTGRES is not set: run ./test.sh, or point it at a PostgreSQL server you may create databases on.");
-
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(AdminConnection) { Database = _database }.ConnectionString;
-
-    protected override void ConfigureDatabase(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Database:Provider", "Postgres");
-        builder.UseSetting("Database:ConnectionString", ConnectionString);
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await using (var connection = new NpgsqlConnection(AdminConnection))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await base.InitializeAsync();
-    }
+    protected override Dictionary<string, string?> Settings() => database.UseIn(base.Settings());
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(AdminConnection);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        database.Dispose();
     }
 }
 

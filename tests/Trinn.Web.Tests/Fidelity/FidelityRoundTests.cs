@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Shipped;
+
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Fidelity;
 
@@ -105,7 +106,7 @@ public sealed partial class FidelityRoundTests(FidelityWebFactory factory)
         var page = WebUtility.HtmlDecode(await js1.GetStringAsync($"/Fidelity/Answer/{round}"));
         Assert.Contains("Svarene kan ikke lenger endres.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"a.item1\"", page, StringComparison.Ordinal);
-        var refused = await js1.PostAnswersAsync(round, [("item1", "1")]);
+        var refused = await js1.PostAnswersWithoutFormAsync(round, [("item1", "1")]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Runden er stengt, så svarene ble ikke lagret.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(["4"], (await factory.FindResponseAsync(round, "js1"))!.Answers().Ticked("item1"));
@@ -117,7 +118,7 @@ public sealed partial class FidelityRoundTests(FidelityWebFactory factory)
         var round = await factory.AddRoundAsync(factory.Team1, opensInDays: 3, closesInDays: 10);
         var js2 = await factory.LoginAsync("js2");
 
-        var response = await js2.PostAnswersAsync(round, [("item1", "5")]);
+        var response = await js2.PostAnswersWithoutFormAsync(round, [("item1", "5")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Runden er ikke åpnet ennå", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -189,12 +190,9 @@ public sealed partial class FidelityRoundTests(FidelityWebFactory factory)
         var round = await factory.AddRoundAsync(factory.Team1, instrument: branched);
         var js2 = await factory.LoginAsync("js2");
 
-        var page = await js2.GetStringAsync($"/Fidelity/Answer/{round}");
-        var visibility = await js2.PostAsync($"/Fidelity/Answer/{round}?handler=Visibility", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = FidelityWebFactory.Token(page),
-            ["a.item1"] = "5",
-        }));
+        var form = await js2.GetFormAsync($"/Fidelity/Answer/{round}");
+        var page = form.Html;
+        var visibility = await js2.PostFormAsync(form, new Dictionary<string, string> { ["a.item1"] = "5" }, $"/Fidelity/Answer/{round}?handler=Visibility");
 
         Assert.Matches("data-item=\"item2\" data-show-if=\"true\" hidden", page);
         Assert.Contains("data-branching=\"true\"", page, StringComparison.Ordinal);
@@ -220,10 +218,10 @@ public sealed partial class FidelityRoundTests(FidelityWebFactory factory)
 
     private static async Task<HttpResponseMessage> PostNewAsync(HttpClient client, string label, DateOnly opens, DateOnly closes)
     {
-        var page = await client.GetStringAsync("/Fidelity/New");
+        var form = await client.GetFormAsync("/Fidelity/New");
+        var page = form.Html;
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", FidelityWebFactory.Token(page)),
             new("Input.Label", label),
             new("Input.OpensOn", Iso(opens)),
             new("Input.ClosesOn", Iso(closes)),
@@ -232,6 +230,6 @@ public sealed partial class FidelityRoundTests(FidelityWebFactory factory)
         // The form asks who should answer, with everyone in the team ticked: the user submits the ticked boxes.
         fields.AddRange(System.Text.RegularExpressions.Regex.Matches(page, "name=\"Input.Respondents\" value=\"([^\"]+)\" checked")
             .Select(m => new KeyValuePair<string, string>("Input.Respondents", m.Groups[1].Value)));
-        return await client.PostAsync("/Fidelity/New", new FormUrlEncodedContent(fields));
+        return await client.PostFormAsync(form, fields);
     }
 }

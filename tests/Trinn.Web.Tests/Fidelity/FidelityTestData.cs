@@ -6,6 +6,8 @@ using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Instruments.Shipped;
 
+using Trinn.Web.Tests.Infrastructure;
+
 namespace Trinn.Web.Tests.Fidelity;
 
 /// <summary>Small builders: rounds and responses written straight to the database, and answer-form posts.</summary>
@@ -75,13 +77,32 @@ internal static class FidelityTestData
 
     /// <summary>Posts the answer form as a browser without JavaScript would: fields "a.itemN", "share", "version".</summary>
     public static async Task<HttpResponseMessage> PostAnswersAsync(
-        this HttpClient client, int roundId, IEnumerable<(string Field, string Value)> fields, bool share = false, long? version = null)
+        this HttpClient client, int roundId, IEnumerable<(string Field, string Value)> fields, bool share = false, long? version = null) =>
+        await client.PostAnswersAsync(await client.GetFormAsync($"/Fidelity/Answer/{roundId}"), fields, share, version);
+
+    /// <summary>Posts an answer form fetched earlier (a tab left open), with its own token and version unless given.</summary>
+    public static async Task<HttpResponseMessage> PostAnswersAsync(
+        this HttpClient client, HtmlForm answerForm, IEnumerable<(string Field, string Value)> fields, bool share = false, long? version = null)
     {
-        var page = await client.GetStringAsync($"/Fidelity/Answer/{roundId}");
+        ArgumentNullException.ThrowIfNull(answerForm);
+        return await client.PostFormAsync(answerForm, AnswerFields(fields, share, version ?? ReadVersion(answerForm.Html)));
+    }
+
+    /// <summary>
+    /// Posts answers to a round whose page offers no answer form (not open yet, or closed): the user's own token from the
+    /// sign-out form goes with the forged post, with the version the page shows (0 when it shows none).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostAnswersWithoutFormAsync(this HttpClient client, int roundId, IEnumerable<(string Field, string Value)> fields)
+    {
+        var signOut = await client.GetFormAsync($"/Fidelity/Answer/{roundId}", "/Account/Logout");
+        return await client.PostFormAsync(signOut, AnswerFields(fields, share: false, ReadVersion(signOut.Html)), $"/Fidelity/Answer/{roundId}");
+    }
+
+    private static List<KeyValuePair<string, string>> AnswerFields(IEnumerable<(string Field, string Value)> fields, bool share, long version)
+    {
         var form = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", FidelityWebFactory.Token(page)),
-            new("version", (version ?? ReadVersion(page)).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (share)
         {
@@ -89,7 +110,7 @@ internal static class FidelityTestData
         }
 
         form.AddRange(fields.Select(f => new KeyValuePair<string, string>("a." + f.Field, f.Value)));
-        return await client.PostAsync($"/Fidelity/Answer/{roundId}", new FormUrlEncodedContent(form));
+        return form;
     }
 
     public static long ReadVersion(string html)

@@ -105,7 +105,7 @@ public abstract class DemoDashboardTests(TrinnFactory app)
             FollowUpKind.AfterStart => 1,
             FollowUpKind.Weekly => 3,
             FollowUpKind.Monthly => 7,
-            _ => 0,
+            FollowUpKind.BeforeStart or FollowUpKind.Extra or _ => 0,
         }));
         AssertFigure(indicators["followups-on-time"], met, due.Count, 100m * met / due.Count);
 

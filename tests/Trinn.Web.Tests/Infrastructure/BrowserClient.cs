@@ -5,11 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Trinn.Web.Tests.Infrastructure;
 
-/// <summary>A form as the server rendered it: its hidden fields (antiforgery token, versions) and the page's HTML.</summary>
-public sealed record HtmlForm(string Url, string Html, IReadOnlyDictionary<string, string> Hidden);
-
 /// <summary>A browser-like client: keeps cookies, never follows redirects, and reads and posts forms.</summary>
-public sealed partial class BrowserClient(HttpClient http) : IDisposable
+public sealed class BrowserClient(HttpClient http) : IDisposable
 {
     public HttpClient Http { get; } = http;
 
@@ -62,92 +59,15 @@ public sealed partial class BrowserClient(HttpClient http) : IDisposable
         return WebUtility.HtmlDecode(body);
     }
 
-    /// <summary>GETs a page with a form and keeps its hidden fields for a later post (the antiforgery token among them).</summary>
-    public async Task<HtmlForm> GetFormAsync(string url)
-    {
-        using var response = await GetAsync(url);
-        var html = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"GET {url} gave {(int)response.StatusCode}");
-        }
-
-        var hidden = new Dictionary<string, string>();
-        foreach (Match input in InputTag().Matches(html))
-        {
-            var attributes = Attribute().Matches(input.Value).ToDictionary(
-                a => a.Groups["name"].Value.ToLowerInvariant(), a => WebUtility.HtmlDecode(a.Groups["value"].Value));
-            if (attributes.GetValueOrDefault("type") == "hidden" && attributes.TryGetValue("name", out var name))
-            {
-                hidden.TryAdd(name, attributes.GetValueOrDefault("value") ?? "");
-            }
-        }
-
-        if (!hidden.ContainsKey("__RequestVerificationToken"))
-        {
-            throw new InvalidOperationException($"GET {url} has no antiforgery token.");
-        }
-
-        return new HtmlForm(url, html, hidden);
-    }
-
     /// <summary>
-    /// GETs a page and keeps the hidden fields of the one form that posts to <paramref name="action"/> (its own
-    /// antiforgery token, not another form's), for a post to that action.
+    /// GETs a page and keeps the form the user clicks: the one that posts to <paramref name="action"/>, by default back
+    /// to the page, with its own hidden fields and antiforgery token (not another form's).
     /// </summary>
-    public async Task<HtmlForm> GetFormAsync(string url, string action)
-    {
-        using var response = await GetAsync(url);
-        var html = await response.Content.ReadAsStringAsync();
-        var form = FormTag().Matches(html).FirstOrDefault(m => SameAction(WebUtility.HtmlDecode(Attribute().Matches(m.Groups["open"].Value)
-            .FirstOrDefault(a => a.Groups["name"].Value.Equals("action", StringComparison.OrdinalIgnoreCase))?.Groups["value"].Value ?? ""), action))
-            ?? throw new InvalidOperationException($"GET {url} has no form posting to {action}.");
-        var hidden = new Dictionary<string, string>();
-        foreach (Match input in InputTag().Matches(form.Groups["body"].Value))
-        {
-            var attributes = Attribute().Matches(input.Value).ToDictionary(
-                a => a.Groups["name"].Value.ToLowerInvariant(), a => WebUtility.HtmlDecode(a.Groups["value"].Value));
-            if (attributes.GetValueOrDefault("type") == "hidden" && attributes.TryGetValue("name", out var name))
-            {
-                hidden.TryAdd(name, attributes.GetValueOrDefault("value") ?? "");
-            }
-        }
-
-        if (!hidden.ContainsKey("__RequestVerificationToken"))
-        {
-            throw new InvalidOperationException($"The form posting to {action} on {url} has no antiforgery token of its own.");
-        }
-
-        return new HtmlForm(action, html, hidden);
-    }
-
-    /// <summary>The same path and the same query values, in any order.</summary>
-    private static bool SameAction(string rendered, string wanted)
-    {
-        static (string Path, string Query) Split(string url)
-        {
-            var q = url.IndexOf('?', StringComparison.Ordinal);
-            var query = q < 0 ? "" : url[(q + 1)..];
-            return (q < 0 ? url : url[..q], string.Join('&', query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).Order(StringComparer.Ordinal)));
-        }
-
-        return Split(rendered) == Split(wanted);
-    }
+    public Task<HtmlForm> GetFormAsync(string url, string? action = null) => Http.GetFormAsync(url, action);
 
     /// <summary>Posts the form's hidden fields plus <paramref name="fields"/> (which win) to the form's URL.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(HtmlForm form, Dictionary<string, string> fields, string? action = null)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        ArgumentNullException.ThrowIfNull(fields);
-        var values = new Dictionary<string, string>(form.Hidden);
-        foreach (var (key, value) in fields)
-        {
-            values[key] = value;
-        }
-
-        using var content = new FormUrlEncodedContent(values);
-        return await Http.PostAsync(new Uri(action ?? form.Url, UriKind.Relative), content);
-    }
+    public Task<HttpResponseMessage> PostFormAsync(HtmlForm form, Dictionary<string, string> fields, string? action = null) =>
+        Http.PostFormAsync(form, fields, action);
 
     /// <summary>GETs the form and posts it at once.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string url, Dictionary<string, string> fields) =>
@@ -156,15 +76,6 @@ public sealed partial class BrowserClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PostJsonAsync<T>(string url, T body) => Http.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);
 
     public void Dispose() => Http.Dispose();
-
-    [GeneratedRegex("<form\\b(?<open>[^>]*)>(?<body>.*?)</form>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex FormTag();
-
-    [GeneratedRegex("<input\\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex InputTag();
-
-    [GeneratedRegex("(?<name>[a-zA-Z_:.-]+)\\s*=\\s*\"(?<value>[^\"]*)\"")]
-    private static partial Regex Attribute();
 }
 
 /// <summary>Keeps cookies in a container the test owns (sends them, and stores every Set-Cookie of the answers).</summary>

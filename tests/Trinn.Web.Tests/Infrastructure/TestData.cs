@@ -69,14 +69,20 @@ public sealed class TestData(TrinnFactory factory)
         return new Staff(team, await AddUserAsync(Roles.Jobbspesialist, team), await AddUserAsync(Roles.NavVeileder));
     }
 
-    public async Task<TrinnUser> AddUserAsync(string role, Team? team = null, string? userName = null)
+    public Task<TrinnUser> AddUserAsync(string role, Team? team = null, string? userName = null)
+    {
+        var name = userName ?? Unique(role.ToLowerInvariant());
+        return AddUserAsync(role, team?.Id, name, "Bruker " + name, Password);
+    }
+
+    /// <summary>A user with the name, display name and password a fixture's tests expect (a team member works full time).</summary>
+    public async Task<TrinnUser> AddUserAsync(string role, int? teamId, string userName, string displayName, string password)
     {
         await EnsureRolesAsync();
         using var scope = factory.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<TrinnUser>>();
-        var name = userName ?? Unique(role.ToLowerInvariant());
-        var user = new TrinnUser { UserName = name, DisplayName = "Bruker " + name, TeamId = team?.Id, Fte = team is null ? null : 1.0m };
-        Check(await users.CreateAsync(user, Password));
+        var user = new TrinnUser { UserName = userName, DisplayName = displayName, TeamId = teamId, Fte = teamId is null ? null : 1.0m };
+        Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
         return user;
     }
@@ -186,7 +192,8 @@ public sealed class TestData(TrinnFactory factory)
 
     public Task<int> CountCandidatesAsync() => WithDbAsync(db => db.Candidates.CountAsync());
 
-    private Task EnsureRolesAsync()
+    /// <summary>Creates the app's roles once per app (the one role seeding of the web tests).</summary>
+    public Task EnsureRolesAsync()
     {
         lock (rolesLock)
         {

@@ -23,8 +23,8 @@ public class TrinnFactory : WebApplicationFactory<Program>
     /// <summary>Every log entry the app writes, for assertions about what is (and is not) logged.</summary>
     public TestLogSink Logs { get; } = new();
 
-    /// <summary>Set by subclasses that want to control "now"; null means the app's system clock.</summary>
-    public FakeTimeProvider? FakeTime { get; protected init; }
+    /// <summary>Set by fixtures that want to control "now"; null means the app's system clock.</summary>
+    public FakeTimeProvider? FakeTime { get; init; }
 
     public TestData Data => data ??= new TestData(this);
 
@@ -94,13 +94,12 @@ public class TrinnFactory : WebApplicationFactory<Program>
 /// </summary>
 public class PostgresTrinnFactory : TrinnFactory
 {
-    public const string EnvironmentVariable = "TRINN_TEST_POSTGRES";
+    public const string EnvironmentVariable = TestPostgresDatabase.EnvironmentVariable;
 
-    private readonly string serverConnectionString;
-    private readonly string databaseName = $"trinn_test_{Guid.NewGuid():N}";
+    private readonly TestPostgresDatabase database;
 
     /// <summary>The name of this factory's database on the server.</summary>
-    public string DatabaseName => databaseName;
+    public string DatabaseName => database.Name;
 
     public PostgresTrinnFactory()
         : this(createDatabase: true)
@@ -110,12 +109,41 @@ public class PostgresTrinnFactory : TrinnFactory
     /// <param name="createDatabase">False leaves the database to the app, as on a first start against an empty server.</param>
     protected PostgresTrinnFactory(bool createDatabase)
     {
+        database = new TestPostgresDatabase("trinn_test_", createDatabase);
+    }
+
+    protected override Dictionary<string, string?> Settings() => database.UseIn(base.Settings());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+}
+
+/// <summary>
+/// A unique database on the server named by <c>TRINN_TEST_POSTGRES</c> (test.sh starts a throwaway cluster and sets
+/// it), for a fixture to run the app on; dropped on dispose. Fixtures that cannot derive from
+/// <see cref="PostgresTrinnFactory"/> (their SQLite twin already derives from another fixture) use it directly.
+/// </summary>
+public sealed class TestPostgresDatabase : IDisposable
+{
+    public const string EnvironmentVariable = "TRINN_TEST_POSTGRES";
+
+    private readonly string serverConnectionString;
+
+    public TestPostgresDatabase(string prefix = "trinn_test_", bool create = true)
+    {
+        Name = prefix + Guid.NewGuid().ToString("N");
         serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException(
                 $"{EnvironmentVariable} is not set, so the PostgreSQL tests cannot run. Run ./test.sh, which starts a "
                 + "throwaway PostgreSQL cluster and sets it (an Npgsql connection string to the 'postgres' database).");
-        if (!createDatabase)
+        if (!create)
         {
             return;
         }
@@ -123,30 +151,31 @@ public class PostgresTrinnFactory : TrinnFactory
         using var connection = new NpgsqlConnection(serverConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{databaseName}\"";
+        command.CommandText = $"CREATE DATABASE \"{Name}\"";
         command.ExecuteNonQuery();
     }
 
-    protected override Dictionary<string, string?> Settings()
+    public string Name { get; }
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = Name }.ConnectionString;
+
+    /// <summary>The fixture's settings with the app pointed at this database.</summary>
+    public Dictionary<string, string?> UseIn(Dictionary<string, string?> settings)
     {
-        var settings = base.Settings();
+        ArgumentNullException.ThrowIfNull(settings);
         settings["Database:Provider"] = "Postgres";
-        settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = databaseName }.ConnectionString;
+        settings["Database:ConnectionString"] = ConnectionString;
         return settings;
     }
 
-    protected override void Dispose(bool disposing)
+    public void Dispose()
     {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(serverConnectionString);
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"DROP DATABASE IF EXISTS \"{databaseName}\" WITH (FORCE)";
-            command.ExecuteNonQuery();
-        }
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(serverConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
+        command.ExecuteNonQuery();
     }
 }
 

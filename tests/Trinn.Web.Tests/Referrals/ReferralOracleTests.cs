@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Identity;
 using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Referrals;

@@ -1,11 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Identity;
 using Trinn.Web.Tests.Infrastructure;
 
@@ -13,31 +9,17 @@ namespace Trinn.Web.Tests.Research;
 
 /// <summary>
 /// The real app on a fresh SQLite file migrated by the app, with one user per role (user name = role in lower case).
-/// Kept to the research pages so it does not overlap the general web test fixtures.
 /// </summary>
-public sealed class ResearchApp : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class ResearchApp : TrinnFactory, IAsyncLifetime
 {
     public const string Password = "Forsk!Passord1";
 
-    private readonly string sqlitePath = Path.Combine(Path.GetTempPath(), $"trinn-research-{Guid.NewGuid():N}.db");
-
     public async Task InitializeAsync()
     {
-        using var scope = Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<TrinnUser>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-
             // Team roles need a team for their own pages, not for being refused here.
-            var user = new TrinnUser { UserName = role.ToLowerInvariant(), DisplayName = "Test " + role };
-            var result = await users.CreateAsync(user, Password);
-            Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Code)));
-            await users.AddToRoleAsync(user, role);
+            await Data.AddUserAsync(role, teamId: null, role.ToLowerInvariant(), "Test " + role, Password);
         }
     }
 
@@ -47,45 +29,17 @@ public sealed class ResearchApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<ResearchClient> LoginAsync(string role)
     {
         var client = Anonymous();
-        var token = await client.TokenAsync("/Account/Login");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await client.Http.SubmitAsync("/Account/Login", new Dictionary<string, string>
         {
             ["Input.UserName"] = role.ToLowerInvariant(),
             ["Input.Password"] = Password,
-            ["__RequestVerificationToken"] = token,
         });
-        using var response = await client.Http.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
 
     public ResearchClient Anonymous() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={sqlitePath}");
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("Demo:Enabled", "false");
-        builder.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
-        builder.ConfigureServices(s => s.UseFastPasswordHashing());
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { sqlitePath, sqlitePath + "-wal", sqlitePath + "-shm" })
-            {
-                File.Delete(file);
-            }
-        }
-    }
 }
 
 /// <summary>Page requests as a browser makes them: GET pages, upload a file with the page's antiforgery token.</summary>
@@ -104,16 +58,10 @@ public sealed partial class ResearchClient(HttpClient http) : IDisposable
         return WebUtility.HtmlDecode(body);
     }
 
-    public async Task<string> TokenAsync(string url)
-    {
-        var html = await HtmlAsync(url);
-        return TokenField().Match(html) is { Success: true } m ? m.Groups["v"].Value : throw new InvalidOperationException($"{url} has no antiforgery token.");
-    }
-
     /// <summary>Uploads <paramref name="content"/> as a CSV file on /Research; returns the response (302 on success).</summary>
     public async Task<HttpResponseMessage> UploadAsync(byte[] content, string fileName = "data.csv")
     {
-        var token = await TokenAsync("/Research");
+        var token = (await Http.GetFormAsync("/Research", "/Research?handler=Upload")).Token;
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
@@ -173,9 +121,6 @@ public sealed partial class ResearchClient(HttpClient http) : IDisposable
     }
 
     private static string Collapse(string html) => Regex.Replace(Regex.Replace(html, "<[^>]+>", " "), "\\s+", " ").Trim();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<v>[^\"]+)\"")]
-    private static partial Regex TokenField();
 
     [GeneratedRegex("name=\"Input.Dataset\" value=\"(?<v>[^\"]+)\"")]
     private static partial Regex DatasetField();

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Trinn.Core.Identity;
 
+using Trinn.Web.Tests.Infrastructure;
+
 namespace Trinn.Web.Tests.Research;
 
 /// <summary>
@@ -55,7 +57,8 @@ public sealed class ResearchPageTests(ResearchApp app) : IClassFixture<ResearchA
     public async Task OtherRole_UploadsFile_Refused()
     {
         using var client = await app.LoginAsync(Roles.Leder);
-        var token = await client.TokenAsync("/Account/Profile");
+        // A leder has no upload form: the user's own token (the sign-out form's) goes with the forged upload.
+        var token = (await client.Http.GetFormAsync("/Account/Profile", "/Account/Logout")).Token;
         using var form = new MultipartFormDataContent { { new StringContent("a\n1\n"), "DataFile", "x.csv" }, { new StringContent(token), "__RequestVerificationToken" } };
         using var response = await client.Http.PostAsync(new Uri("/Research?handler=Upload", UriKind.Relative), form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -273,9 +276,8 @@ public sealed class ResearchPageTests(ResearchApp app) : IClassFixture<ResearchA
     {
         using var client = await app.LoginAsync(Roles.Forsker);
         await client.UploadOkAsync(TimeCsv);
-        var token = await client.TokenAsync("/Research");
-        using var logout = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
-        using var response = await client.Http.PostAsync(new Uri("/Account/Logout", UriKind.Relative), logout);
+        var logout = await client.Http.GetFormAsync("/Research", "/Account/Logout");
+        using var response = await client.Http.PostFormAsync(logout, []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         using var again = await app.LoginAsync(Roles.Forsker);

@@ -6,13 +6,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.NationalIds;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
+using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Stages345;
 
 namespace Trinn.Web.Tests.Research;

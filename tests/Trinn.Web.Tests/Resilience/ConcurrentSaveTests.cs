@@ -11,7 +11,6 @@ using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.Fidelity;
 using Trinn.Core.FollowUps;
-using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;

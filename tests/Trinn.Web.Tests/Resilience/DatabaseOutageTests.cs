@@ -7,9 +7,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
-using Trinn.Core.Candidates;
 using Trinn.Core.Data;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Resilience;
 

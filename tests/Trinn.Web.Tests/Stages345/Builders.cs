@@ -101,13 +101,6 @@ internal static class Builders
     }
 }
 
-internal static class ResponseExtensions
-{
-    /// <summary>The page as text with HTML entities decoded (Razor encodes æøå).</summary>
-    public static async Task<string> HtmlAsync(this HttpResponseMessage response) =>
-        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-}
-
 internal static class PlacementBuilders
 {
     public static async Task<Trinn.Core.Placements.Placement> AddPlacementAsync(

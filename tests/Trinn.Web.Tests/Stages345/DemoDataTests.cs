@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,40 +10,14 @@ using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Tests.Infrastructure;
+using Trinn.Web.Tests.Resilience;
 
 namespace Trinn.Web.Tests.Stages345;
 
 /// <summary>The demo installation shows stages 3–5: employers, contacts, placements, an overdue follow-up and a wage subsidy past review.</summary>
-public sealed class DemoDataTests : IAsyncLifetime
+public sealed class DemoDataTests(DemoTrinnFactory app) : IClassFixture<DemoTrinnFactory>
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"trinn-s345-demo-{Guid.NewGuid():N}.db");
-    private WebApplicationFactory<Program> _factory = default!;
-
-    public Task InitializeAsync()
-    {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("Database:ConnectionString", $"Data Source={_path}");
-            b.UseSetting("Demo:Enabled", "true");
-            b.UseSetting("NationalIds:AllowSynthetic", "true");
-            b.UseSetting("Security:SensitiveRequestsPerMinute", "100000");
-            b.ConfigureServices(s => s.UseFastPasswordHashing());
-        });
-        _ = _factory.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    private readonly DemoTrinnFactory _factory = app;
 
     [Fact]
     public async Task Demo_StudyHasAnsweredMissedAndPaperWaves_WithScoresOnTheSurveyPages()

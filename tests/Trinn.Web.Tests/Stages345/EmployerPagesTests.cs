@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Stages345;
 

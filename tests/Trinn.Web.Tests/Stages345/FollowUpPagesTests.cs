@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Stages345;
 

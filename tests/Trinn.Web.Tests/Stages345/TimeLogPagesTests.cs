@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Employers;
 using Trinn.Core.TimeLog;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Stages345;
 
@@ -51,9 +52,11 @@ public abstract class TimeLogPagesTests(AppFixture fx)
         Assert.Contains($"data-carry=\"contact-{contactId}\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain(candidate.LastName, page, StringComparison.Ordinal);
 
-        var carried = await AppFixture.PostFormAsync(client, "/TimeLog?week=2026-W47", [], $"/TimeLog?handler=Carry&source=note&id={noteId}");
+        var carryNote = await client.GetFormAsync("/TimeLog?week=2026-W47", $"/TimeLog?handler=Carry&source=note&id={noteId}");
+        var carried = await client.PostFormAsync(carryNote, []);
         Assert.Equal(HttpStatusCode.Redirect, carried.StatusCode);
-        var again = await AppFixture.PostFormAsync(client, "/TimeLog?week=2026-W47", [], $"/TimeLog?handler=Carry&source=note&id={noteId}");
+        // The same form sent again (a double click, or the back button): the note is carried already.
+        var again = await client.PostFormAsync(carryNote, []);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         await AppFixture.PostFormAsync(client, "/TimeLog?week=2026-W47", [], $"/TimeLog?handler=Carry&source=contact&id={contactId}");
         // Office work typed in: 60 minutes in the office.
@@ -102,7 +105,8 @@ public abstract class TimeLogPagesTests(AppFixture fx)
             return note.Id;
         });
         var client = await fx.LoginAsync("mv1");
-        var response = await AppFixture.PostFormAsync(client, "/TimeLog", [], $"/TimeLog?handler=Carry&source=note&id={noteId}");
+        // mv1 is offered no carry form for js1's note: a forged post with mv1's own token.
+        var response = await AppFixture.PostWithTokenFromAsync(client, "/TimeLog", $"/TimeLog?handler=Carry&source=note&id={noteId}", []);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.False(await fx.WithDbAsync(db => db.Set<TimeBlock>().AnyAsync(b => b.JournalNoteId == noteId)));
     }

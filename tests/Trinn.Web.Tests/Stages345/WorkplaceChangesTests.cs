@@ -6,6 +6,7 @@ using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
+using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Stages345;
 

@@ -104,12 +104,12 @@ public abstract class SurveyMailFlowTests(SurveyApp app)
         await app.RunSenderAsync();
         var consent = await app.Data.WithDbAsync(db => db.Set<StudyConsent>().AsNoTracking().SingleAsync(c => c.CandidateId == candidate.Id));
 
-        using (var withdrawn = await specialist.PostFormAsync(await specialist.GetFormAsync($"/Surveys/Consent/{candidate.Id}"), new()
+        using (var withdrawn = await specialist.PostFormAsync(await specialist.GetFormAsync($"/Surveys/Consent/{candidate.Id}", $"/Surveys/Consent/{candidate.Id}?handler=Withdraw"), new()
         {
             ["Withdraw.ConsentId"] = consent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Withdraw.Version"] = consent.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Withdraw.WithdrawnOn"] = app.Data.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        }, $"/Surveys/Consent/{candidate.Id}?handler=Withdraw"))
+        }))
         {
             Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         }

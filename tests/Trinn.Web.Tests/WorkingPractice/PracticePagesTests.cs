@@ -8,6 +8,7 @@ using Trinn.Core.Candidates;
 using Trinn.Core.CaseReviews;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
+using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Stages345;
 using static Trinn.Web.Tests.WorkingPractice.PracticeBuilders;
 
@@ -269,9 +270,7 @@ public abstract class PracticePagesTests(AppFixture fx)
         var body = fields.Where(f => f.Key != "Input.CandidateIds").ToList();
         body.Add(new("Input.CandidateIds", S(first.Id)));
         body.Add(new("Input.CandidateIds", S(second.Id)));
-        var page = await TokenAsync(client);
-        body.Add(new("__RequestVerificationToken", page));
-        var created = await client.PostAsync("/Activities/New", new FormUrlEncodedContent(body));
+        var created = await client.SubmitAsync("/Activities/New", body);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var details = await (await client.GetAsync(created.Headers.Location!.OriginalString)).HtmlAsync();
         Assert.Contains("Test js1", details, StringComparison.Ordinal);
@@ -345,13 +344,6 @@ public abstract class PracticePagesTests(AppFixture fx)
         Assert.Matches("data-measurements=\"2\">[^<]*<th[^>]*>[^<]*</th>\\s*<td data-required>44</td>\\s*<td data-power>0,75</td>", html);
         Assert.Matches("data-measurements=\"4\">[^<]*<th[^>]*>[^<]*</th>\\s*<td data-required>30</td>\\s*<td data-power>0,90</td>", html);
         Assert.Contains("ved inklusjon og ved tre måneder", html, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client)
-    {
-        var html = await (await client.GetAsync("/Activities/New")).Content.ReadAsStringAsync();
-        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
     private Task<string> VersionAsync(int candidateId) =>

@@ -5,6 +5,7 @@ using Trinn.Core.Candidates;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
+using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Stages345;
 using static Trinn.Web.Tests.WorkingPractice.PracticeBuilders;
 
@@ -146,7 +147,7 @@ public abstract partial class RuleFixesPagesTests(AppFixture fx)
         var page = await (await js2.GetAsync(url)).HtmlAsync();
         Assert.Contains("Bare den som skrev notatet", page, StringComparison.Ordinal);
         Assert.DoesNotContain("handler=Correct", page, StringComparison.Ordinal);
-        var refused = await AppFixture.PostFormAsync(js2, url, Correction("2026-11-25", JournalKind.Meeting, 45, "Endret av kollega", version: 0), url + "?handler=Correct");
+        var refused = await AppFixture.PostWithTokenFromAsync(js2, url, url + "?handler=Correct", Correction("2026-11-25", JournalKind.Meeting, 45, "Endret av kollega", version: 0));
         // The form is not shown to a colleague; a post anyway is refused by the note's own rule, named in the error summary.
         Assert.Contains("<a class=\"aksel-link\" href=\"#Input_Text\">Bare den som skrev notatet", await refused.HtmlAsync(), StringComparison.Ordinal);
         Assert.Equal("Original", await fx.WithDbAsync(db => db.JournalNotes.Where(n => n.Id == note.Id).Select(n => n.Text).SingleAsync()));

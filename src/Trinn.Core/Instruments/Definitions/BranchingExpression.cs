@@ -271,6 +271,11 @@ public sealed class BranchingExpression
                 case TokenKind.String:
                 case TokenKind.Number:
                     return new Operand(null, null, token.Text);
+                case TokenKind.Operator:
+                case TokenKind.And:
+                case TokenKind.Or:
+                case TokenKind.LParen:
+                case TokenKind.RParen:
                 default:
                     throw Error(text, token.Position, $"expected a field or a value, found '{token.Text}'");
             }

@@ -46,7 +46,7 @@ public sealed record ScoreRule
     /// <summary>CountTicked: only these codes count; empty means every option.</summary>
     public IReadOnlyList<string> CountCodes { get; init; } = [];
 
-    /// <summary>Codes meaning "don't know". They set <see cref="ScoreResult.Unknown"/>; whether they count is <see cref="UnknownHandling"/>.</summary>
+    /// <summary>Codes meaning "don't know". They set <see cref="Scoring.ScoreResult.Unknown"/>; whether they count is <see cref="Scoring.UnknownHandling"/>.</summary>
     public IReadOnlyList<string> UnknownCodes { get; init; } = [];
 
     public bool HigherIsBetter { get; init; } = true;
@@ -64,6 +64,6 @@ public sealed record ScoreRule
     public int EffectiveMinAnswered(int itemCount) => MinAnswered ?? Kind switch
     {
         ScoreKind.Sum or ScoreKind.Value => itemCount,
-        _ => (itemCount + 1) / 2,
+        ScoreKind.Mean or ScoreKind.CountTicked or ScoreKind.CountKeyed or _ => (itemCount + 1) / 2,
     };
 }

@@ -202,6 +202,7 @@ public static class FidelityScoring
                     : Fraction.Of(sorted[middle - 1] + sorted[middle], 2);
             case MultiSelectAggregate.Consensus:
                 return Fraction.Whole(sorted.GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key);
+            case MultiSelectAggregate.Mean:
             default:
                 return Fraction.Of(scores.Sum(), scores.Count);
         }

@@ -60,7 +60,7 @@ public static class ScoringEngine
         {
             ScoreKind.CountTicked => CountTicked(rule, items[0], answers),
             ScoreKind.CountKeyed => CountKeyed(rule, items, answers, minimum),
-            _ => Numeric(rule, items, answers, options, minimum),
+            ScoreKind.Mean or ScoreKind.Sum or ScoreKind.Value or _ => Numeric(rule, items, answers, options, minimum),
         };
 
         return new ScoreResult(rule.Id, rule.Label, value, answered, items.Count, unknown, BandFor(rule, value), rule.HigherIsBetter);
@@ -120,7 +120,7 @@ public static class ScoringEngine
         {
             ScoreKind.Mean => values.Sum() / values.Count,
             ScoreKind.Sum or ScoreKind.Value => values.Sum(),
-            _ => throw new InvalidOperationException(rule.Kind.ToString()),
+            ScoreKind.CountTicked or ScoreKind.CountKeyed or _ => throw new InvalidOperationException(rule.Kind.ToString()),
         };
         return (value, values.Count, unknown);
     }

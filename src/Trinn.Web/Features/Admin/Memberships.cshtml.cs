@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
-using Trinn.Core.Identity;
 using Trinn.Core.Teams;
 using Trinn.Web.Features.Overview;
 using Trinn.Web.Infrastructure;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
+using Trinn.Core.NationalIds;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Referrals;
 using Trinn.Web.Infrastructure;

@@ -42,7 +42,7 @@ internal static class CandidateLookups
     public static string StatusName(IStringLocalizer<SharedResource> t, CandidateStatus status, int stage) => status switch
     {
         CandidateStatus.Active => t["Status_Active", stage],
-        _ => t["CandidateStatus_" + status],
+        CandidateStatus.AwaitingSpecialist or CandidateStatus.Discharged or _ => t["CandidateStatus_" + status],
     };
 
     public static async Task<List<SelectListItem>> NavVeiledereAsync(TrinnDbContext db, string emptyText)

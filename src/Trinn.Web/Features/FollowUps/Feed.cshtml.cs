@@ -87,6 +87,6 @@ public sealed class FeedModel(TrinnDbContext db, TimeProvider time, PublicUrls u
         FollowUpKind.AfterStart => "Oppfølging innen 3 dager etter oppstart",
         FollowUpKind.Weekly => "Ukentlig oppfølging, første måned",
         FollowUpKind.Monthly => "Månedlig oppfølging, første år",
-        _ => "Planlagt oppfølging",
+        FollowUpKind.Extra or _ => "Planlagt oppfølging",
     };
 }

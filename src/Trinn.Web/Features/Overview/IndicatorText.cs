@@ -15,7 +15,7 @@ public static class IndicatorText
         IndicatorUnit.Percent => v.ToString("0.#", Nb) + " %",
         IndicatorUnit.Ratio => v.ToString("0.0", Nb),
         IndicatorUnit.Days => v.ToString("0.#", Nb),
-        _ => v.ToString("0", Nb),
+        IndicatorUnit.Count or _ => v.ToString("0", Nb),
     };
 
     public static string Value(ShownMeasure shown, IndicatorUnit unit)
@@ -59,7 +59,7 @@ public static class IndicatorText
         TrafficLight.Met => "success",
         TrafficLight.Near => "warning",
         TrafficLight.NotMet => "danger",
-        _ => "neutral",
+        TrafficLight.StartUpYear or _ => "neutral",
     };
 
     public static string Definition(IStringLocalizer l, string key, decimal weeklyHours) =>

@@ -8,7 +8,6 @@ using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Placements;
 using Trinn.Web.Features.Employers;
-using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Placements;
@@ -69,7 +68,7 @@ public sealed class MeasureModel(
                 SupportMeasureKind.Lonnstilskudd => SupportMeasure.Lonnstilskudd(Input.Percent, Input.FromDate, Input.ToDate, Input.NextReviewDate, now),
                 SupportMeasureKind.Mentortilskudd => SupportMeasure.Mentortilskudd(Input.MentorName, Input.HoursPerMonth, Input.FromDate, Input.ToDate, now),
                 SupportMeasureKind.Inkluderingstilskudd => SupportMeasure.Inkluderingstilskudd(Input.Amount, Input.Text, now),
-                _ => SupportMeasure.Tilretteleggingsplan(Input.Text, Input.FromDate, now),
+                SupportMeasureKind.Tilretteleggingsplan or _ => SupportMeasure.Tilretteleggingsplan(Input.Text, Input.FromDate, now),
             };
             if (measure.Kind == SupportMeasureKind.Mentortilskudd)
             {

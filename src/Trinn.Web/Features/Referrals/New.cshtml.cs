@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
-using Trinn.Core.Identity;
+using Trinn.Core.NationalIds;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;

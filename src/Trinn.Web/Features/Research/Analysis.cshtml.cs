@@ -15,7 +15,7 @@ namespace Trinn.Web.Features.Research;
 /// The forsker analyses a study's own questionnaire data, without exporting and uploading it: Table 2 (background by
 /// group at a wave, with t tests between the two groups), Table 3 (change over the chosen waves, RM-ANOVA with Wilks'
 /// Λ), and for one construct the RM-ANOVA (listwise) beside the linear mixed model (all available waves). Only
-/// studies the forsker may analyse (<see cref="ResearchStudyAccess"/>); pseudonymous aggregates with small cells
+/// studies the forsker may analyse (<see cref="ResearchAccess.GrantedTo"/>); pseudonymous aggregates with small cells
 /// suppressed; every view that reads answers is audited (<c>ResearchAnalysis</c>, the study and what was shown).
 /// </summary>
 public sealed class AnalysisModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<StudyAnalysisResource> t, IStringLocalizer<ResearchResource> r) : PageModel

@@ -134,7 +134,7 @@ public sealed class IndexModel(ResearchDataStore store, IOptions<ResearchOptions
                 CsvProblem.NoHeader => t["Error_FileNoHeader"],
                 CsvProblem.EmptyColumnName => t["Error_FileEmptyColumnName"],
                 CsvProblem.DuplicateColumn => t["Error_FileDuplicateColumn", e.Column ?? ""],
-                _ => t["Error_FileWrongFieldCount", e.Line ?? 0, e.Fields ?? 0, e.HeaderFields ?? 0],
+                CsvProblem.WrongFieldCount or CsvProblem.UnknownColumn or CsvProblem.NotANumber or _ => t["Error_FileWrongFieldCount", e.Line ?? 0, e.Fields ?? 0, e.HeaderFields ?? 0],
             });
             return Page();
         }

@@ -27,7 +27,7 @@ internal sealed class MailKitTransport(IOptions<MailOptions> options) : IMailTra
             MailTls.StartTls => SecureSocketOptions.StartTls,
             MailTls.SslOnConnect => SecureSocketOptions.SslOnConnect,
             MailTls.None => SecureSocketOptions.None,
-            _ => SecureSocketOptions.StartTlsWhenAvailable,
+            MailTls.Auto or _ => SecureSocketOptions.StartTlsWhenAvailable,
         };
         await client.ConnectAsync(o.Host!, o.Port, tls, ct);
         if (!string.IsNullOrEmpty(o.User))

@@ -34,8 +34,8 @@ public abstract partial class ExtremeDateTests(TrinnFactory app)
             foreach (var value in OutOfRange)
             {
                 var target = await form.Arrange(scene);
-                var page = await client.GetFormAsync(target.FormUrl);
-                using var response = await client.PostFormAsync(page, new(target.Baseline) { [field] = value }, target.PostUrl);
+                var page = await client.GetFormAsync(target.FormUrl, target.PostUrl);
+                using var response = await client.PostFormAsync(page, new(target.Baseline) { [field] = value });
                 var body = await response.Content.ReadAsStringAsync();
                 var error = response.StatusCode == HttpStatusCode.OK ? ResponseExtensions.FieldError(body, field.Replace('.', '_')) : null;
                 if (error is null)

@@ -42,7 +42,7 @@ public sealed record FuzzField(string Name, string? Property = null, Stored Stor
         Stored.Exact => sent,
         Stored.NullIfBlank => string.IsNullOrWhiteSpace(sent) ? null : sent,
         Stored.TrimmedLf => string.IsNullOrWhiteSpace(sent) ? null : sent.Replace("\r\n", "\n", StringComparison.Ordinal).Trim(),
-        _ => string.IsNullOrWhiteSpace(sent) ? null : sent.Trim(),
+        Stored.Trimmed or _ => string.IsNullOrWhiteSpace(sent) ? null : sent.Trim(),
     };
 }
 
@@ -179,7 +179,7 @@ public static class HostileInputHarness
             // property comes from the fuzzed value and not from a broken row.
             var target = await form.Arrange(scene);
             var client = scene.Client(form.Role);
-            using var accepted = await client.PostFormAsync(await client.GetFormAsync(target.FormUrl), target.Baseline, target.PostUrl);
+            using var accepted = await client.PostFormAsync(await client.GetFormAsync(target.FormUrl, target.PostUrl), target.Baseline);
             Assert.True(accepted.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther,
                 $"{form.Name}: the row's baseline was not accepted ({(int)accepted.StatusCode}); fix the row. {Excerpt(await accepted.Content.ReadAsStringAsync())}");
             return;
@@ -207,9 +207,9 @@ public static class HostileInputHarness
         var target = await form.Arrange(scene);
         var client = scene.Client(form.Role);
         var sent = HostileStrings.AfterUtf8(value);
-        var page = await client.GetFormAsync(target.FormUrl);
+        var page = await client.GetFormAsync(target.FormUrl, target.PostUrl);
         var fields = new Dictionary<string, string>(target.Baseline) { [field.Name] = sent };
-        using var response = await client.PostFormAsync(page, fields, target.PostUrl);
+        using var response = await client.PostFormAsync(page, fields);
         var body = await response.Content.ReadAsStringAsync();
         var because = $"{form.Name} {field.Name} = {new HostileString(value)}: {(int)response.StatusCode}";
 

@@ -14,7 +14,6 @@ using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
-using Trinn.Core.Teams;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Stages345;
@@ -168,7 +167,7 @@ public static class HostileForms
             var c = await s.AddCandidateAsync(stage: 3);
             var url = $"/Duration/Index/{c.Id}";
             var client = s.Client(Roles.Jobbspesialist);
-            using (var started = await client.PostFormAsync(await client.GetFormAsync(url), new() { ["StartInput.StartDate"] = Iso(s.Today.AddMonths(-1)) }, url + "?handler=Start"))
+            using (var started = await client.PostFormAsync(await client.GetFormAsync(url, url + "?handler=Start"), new() { ["StartInput.StartDate"] = Iso(s.Today.AddMonths(-1)) }))
             {
                 Assert.Equal(System.Net.HttpStatusCode.Redirect, started.StatusCode);
             }
