@@ -32,6 +32,23 @@ public abstract class DashboardCacheTests(TrinnFactory app)
     }
 
     [Fact]
+    public async Task Dashboard_ManyRequestsTogetherAfterAChange_LoadOnce()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 2, specialist: staff.Specialist);
+        using var client = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+        var cache = app.Services.GetRequiredService<DashboardCache>();
+        Assert.Contains("1 kandidater i oppfølging", await client.GetHtmlAsync("/Overview"), StringComparison.Ordinal);
+        await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 3, specialist: staff.Specialist);
+        var loads = cache.Loads;
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetHtmlAsync("/Overview")));
+
+        Assert.All(pages, html => Assert.Contains("2 kandidater i oppfølging", html, StringComparison.Ordinal));
+        Assert.Equal(loads + 1, cache.Loads);
+    }
+
+    [Fact]
     public async Task Dashboard_AfterDischargeThroughThePage_ShowsTheNewFigures()
     {
         var staff = await app.Data.AddTeamWithStaffAsync();

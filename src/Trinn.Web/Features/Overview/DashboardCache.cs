@@ -27,6 +27,7 @@ public sealed class DashboardCache : IDisposable
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private readonly ConcurrentDictionary<DashboardKey, Task<DashboardFigures>> _loading = new();
     private long _loads;
 
     /// <summary>How many times the figures were loaded from the database rather than reused (for tests and diagnostics).</summary>
@@ -46,6 +47,52 @@ public sealed class DashboardCache : IDisposable
             return cached;
         }
 
+        // One load per key at a time: requests that miss together (the first views after a change) wait for the load
+        // already running rather than each loading the same rows.
+        var mine = new TaskCompletionSource<DashboardFigures>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _loading.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
+        {
+            try
+            {
+                var shared = await running.WaitAsync(ct);
+                if (shared.Version >= version)
+                {
+                    return shared;
+                }
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // The other request's load failed or was cancelled with it: load here.
+            }
+
+            return await LoadAsync(key, version, load, ct);
+        }
+
+        try
+        {
+            // A load that finished between the look-up above and taking the turn has already filled the entry.
+            var fresh = _entries.TryGetValue(key, out DashboardFigures? filled) && filled!.Version == version
+                ? filled
+                : await LoadAsync(key, version, load, ct);
+            mine.SetResult(fresh);
+            return fresh;
+        }
+        catch (Exception ex)
+        {
+            mine.SetException(ex);
+            _ = mine.Task.Exception; // observed: the waiting requests load for themselves
+            throw;
+        }
+        finally
+        {
+            _loading.TryRemove(new KeyValuePair<DashboardKey, Task<DashboardFigures>>(key, mine.Task));
+        }
+    }
+
+    private async Task<DashboardFigures> LoadAsync(
+        DashboardKey key, long version, Func<CancellationToken, Task<DashboardFigures>> load, CancellationToken ct)
+    {
         Interlocked.Increment(ref _loads);
         var fresh = await load(ct);
         fresh.Version = version;
