@@ -33,8 +33,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export NationalIds__EncryptionKey="YmVuY2htYXJrLW9ubHktZW5jcnlwdGlvbi1rZXktMzI=" NationalIds__LookupKey="YmVuY2htYXJrLW9ubHktbG9va3VwLWhtYWMta2V5LTM="
 PASSWORD="${TRINN_DEMO_PASSWORD:-Demo!2345}"
 COMMIT="$(git rev-parse --short "$REV")"
-# One database per version of the schema and the generator.
-KEY=$( (git rev-parse "$REV:src/Trinn.Migrations.Sqlite" "$REV:src/Trinn.Cli/Seed" 2>/dev/null || echo none) | sha1sum | cut -c1-10)
+# One database per version of the schema and the generator: the migrations of the provider measured (the PostgreSQL
+# database used to be keyed by the SQLite migrations, so a PostgreSQL-only schema change reused a stale database) and
+# the generator. A path missing at REV makes the key fail rather than hash a partial list.
+case "$PROVIDER" in
+  sqlite) MIGRATIONS=src/Trinn.Migrations.Sqlite ;;
+  postgres) MIGRATIONS=src/Trinn.Migrations.Postgres ;;
+  *) echo "unknown provider $PROVIDER" >&2; exit 2 ;;
+esac
+KEY_TREES=$(git rev-parse "$REV:$MIGRATIONS" "$REV:src/Trinn.Cli/Seed") || { echo "cannot key the database: $MIGRATIONS or src/Trinn.Cli/Seed missing at $REV" >&2; exit 2; }
+KEY=$(printf '%s\n' "$KEY_TREES" | sha1sum | cut -c1-10)
 
 log() { printf '== %s\n' "$*" >&2; }
 APP_PID="" ; PG_DIR="$DATA/pg" ; PG_BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/postgres | sort -V | tail -1)")"

@@ -95,9 +95,11 @@ internal sealed class AuditGenerator : ISeedGenerator
         await producer;
         var sequence = chain.Sequence;
         await writer.DeleteAllAsync<AuditHead>(ct);
-        await using (var head = writer.Table<AuditHead>(nameof(AuditHead.Id), nameof(AuditHead.LastSequence), nameof(AuditHead.LastHash)))
+        // The generated history is all changes: caches of computed figures start from its last entry.
+        await using (var head = writer.Table<AuditHead>(
+            nameof(AuditHead.Id), nameof(AuditHead.LastSequence), nameof(AuditHead.LastHash), nameof(AuditHead.LastChangeSequence)))
         {
-            head.Add(AuditHead.SingletonId, sequence, chain.Hash);
+            head.Add(AuditHead.SingletonId, sequence, chain.Hash, sequence);
         }
 
         context.Progress(string.Create(CultureInfo.InvariantCulture, $"audit: {sequence:N0} entries, chain head #{sequence}"));

@@ -51,8 +51,14 @@ public static class AuditChain
         var sequence = head.LastSequence;
         var previous = head.LastHash;
         var entries = new List<AuditEntry>(records.Count);
+        long? lastChange = null;
         foreach (var (e, userId, role) in records)
         {
+            if (RecordsChange(e.Action))
+            {
+                lastChange = sequence + 1;
+            }
+
             var entry = new AuditEntry
             {
                 Sequence = ++sequence,
@@ -74,9 +80,21 @@ public static class AuditChain
         }
 
         await db.Set<AuditEntry>().AddRangeAsync(entries, ct);
-        await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), ct);
+        var headRow = db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId);
+        if (lastChange is { } changed)
+        {
+            await headRow.ExecuteUpdateAsync(
+                s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous).SetProperty(h => h.LastChangeSequence, changed), ct);
+        }
+        else
+        {
+            await headRow.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), ct);
+        }
     }
+
+    /// <summary>Whether an entry of this action records a change of data (see <see cref="AuditHead.LastChangeSequence"/>).</summary>
+    public static bool RecordsChange(AuditAction action) =>
+        action is not (AuditAction.Read or AuditAction.AccessDenied or AuditAction.Export);
 
     /// <summary>
     /// Walks the chain in order and reports the first entry whose hash, link or sequence is wrong. After archiving, the

@@ -101,6 +101,13 @@ public class AuditHead
     public long LastSequence { get; set; }
 
     public required string LastHash { get; set; }
+
+    /// <summary>
+    /// The sequence of the latest entry that records a change of data (anything but a read, a refused access or an
+    /// export), moved in the transaction that saves the change. Caches of computed figures compare it to know whether
+    /// anything changed since they were filled, whichever app instance saved the change.
+    /// </summary>
+    public long LastChangeSequence { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

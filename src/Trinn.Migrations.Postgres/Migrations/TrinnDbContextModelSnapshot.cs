@@ -539,6 +539,9 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<long>("LastChangeSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -555,6 +558,7 @@ namespace Trinn.Migrations.Postgres.Migrations
                         new
                         {
                             Id = 1,
+                            LastChangeSequence = 0L,
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });

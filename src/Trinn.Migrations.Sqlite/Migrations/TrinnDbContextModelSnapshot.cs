@@ -514,6 +514,9 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("LastChangeSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -530,6 +533,7 @@ namespace Trinn.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = 1,
+                            LastChangeSequence = 0L,
                             LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
                             LastSequence = 0L
                         });

@@ -73,6 +73,45 @@ public abstract class AuditTrailTests(TrinnFactory factory)
     }
 
     [Fact]
+    public async Task ChangeSequence_MovedByAChange_NotByReadsOrRefusals()
+    {
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist);
+        var theirs = await factory.Data.AddCandidateAsync((await factory.Data.AddTeamWithStaffAsync()).Team, staff.NavVeileder);
+        using var client = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!);
+        var before = await Head();
+
+        await client.GetHtmlAsync($"/Candidates/Details/{candidate.Id}");
+        using (var denied = await client.GetAsync($"/Candidates/Details/{theirs.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        }
+
+        var afterReads = await Head();
+        Assert.True(afterReads.LastSequence > before.LastSequence, "the reads were not appended to the chain");
+        Assert.Equal(before.LastChangeSequence, afterReads.LastChangeSequence);
+
+        var form = await client.GetFormAsync($"/Candidates/Edit/{candidate.Id}");
+        using var response = await client.PostFormAsync(form, new()
+        {
+            ["Input.FirstName"] = "Endret",
+            ["Input.LastName"] = candidate.LastName,
+            ["Input.Phone"] = "41111111",
+            ["Input.PrimarySpecialistId"] = staff.Specialist.Id,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var update = Assert.Single(await Entries(candidate.Id, AuditAction.Update), e => e.EntityType == "Candidate");
+        var afterChange = await Head();
+        Assert.True(afterChange.LastChangeSequence >= update.Sequence, "the change did not move the change sequence");
+        var marked = await factory.Data.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Sequence == afterChange.LastChangeSequence));
+        Assert.Contains(marked.Action, new[] { AuditAction.Create, AuditAction.Update, AuditAction.Delete });
+    }
+
+    private Task<AuditHead> Head() =>
+        factory.Data.WithDbAsync(db => db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId));
+
+    [Fact]
     public async Task OtherTeamsCandidate_AttemptIsAuditedAsDenied()
     {
         var mine = await factory.Data.AddTeamWithStaffAsync();

@@ -73,16 +73,23 @@ public sealed class DetailsModel(TrinnDbContext db, ILogger<DetailsModel> logger
         People = await db.Set<EmployerContactPerson>().AsNoTracking().Where(p => p.EmployerId == id).OrderBy(p => p.Name).ToListAsync();
         var contacts = await db.Set<EmployerContact>().AsNoTracking().Where(c => c.EmployerId == id)
             .OrderByDescending(c => c.Date).ThenByDescending(c => c.Id).Take(200)
-            .Select(c => new
-            {
-                Row = new EmployerContactRow(
-                    c.Id, c.Date, c.Specialist!.DisplayName, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
-                    c.Candidates.Select(l => l.Candidate!.FirstName + " " + l.Candidate.LastName).ToList()),
-                CandidateIds = c.Candidates.Select(l => l.CandidateId).ToList(),
-            })
+            .Select(c => new { c.Id, c.Date, Specialist = c.Specialist!.DisplayName, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note })
             .ToListAsync();
-        await db.AuditReadAsync(AuditEntities.EmployerContacts, contacts.SelectMany(c => c.CandidateIds).ToList());
-        Contacts = contacts.Select(c => c.Row).ToList();
+
+        // The linked candidates of just these contacts, in a query of their own: as a collection in the query above, the
+        // links were joined to the candidates in a subquery that SQLite materialised for the whole country.
+        var contactIds = contacts.Select(c => c.Id).ToList();
+        var links = await db.Set<EmployerContactCandidate>().AsNoTracking().Where(l => contactIds.Contains(l.EmployerContactId))
+            .OrderBy(l => l.CandidateId)
+            .Select(l => new { l.EmployerContactId, l.CandidateId, Name = l.Candidate!.FirstName + " " + l.Candidate.LastName })
+            .ToListAsync();
+        var linksOf = links.ToLookup(l => l.EmployerContactId);
+        await db.AuditReadAsync(AuditEntities.EmployerContacts, links.Select(l => l.CandidateId).ToList());
+        Contacts = contacts
+            .Select(c => new EmployerContactRow(
+                c.Id, c.Date, c.Specialist, c.Kind, c.Purpose, c.FirstContact, c.DurationMinutes, c.Note,
+                linksOf[c.Id].Select(l => l.Name).ToList()))
+            .ToList();
         return true;
     }
 }

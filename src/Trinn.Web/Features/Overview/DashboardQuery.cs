@@ -64,7 +64,11 @@ public sealed record Dashboard(
 }
 
 /// <summary>Loads dashboards with the role rules of issue #11; the team check is in the team query.</summary>
-public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions> options, TimeProvider time)
+/// <remarks>
+/// With a <see cref="DashboardCache"/> (the app registers one), a dashboard whose data did not change since it was last
+/// loaded is not loaded and computed again; without one (the benchmarks), every call loads.
+/// </remarks>
+public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions> options, TimeProvider time, DashboardCache? cache = null)
 {
     public IndicatorOptions Options => options.Value;
 
@@ -121,34 +125,44 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
         }
 
         var o = options.Value;
-        var data = await IndicatorDataLoader.LoadAsync(db, team.Id, period, Today, ProgrammeChoice.Filter(programme), ct);
+        var figures = cache is null
+            ? await FiguresAsync(team.Id, period, programme, ct)
+            : await cache.GetAsync(db, new DashboardKey(team.Id, period, programme, Today), c => FiguresAsync(team.Id, period, programme, c), ct);
         var scope = ScopeOf(user);
-        var report = TeamIndicators.Compute(data, period, o);
-        var fidelity = FidelityFromData.Compute(data, period, o);
         SpecialistReport? own = null;
         var specialists = new List<SpecialistReport>();
         if (scope == DashboardScope.Specialist)
         {
             var me = user.UserId();
-            own = Individual(data, period, me, user.FindFirstValue(TrinnClaims.DisplayName) ?? "", withTrend: true);
+            own = Individual(figures, period, me, user.FindFirstValue(TrinnClaims.DisplayName) ?? "", withTrend: true);
         }
         else if (scope == DashboardScope.Supervisor)
         {
-            var ids = data.Specialists.ToList();
+            var ids = figures.Data.Specialists.ToList();
             var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
             specialists.AddRange(ids
-                .Select(id => Individual(data, period, id, names.GetValueOrDefault(id, id), specialistTrends))
+                .Select(id => Individual(figures, period, id, names.GetValueOrDefault(id, id), specialistTrends))
                 .OrderBy(s => s.Name, StringComparer.Create(PagesSetup.Norwegian, false)));
         }
 
-        return new Dashboard(team, period, scope, report, fidelity, own, specialists, o.WeeklyHours, programme);
+        return new Dashboard(team, period, scope, figures.Report, figures.Fidelity, own, specialists, o.WeeklyHours, programme);
     }
 
-    private SpecialistReport Individual(IndicatorData data, DatePeriod period, string userId, string name, bool withTrend)
+    /// <summary>The team's rows for the period and its computed figures (what the cache keeps).</summary>
+    private async Task<DashboardFigures> FiguresAsync(int teamId, DatePeriod period, Programme? programme, CancellationToken ct)
     {
-        var mine = data.ForSpecialist(userId);
-        return new SpecialistReport(userId, name, TeamIndicators.Compute(mine, period, options.Value, individual: true, withTrend),
-            FidelityFromData.Compute(mine, period, options.Value));
+        var data = await IndicatorDataLoader.LoadAsync(db, teamId, period, Today, ProgrammeChoice.Filter(programme), ct);
+        return new DashboardFigures(data, TeamIndicators.Compute(data, period, options.Value), FidelityFromData.Compute(data, period, options.Value));
+    }
+
+    private SpecialistReport Individual(DashboardFigures figures, DatePeriod period, string userId, string name, bool withTrend)
+    {
+        var (report, fidelity) = figures.Individual(userId, withTrend, () =>
+        {
+            var mine = figures.Data.ForSpecialist(userId);
+            return (TeamIndicators.Compute(mine, period, options.Value, individual: true, withTrend), FidelityFromData.Compute(mine, period, options.Value));
+        });
+        return new SpecialistReport(userId, name, report, fidelity);
     }
 
     /// <summary>Candidates in follow-up per stage today, per visible team (the old overview table), with small cells suppressed for leder and forsker.</summary>

@@ -34,6 +34,7 @@ internal static class IndicatorsSetup
             // The lists behind the numbers hold candidates' names: team members only.
             o.Conventions.AuthorizePage("/Overview/Rows", Policies.TeamMember);
         });
+        builder.Services.AddSingleton<DashboardCache>();
         builder.Services.AddScoped<DashboardQuery>();
         return builder;
     }

@@ -29,41 +29,50 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
             candidates = candidates.Where(c => c.PrimarySpecialistId == me);
         }
 
-        var rows = await db.Set<SupportMeasure>().AsNoTracking()
-            .Where(m => m.Kind == SupportMeasureKind.Lonnstilskudd && m.NextReviewDate < today && m.Placement!.Ending == null
-                        && candidates.Any(c => c.Id == m.Placement.CandidateId))
-            .Select(m => new
-            {
-                m.Id,
-                m.Placement!.CandidateId,
-                Name = m.Placement.Candidate!.FirstName + " " + m.Placement.Candidate.LastName,
-                Employer = m.Placement.Employer!.Name,
-                m.NextReviewDate,
-                m.LastReviewedOn,
-                m.FromDate,
-                LastContact = db.Set<EmployerContact>()
-                    .Where(c => c.EmployerId == m.Placement.EmployerId && c.Purpose == EmployerContactPurpose.AgreeSupportMeasures
-                                && c.Candidates.Any(l => l.CandidateId == m.Placement.CandidateId))
-                    .Max(c => (DateOnly?)c.Date),
-            })
+        // Every query starts from the visible candidates and joins down through their indexes (a team has a few hundred
+        // active candidates; the tables below hold the whole country's history), rather than scanning the child table
+        // with a correlated EXISTS on the candidates, which on national data read every open row in the country.
+        var rows = await (
+                from c in candidates
+                join p in db.Set<Placement>() on c.Id equals p.CandidateId
+                join m in db.Set<SupportMeasure>() on p.Id equals m.PlacementId
+                where m.Kind == SupportMeasureKind.Lonnstilskudd && m.NextReviewDate < today && p.Ending == null
+                select new
+                {
+                    m.Id,
+                    p.CandidateId,
+                    Name = c.FirstName + " " + c.LastName,
+                    Employer = p.Employer!.Name,
+                    m.NextReviewDate,
+                    m.LastReviewedOn,
+                    m.FromDate,
+                    LastContact = db.Set<EmployerContact>()
+                        .Where(e => e.EmployerId == p.EmployerId && e.Purpose == EmployerContactPurpose.AgreeSupportMeasures
+                                    && e.Candidates.Any(l => l.CandidateId == p.CandidateId))
+                        .Max(e => (DateOnly?)e.Date),
+                })
             .ToListAsync();
         var warnings = rows
             .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
             .OrderBy(r => r.NextReviewDate)
             .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id))
             .ToList();
-        var overdue = await db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < today && candidates.Any(c => c.Id == f.CandidateId))
-            .OrderBy(f => f.PlannedDate).Take(200)
-            .Select(f => new { f.CandidateId, Name = f.Candidate!.FirstName + " " + f.Candidate.LastName, f.PlannedDate })
-            .ToListAsync();
+        var overdue = await (
+                from c in candidates
+                join f in db.Set<FollowUp>() on c.Id equals f.CandidateId
+                where f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < today
+                orderby f.PlannedDate
+                select new { f.CandidateId, Name = c.FirstName + " " + c.LastName, f.PlannedDate })
+            .Take(200).ToListAsync();
         warnings.AddRange(overdue.Select(f => new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.PlannedDate, "")));
         var soon = today.AddDays(FollowUpPeriod.WarningDays);
-        var ending = await db.Set<FollowUpPeriod>().AsNoTracking()
-            .Where(p => p.EndDate <= soon && candidates.Any(c => c.Id == p.CandidateId))
-            .OrderBy(p => p.EndDate).Take(200)
-            .Select(p => new { p.CandidateId, Name = p.Candidate!.FirstName + " " + p.Candidate.LastName, p.EndDate })
-            .ToListAsync();
+        var ending = await (
+                from c in candidates
+                join p in db.Set<FollowUpPeriod>() on c.Id equals p.CandidateId
+                where p.EndDate <= soon
+                orderby p.EndDate
+                select new { p.CandidateId, Name = c.FirstName + " " + c.LastName, p.EndDate })
+            .Take(200).ToListAsync();
         warnings.AddRange(ending.Select(p => new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.EndDate, "")));
         await db.AuditReadAsync(AuditEntities.WorkplaceWarnings, warnings.Select(w => w.CandidateId).ToList());
         return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
