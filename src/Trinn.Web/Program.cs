@@ -65,7 +65,7 @@ app.MapRazorPages();
 app.MapOpenApi().AllowAnonymous();
 app.MapTrinnApi();
 app.MapAuditExport();
-app.MapStages345Api();
+app.MapWorkplaceApi();
 app.MapTeamsApi();
 app.MapWorkingPracticeApi();
 app.MapHealth();

@@ -10,7 +10,7 @@ using Trinn.Core.Research;
 using Trinn.Core.TimeLog;
 using Trinn.Core.Identity;
 using Trinn.Web.Tests.Infrastructure;
-using Trinn.Web.Tests.Stages345;
+using Trinn.Web.Tests.Workplace;
 
 namespace Trinn.Web.Tests.Audit;
 

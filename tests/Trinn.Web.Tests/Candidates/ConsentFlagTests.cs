@@ -18,7 +18,7 @@ public abstract class ConsentFlagTests(TrinnFactory app)
     private async Task<(Staff Staff, Employer Employer, BrowserClient Client)> SceneAsync()
     {
         var staff = await app.Data.AddTeamWithStaffAsync();
-        var employer = await app.Data.WithDbAsync(db => Stages345.Builders.AddEmployerAsync(db, staff.Team.Id));
+        var employer = await app.Data.WithDbAsync(db => Workplace.Builders.AddEmployerAsync(db, staff.Team.Id));
         return (staff, employer, await BrowserClient.LoginAsync(app, staff.Specialist.UserName!));
     }
 

@@ -13,7 +13,7 @@ using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Web.Tests.Infrastructure;
-using Trinn.Web.Tests.Stages345;
+using Trinn.Web.Tests.Workplace;
 
 namespace Trinn.Web.Tests.Research;
 

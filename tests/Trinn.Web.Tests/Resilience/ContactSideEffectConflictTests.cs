@@ -145,7 +145,7 @@ public abstract class ContactSideEffectConflictTests(TrinnFactory app, Interleav
         var staff = await app.Data.AddTeamWithStaffAsync();
         var candidate = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 4, specialist: staff.Specialist);
         await app.Data.AddAgreementAsync(candidate.Id, employerContact: true); // the contact is about the candidate
-        var employer = await app.Data.WithDbAsync(db => Stages345.Builders.AddEmployerAsync(db, staff.Team.Id));
+        var employer = await app.Data.WithDbAsync(db => Workplace.Builders.AddEmployerAsync(db, staff.Team.Id));
         var followUpId = await app.Data.WithDbAsync(async db =>
         {
             var followUp = FollowUp.Planned(candidate.Id, FollowUpKind.Extra, app.Data.Today);

@@ -73,7 +73,7 @@ public abstract class SideEffectConflictTests(TrinnFactory app, InterleavedSave 
     {
         var staff = await app.Data.AddTeamWithStaffAsync();
         var candidate = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 3, specialist: staff.Specialist);
-        var employer = await app.Data.WithDbAsync(db => Stages345.Builders.AddEmployerAsync(db, staff.Team.Id));
+        var employer = await app.Data.WithDbAsync(db => Workplace.Builders.AddEmployerAsync(db, staff.Team.Id));
         using var client = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
         var form = await client.GetFormAsync($"/Placements/New/{candidate.Id}");
         race.Arm(

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Placements;
-using Trinn.Web.Tests.Stages345;
+using Trinn.Web.Tests.Workplace;
 
 namespace Trinn.Web.Tests.WorkingPractice;
 

@@ -9,7 +9,7 @@ using Trinn.Core.CaseReviews;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Web.Tests.Infrastructure;
-using Trinn.Web.Tests.Stages345;
+using Trinn.Web.Tests.Workplace;
 using static Trinn.Web.Tests.WorkingPractice.PracticeBuilders;
 
 namespace Trinn.Web.Tests.WorkingPractice;

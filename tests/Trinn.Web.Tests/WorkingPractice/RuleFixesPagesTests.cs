@@ -6,7 +6,7 @@ using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
-using Trinn.Web.Tests.Stages345;
+using Trinn.Web.Tests.Workplace;
 using static Trinn.Web.Tests.WorkingPractice.PracticeBuilders;
 
 namespace Trinn.Web.Tests.WorkingPractice;

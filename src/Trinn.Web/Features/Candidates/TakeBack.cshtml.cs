@@ -8,7 +8,6 @@ using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Placements;
-using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;

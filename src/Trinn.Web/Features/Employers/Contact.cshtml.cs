@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Audit;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Web.Features.Candidates;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Audit;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.FollowUps;
 using Trinn.Web.Features.Candidates;

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
-using Trinn.Web.Features.Employers;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Opportunities;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
 using Trinn.Core.Indicators;
-using Trinn.Web.Features.Candidates;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Overview;

@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Placements;
-using Trinn.Web.Features.Employers;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 

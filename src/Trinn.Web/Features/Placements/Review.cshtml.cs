@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Audit;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Placements;
 using Trinn.Web.Features.Candidates;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Features.Employers;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 

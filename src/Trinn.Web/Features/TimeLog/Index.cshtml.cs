@@ -11,7 +11,6 @@ using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.Indicators;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Features.Employers;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 

@@ -16,7 +16,7 @@ using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
-using Trinn.Web.Tests.Stages345;
+using Trinn.Web.Tests.Workplace;
 using static Trinn.Web.Tests.Security.HostileInput.HostileScene;
 
 namespace Trinn.Web.Tests.Security.HostileInput;

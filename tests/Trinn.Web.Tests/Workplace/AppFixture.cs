@@ -7,7 +7,7 @@ using Trinn.Core.Identity;
 using Trinn.Core.Teams;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>
 /// Trinn on one provider with the real migrations, a fixed clock, and one user per role: js1, js2, mv1 in Team A,

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Duration;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>Forskrift § 5 through the pages, on each database provider. Today is 27 Nov 2026.</summary>
 public abstract class DurationPagesTests(AppFixture fx)

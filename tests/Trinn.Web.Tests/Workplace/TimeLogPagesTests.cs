@@ -5,7 +5,7 @@ using Trinn.Core.Employers;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>The time log through the page, on each database provider. Week 2026-W47 is 16–22 November.</summary>
 public abstract class TimeLogPagesTests(AppFixture fx)

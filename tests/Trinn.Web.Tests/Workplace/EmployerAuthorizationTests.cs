@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>Every stage 3–5 route × every role: the team's job specialists and method supervisor in, other teams 404, other roles denied.</summary>
 public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>

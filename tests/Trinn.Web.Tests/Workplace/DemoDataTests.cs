@@ -12,7 +12,7 @@ using Trinn.Web.Infrastructure;
 using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Resilience;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>The demo installation shows stages 3–5: employers, contacts, placements, an overdue follow-up and a wage subsidy past review.</summary>
 public sealed class DemoDataTests(DemoTrinnFactory app) : IClassFixture<DemoTrinnFactory>

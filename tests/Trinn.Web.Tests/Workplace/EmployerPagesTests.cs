@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>Employer register and contacts through the pages, on each database provider.</summary>
 public abstract class EmployerPagesTests(AppFixture fx)

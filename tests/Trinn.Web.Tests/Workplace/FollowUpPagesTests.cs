@@ -7,7 +7,7 @@ using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>Follow-up plan, completion by visits, overdue warnings and the calendar feed, on each database provider.</summary>
 public abstract partial class FollowUpPagesTests(AppFixture fx)

@@ -18,12 +18,12 @@ using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Api;
 
-/// <summary>Read API for stages 3–5: employers and contacts, placements, follow-ups and the caller's time log. Same authorization as the pages.</summary>
-internal static class Stages345Api
+/// <summary>Read API for the workplace side of stages 3–5: employers and contacts, placements, follow-ups and the caller's time log. Same authorization as the pages.</summary>
+internal static class WorkplaceApi
 {
     public const int MaxRows = 1000;
 
-    public static void MapStages345Api(this WebApplication app)
+    public static void MapWorkplaceApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Trinn").RequireAuthorization(Policies.TeamMember);
         api.MapGet("/employers", EmployersAsync).WithName("ListEmployers").WithSummary("The team's employer register.");
@@ -133,7 +133,7 @@ internal static class Stages345Api
     {
         if (!await db.Candidates.VisibleTo(user).AnyAsync(c => c.Id == id))
         {
-            await db.AuditDeniedAsync(id, user, loggers.CreateLogger(nameof(Stages345Api)));
+            await db.AuditDeniedAsync(id, user, loggers.CreateLogger(nameof(WorkplaceApi)));
             return false;
         }
 

@@ -7,7 +7,7 @@ using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>Job opportunities through the pages and the API, and the matching from both sides, on each database provider.</summary>
 public abstract class OpportunityPagesTests(AppFixture fx)

@@ -5,7 +5,7 @@ using Trinn.Core.Employers;
 using Trinn.Core.Placements;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>Placements, support measures and their warnings through the pages, on each database provider.</summary>
 public abstract class PlacementPagesTests(AppFixture fx)

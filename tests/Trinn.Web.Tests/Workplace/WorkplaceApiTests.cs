@@ -4,10 +4,10 @@ using System.Text.Json;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>The stage 3–5 API: every route × role, other team 404, Norwegian 400 on a bad week, and the OpenAPI document.</summary>
-public sealed class Stages345ApiTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
+public sealed class WorkplaceApiTests(SqliteAppFixture fx) : IClassFixture<SqliteAppFixture>
 {
     private static readonly string[] AllRoutes =
     [

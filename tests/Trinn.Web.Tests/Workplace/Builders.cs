@@ -3,7 +3,7 @@ using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.NationalIds;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>Small builders: each test makes the rows it needs.</summary>
 internal static class Builders

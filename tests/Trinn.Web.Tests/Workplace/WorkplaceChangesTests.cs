@@ -8,7 +8,7 @@ using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Tests.Infrastructure;
 
-namespace Trinn.Web.Tests.Stages345;
+namespace Trinn.Web.Tests.Workplace;
 
 /// <summary>
 /// Changing what was registered: marking a wage subsidy reviewed, editing and deleting time blocks and employer contacts,
