@@ -55,6 +55,10 @@ internal static partial class DatabaseFailures
                     return DatabaseFailure.Full;
                 case PostgresException pg when pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("57P", StringComparison.Ordinal):
                     return DatabaseFailure.Unavailable; // connection exceptions; admin shutdown, crash shutdown, cannot connect now
+                case PostgresException pg when pg.SqlState.StartsWith("53", StringComparison.Ordinal) || pg.SqlState.StartsWith("58", StringComparison.Ordinal):
+                    return DatabaseFailure.Unavailable; // too many connections (the rush after a restart), out of memory; system and I/O errors
+                case PostgresException { IsTransient: true }:
+                    return DatabaseFailure.Unavailable; // what Npgsql calls transient, e.g. a serialization failure or deadlock: try again
                 case NpgsqlException { InnerException: SocketException or IOException or TimeoutException or EndOfStreamException }:
                 case NpgsqlException { IsTransient: true } when e is not PostgresException:
                     return DatabaseFailure.Unavailable;

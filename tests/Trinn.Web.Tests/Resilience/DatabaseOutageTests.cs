@@ -116,7 +116,7 @@ public sealed class DatabaseOutageTests
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
-        Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected) + "\nThe app's log (end):\n" + app.Log[Math.Max(0, app.Log.Length - 6000)..]);
+        Assert.True(unexpected.IsEmpty, string.Join("\n", unexpected) + "\nThe app's errors:\n" + Errors(app.Log) + "\nThe app's log (end):\n" + app.Log[Math.Max(0, app.Log.Length - 6000)..]);
         Assert.True(recovery < TimeSpan.FromSeconds(10), $"the first write after the restart took {recovery.TotalSeconds:0.0} s");
         Assert.Contains(refused, a => a.IsProblem);
         Assert.Contains(refused, a => !a.IsProblem);
@@ -254,6 +254,31 @@ public sealed class DatabaseOutageTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
         Assert.Contains("Lagringsplassen til Trinn er full", answer.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(StackTraceMarks, mark => answer.Body.Contains(mark, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The exceptions that reached the app's exception handler (with their frames, the requests that failed), from the
+    /// app's console log, for a failure message.
+    /// </summary>
+    private static string Errors(string log)
+    {
+        var lines = log.Split('\n');
+        var kept = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            kept.Add(lines[i]);
+            for (var j = i + 1; j < lines.Length && lines[j].StartsWith(' '); j++)
+            {
+                kept.Add(lines[j]);
+            }
+        }
+
+        return string.Join('\n', kept);
     }
 
     private static void Classify(Answer answer, bool down, ConcurrentBag<Answer> refused, ConcurrentBag<string> unexpected)
