@@ -60,16 +60,8 @@ public sealed class ContactDeleteModel(TrinnDbContext db, IStringLocalizer<Share
             return RedirectToPage("/Employers/Details", new { id = contact.EmployerId });
         }
 
-        // Nothing was deleted: show the contact as it is stored now.
-        Contact = await db.FindContactForEditAsync(id, User, logger);
-        if (Contact is null)
-        {
-            return NotFound();
-        }
-
-        await ShowAsync(Contact);
-        Version = Contact.Version;
-        return Page();
+        // Nothing was deleted: show the contact as it is stored now, with the conflict message.
+        return await OnGetAsync(id);
     }
 
     private async Task ShowAsync(EmployerContact contact)
