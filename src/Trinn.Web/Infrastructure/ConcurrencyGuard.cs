@@ -1,16 +1,26 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Npgsql;
 using Trinn.Core.Common;
 
 namespace Trinn.Web.Infrastructure;
 
 /// <summary>
-/// Optimistic concurrency for forms: the form carries the version it was read at. A stale version fails at once,
-/// and a race between two saves fails in the database (the version is a concurrency token).
+/// The one save path for pages. Optimistic concurrency for forms: the form carries the version it was read at. A stale
+/// version fails at once, and a race between two saves fails in the database (the version is a concurrency token).
+/// A refused domain rule becomes a field error, a row a unique index already holds becomes the error the page names,
+/// and nothing is half-saved. Pages do not catch <see cref="DomainException"/> or <see cref="DbUpdateException"/>
+/// themselves (a test scans Features/ for it).
 /// </summary>
 internal static class ConcurrencyGuard
 {
+    /// <summary>SQLite's extended result codes for a unique index and a primary key refusing a row.</summary>
+    private const int SqliteConstraintUnique = 2067;
+
+    private const int SqliteConstraintPrimaryKey = 1555;
+
     public static void Expect<T>(DbContext db, T entity, long postedVersion)
         where T : class, IVersioned
     {
@@ -76,9 +86,13 @@ internal static class ConcurrencyGuard
     /// as follow-ups it completes). A refused rule becomes a field error under <paramref name="prefix"/>; a race on a row
     /// the change touched throws the whole change away and becomes the conflict message. Nothing is half-saved.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="taken"/> says what a unique index refusing the change means for the form (someone saved the same
+    /// thing first); without it such a failure is not caught.
+    /// </remarks>
     public static async Task<SaveOutcome> TrySaveAsync(
         DbContext db, Func<Task> change, ModelStateDictionary modelState, IStringLocalizer t, Func<DomainException, string>? message = null, string prefix = "Input.",
-        Func<string, string>? field = null)
+        Func<string, string>? field = null, UniqueRefusal? taken = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
@@ -102,6 +116,85 @@ internal static class ConcurrencyGuard
             modelState.AddModelError(string.Empty, t["Error_Conflict"]);
             return SaveOutcome.Conflict;
         }
+        catch (DbUpdateException ex) when (taken is not null && IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            if (taken.Key is { } key)
+            {
+                modelState.AddModelError(key, taken.Message!);
+                return SaveOutcome.Refused;
+            }
+
+            modelState.AddModelError(string.Empty, t["Error_Conflict"]);
+            return SaveOutcome.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// Applies a domain rule that saves nothing by itself (a check before an Identity call, building a row the page adds
+    /// later). A refused rule becomes a field error as in <c>TrySaveAsync</c>; returns whether the rule allowed it.
+    /// </summary>
+    public static bool TryApply(
+        Action rule, ModelStateDictionary modelState, IStringLocalizer t, Func<DomainException, string>? message = null, string prefix = "Input.",
+        Func<string, string>? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(t);
+        try
+        {
+            rule();
+            return true;
+        }
+        catch (DomainException ex)
+        {
+            modelState.AddModelError(prefix + (field?.Invoke(ex.Field) ?? ex.Field), message?.Invoke(ex) ?? t[ex.MessageKey]);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Runs a write (its own <c>SaveChanges</c> included) that may lose to another request writing the same rows at the
+    /// same moment: another tab saved first, a unique index already holds the row, a row it refers to went away. Losing
+    /// throws this request's changes away and returns <see cref="SaveOutcome.Conflict"/>; the page shows (or redirects to)
+    /// what is stored now and says so in its own words.
+    /// </summary>
+    public static async Task<SaveOutcome> TryWriteAsync(DbContext db, Func<Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            await write();
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return SaveOutcome.Conflict;
+        }
+    }
+
+    /// <summary>
+    /// Whether the database refused a save because a unique index already holds the value: SQLite's
+    /// SQLITE_CONSTRAINT_UNIQUE or SQLITE_CONSTRAINT_PRIMARYKEY, PostgreSQL's unique_violation (23505).
+    /// </summary>
+    public static bool IsUniqueViolation(DbUpdateException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException { SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey }:
+                case PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }:
+                    return true;
+                default:
+                    break;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For a page with two forms: keeps only the errors of the form whose fields start with <paramref name="prefix"/>.</summary>
@@ -124,6 +217,27 @@ internal static class ConcurrencyGuard
             other.State = EntityState.Detached;
         }
     }
+}
+
+/// <summary>
+/// What a unique index refusing a new row means for the form: an error at one field with the page's own message
+/// (<see cref="Field"/>), or a conflict (<see cref="Conflict"/>: someone saved the same thing first, the page shows
+/// what is stored now).
+/// </summary>
+internal sealed class UniqueRefusal
+{
+    private UniqueRefusal(string? key, string? message) => (Key, Message) = (key, message);
+
+    /// <summary>The refusal is a conflict: the shared conflict message for the whole form, <see cref="SaveOutcome.Conflict"/>.</summary>
+    public static UniqueRefusal Conflict { get; } = new(null, null);
+
+    /// <summary>The model-state key of the field the error belongs to (with its prefix), or null for a conflict.</summary>
+    public string? Key { get; }
+
+    public string? Message { get; }
+
+    /// <summary>The value is taken: <paramref name="message"/> at <paramref name="key"/>, <see cref="SaveOutcome.Refused"/>.</summary>
+    public static UniqueRefusal Field(string key, string message) => new(key, message);
 }
 
 internal enum SaveOutcome

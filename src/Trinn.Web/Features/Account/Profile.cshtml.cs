@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Account;
 
@@ -15,7 +15,7 @@ namespace Trinn.Web.Features.Account;
 /// The user's own page: personal API tokens with scope and expiry, created and revoked here. Pages never accept a
 /// token (only the sign-in cookie), so a token can neither make nor revoke tokens.
 /// </summary>
-public sealed class ProfileModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<AccountResource> a) : PageModel
+public sealed class ProfileModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<AccountResource> a, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public NewTokenInput Input { get; set; } = new();
@@ -38,19 +38,19 @@ public sealed class ProfileModel(TrinnDbContext db, TimeProvider time, IStringLo
     {
         if (ModelState.IsValid)
         {
-            try
+            string? secret = null;
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
             {
-                var (token, secret) = ApiToken.Create(
+                (var token, secret) = ApiToken.Create(
                     User.UserId(), Input.Name.Trim(), Input.Scope!.Value, NorwegianTime.EndOfDayUtc(Input.ExpiresOn!.Value), time.GetUtcNow().UtcDateTime);
                 db.ApiTokens.Add(token);
-                await db.SaveChangesAsync();
+                return Task.CompletedTask;
+            }, ModelState, t, ex => a[ex.MessageKey, ApiToken.MaxLifetimeDays]);
+            if (outcome == SaveOutcome.Saved)
+            {
                 NewSecret = secret;
                 Input = new NewTokenInput { ExpiresOn = NorwegianTime.Today(time).AddDays(ApiToken.DefaultLifetimeDays) };
                 ModelState.Clear();
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("Input." + ex.Field, a[ex.MessageKey, ApiToken.MaxLifetimeDays]);
             }
         }
 

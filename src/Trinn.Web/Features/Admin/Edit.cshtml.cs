@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Web.Features.Account;
@@ -79,14 +78,7 @@ public sealed class EditModel(
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                Roles.CheckAssignment(Input.Role, Input.TeamId);
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("Input." + ex.Field, ex.MessageKey == "Error_RoleUnknown" ? t["Error_Required", t["Field_Role"]] : t[ex.MessageKey]);
-            }
+            ConcurrencyGuard.TryApply(() => Roles.CheckAssignment(Input.Role, Input.TeamId), ModelState, t, ex => IndexModel.RoleMessage(t, ex));
         }
 
         if (Input.TeamId is { } teamId && !await db.Teams.AnyAsync(x => x.Id == teamId))

@@ -45,14 +45,7 @@ public sealed class IndexModel(
     {
         if (Input.Role is not null)
         {
-            try
-            {
-                Roles.CheckAssignment(Input.Role, Input.TeamId);
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("Input." + ex.Field, ex.MessageKey == "Error_RoleUnknown" ? t["Error_Required", t["Field_Role"]] : t[ex.MessageKey]);
-            }
+            ConcurrencyGuard.TryApply(() => Roles.CheckAssignment(Input.Role, Input.TeamId), ModelState, t, ex => RoleMessage(t, ex));
         }
 
         if (ModelState.IsValid)
@@ -114,6 +107,10 @@ public sealed class IndexModel(
         await LoadAsync();
         return Page();
     }
+
+    /// <summary>The text for a refused role assignment (an unknown role reads as a missing one).</summary>
+    internal static string RoleMessage(IStringLocalizer t, DomainException ex) =>
+        ex.MessageKey == "Error_RoleUnknown" ? t["Error_Required", t["Field_Role"]] : t[ex.MessageKey];
 
     private async Task LoadAsync()
     {

@@ -63,26 +63,28 @@ public sealed class MembershipsModel(
 
         if (ModelState.IsValid)
         {
-            try
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
             {
                 var history = await db.Set<TeamMembership>().Where(m => m.UserId == id).OrderBy(m => m.From).ToListAsync();
-                var before = history.Count;
                 TeamMembership.Change(user, history, Input.TeamId, Input.Fte, Input.From, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime);
                 db.AddRange(history.Where(m => m.Id == 0));
-                await db.SaveChangesAsync();
+            }, ModelState, t, Text);
+            if (outcome == SaveOutcome.Saved)
+            {
                 Message = l["Memberships_Saved"];
                 return RedirectToPage(new { id });
-            }
-            catch (DomainException ex)
-            {
-                var own = l[ex.MessageKey];
-                var label = ex.Field == "Fte" ? "Field_Fte" : "Field_MembershipFrom";
-                ModelState.AddModelError("Input." + ex.Field, own.ResourceNotFound ? t[ex.MessageKey, t[label]].Value : own.Value);
             }
         }
 
         await LoadAsync(id);
         return Page();
+    }
+
+    private string Text(DomainException ex)
+    {
+        var own = l[ex.MessageKey];
+        var label = ex.Field == "Fte" ? "Field_Fte" : "Field_MembershipFrom";
+        return own.ResourceNotFound ? t[ex.MessageKey, t[label]].Value : own.Value;
     }
 
     private async Task<bool> LoadAsync(string id)

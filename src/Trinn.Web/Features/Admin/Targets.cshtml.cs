@@ -50,17 +50,17 @@ public sealed class TargetsModel(
         ModelState.KeepErrorsOf("Input");
         if (ModelState.IsValid)
         {
-            try
+            IndicatorTarget? target = null;
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
             {
-                var target = IndicatorTarget.Create(Input.Key, Input.ValidFrom, Input.Value, Input.UpperValue, Input.Source, User.UserId(), time.GetUtcNow().UtcDateTime);
+                target = IndicatorTarget.Create(Input.Key, Input.ValidFrom, Input.Value, Input.UpperValue, Input.Source, User.UserId(), time.GetUtcNow().UtcDateTime);
                 db.Add(target);
-                await db.SaveChangesAsync();
-                Message = l["Targets_Saved", IndicatorText.Title(l, target.Key), NorwegianTime.Format(target.ValidFrom)];
-                return RedirectToPage();
-            }
-            catch (DomainException ex)
+                return Task.CompletedTask;
+            }, ModelState, t, Text);
+            if (outcome == SaveOutcome.Saved)
             {
-                ModelState.AddModelError("Input." + ex.Field, Text(ex));
+                Message = l["Targets_Saved", IndicatorText.Title(l, target!.Key), NorwegianTime.Format(target.ValidFrom)];
+                return RedirectToPage();
             }
         }
 
@@ -79,16 +79,15 @@ public sealed class TargetsModel(
 
         if (ModelState.IsValid && team is not null)
         {
-            try
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
             {
                 team.SetStartedOn(Team.StartedOn, NorwegianTime.Today(time));
-                await db.SaveChangesAsync();
+                return Task.CompletedTask;
+            }, ModelState, t, prefix: "Team.");
+            if (outcome == SaveOutcome.Saved)
+            {
                 Message = l["Targets_TeamSaved", team.Name];
                 return RedirectToPage();
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("Team." + ex.Field, t[ex.MessageKey]);
             }
         }
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
@@ -52,48 +51,34 @@ public sealed class AgreementModel(TrinnDbContext db, IStringLocalizer<SharedRes
             return Page();
         }
 
+        // The rules (not ahead of today, not before the referral) are the agreement's own.
+        var referredOn = candidate.Referral!.ReferredOn;
+        void Record(CooperationAgreement a) => a.Record(Input.SignedOn!.Value, Input.Agreed, Input.Consents, referredOn, NorwegianTime.Today(time));
         var agreement = candidate.Agreement;
-        try
+        var outcome = agreement is not null
+            ? await ConcurrencyGuard.TrySaveAsync(db, agreement, Input.Version, Record, ModelState, t)
+            : await ConcurrencyGuard.TrySaveAsync(db, () =>
+            {
+                var created = CooperationAgreement.New(candidate.Id);
+                Record(created);
+                db.CooperationAgreements.Add(created);
+                return Task.CompletedTask;
+            }, ModelState, t, taken: UniqueRefusal.Conflict);
+        if (outcome == SaveOutcome.Saved)
         {
-            // The rules (not ahead of today, not before the referral) are the agreement's own.
-            var recorded = agreement ?? CooperationAgreement.New(candidate.Id);
-            if (agreement is not null)
-            {
-                ConcurrencyGuard.Expect(db, agreement, Input.Version);
-            }
-
-            recorded.Record(Input.SignedOn!.Value, Input.Agreed, Input.Consents, candidate.Referral!.ReferredOn, NorwegianTime.Today(time));
-            if (agreement is null)
-            {
-                agreement = recorded;
-                db.CooperationAgreements.Add(agreement);
-            }
-
-            await db.SaveChangesAsync();
             return RedirectToPage("/Candidates/Details", new { id });
         }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
-            return Page();
-        }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DbUpdateException && agreement is not null)
-        {
-            if (db.Entry(agreement!).State == EntityState.Added)
-            {
-                db.Entry(agreement!).State = EntityState.Detached;
-                agreement = await db.CooperationAgreements.AsNoTracking().SingleAsync(a => a.CandidateId == candidate.Id);
-            }
-            else
-            {
-                await ConcurrencyGuard.ReloadAsync(db, agreement!);
-            }
 
+        if (outcome == SaveOutcome.Conflict)
+        {
+            // Show what is stored now: the reloaded agreement, or the one another request created first.
+            agreement ??= await db.CooperationAgreements.AsNoTracking().SingleAsync(a => a.CandidateId == candidate.Id);
             ModelState.Clear();
             ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             Input = AgreementInput.From(agreement, NorwegianTime.Today(time));
-            return Page();
         }
+
+        return Page();
     }
 
     private void Show(Candidate candidate)

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
@@ -75,31 +74,19 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
             return Conflict(latest);
         }
 
-        VocationalProfileVersion version;
-        try
+        // The wished hours' rules are the profile's own. Another save may take the same version number in the
+        // meantime: the unique index refuses this one, and the form shows the newer version.
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
         {
-            // The wished hours' rules are the profile's own.
-            version = Input.ToVersion(id, latestNumber + 1, User.UserId(), time.GetUtcNow().UtcDateTime);
-        }
-        catch (DomainException ex)
+            db.ProfileVersions.Add(Input.ToVersion(id, latestNumber + 1, User.UserId(), time.GetUtcNow().UtcDateTime));
+            return Task.CompletedTask;
+        }, ModelState, t, taken: UniqueRefusal.Conflict);
+        return outcome switch
         {
-            ModelState.AddModelError("Input." + ex.Field, t[ex.MessageKey]);
-            return Page();
-        }
-
-        db.ProfileVersions.Add(version);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Another save took the same version number in the meantime (unique index).
-            db.Entry(version).State = EntityState.Detached;
-            return Conflict(await LatestAsync(id));
-        }
-
-        return RedirectToPage("/Candidates/Details", new { id });
+            SaveOutcome.Saved => RedirectToPage("/Candidates/Details", new { id }),
+            SaveOutcome.Conflict => Conflict(await LatestAsync(id)),
+            SaveOutcome.Refused or _ => Page(),
+        };
     }
 
     public IEnumerable<(string Label, string? Value)> Fields(VocationalProfileVersion p)

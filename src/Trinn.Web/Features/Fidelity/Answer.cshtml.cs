@@ -93,7 +93,7 @@ public sealed class AnswerModel(
         var now = time.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
         var response = await db.Set<FidelityResponse>().SingleOrDefaultAsync(x => x.RoundId == id && x.RespondentId == userId);
-        try
+        var outcome = await ConcurrencyGuard.TryWriteAsync(db, async () =>
         {
             if (response is null)
             {
@@ -116,16 +116,16 @@ public sealed class AnswerModel(
 
             response.Record(result.Answers, Shared, now);
             await db.SaveChangesAsync();
+        });
+        if (outcome == SaveOutcome.Saved)
+        {
             return RedirectToPage("/Fidelity/Answer", new { id, saved = true });
         }
-        catch (DbUpdateException)
-        {
-            // A stale form (edited in another tab) or two first saves at once: show what is stored now.
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-            return Page();
-        }
+
+        // A stale form (edited in another tab) or two first saves at once: show what is stored now.
+        await LoadAsync(id);
+        ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
+        return Page();
     }
 
     /// <summary>Progressive enhancement: which items are shown for the answers in the form so far (JSON).</summary>

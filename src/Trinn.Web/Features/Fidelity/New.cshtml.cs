@@ -2,16 +2,16 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Shipped;
 using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Fidelity;
 
 /// <summary>The metodeveileder opens a round for the own team, on the newest published fidelity scale.</summary>
-public sealed class NewModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<FidelityResource> f) : PageModel
+public sealed class NewModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<FidelityResource> f, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public NewRoundInput Input { get; set; } = new();
@@ -49,24 +49,17 @@ public sealed class NewModel(TrinnDbContext db, TimeProvider time, IStringLocali
             instrument = await InstrumentStore.LatestAsync(db, ShippedInstruments.FidelityKey);
         }
 
-        try
-        {
-            var round = await FidelityRound.OpenAsync(
+        FidelityRound? round = null;
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () => round = await FidelityRound.OpenAsync(
                 db, User.TeamId()!.Value, Input.Label!, Input.OpensOn!.Value, Input.ClosesOn!.Value,
-                instrument!, User.UserId(), chosen, NorwegianTime.Today(time), now);
-            return RedirectToPage("/Fidelity/Status", new { id = round.Id });
-        }
-        catch (DomainException e)
-        {
-            var field = e.Field switch
+                instrument!, User.UserId(), chosen, NorwegianTime.Today(time), now),
+            ModelState, t, e => f[e.MessageKey], field: name => name switch
             {
-                nameof(FidelityRound.ClosesOn) => "Input.ClosesOn",
-                nameof(FidelityRound.ExpectedRespondents) => "Input.Respondents",
-                _ => "Input.Label",
-            };
-            ModelState.AddModelError(field, f[e.MessageKey]);
-            return Page();
-        }
+                nameof(FidelityRound.ClosesOn) => nameof(Input.ClosesOn),
+                nameof(FidelityRound.ExpectedRespondents) => nameof(Input.Respondents),
+                _ => nameof(Input.Label),
+            });
+        return outcome == SaveOutcome.Saved ? RedirectToPage("/Fidelity/Status", new { id = round!.Id }) : Page();
     }
 }
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Placements;
+using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Placements;
@@ -59,7 +59,7 @@ public sealed class MeasureModel(
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             var measure = Input.Kind!.Value switch
@@ -76,14 +76,11 @@ public sealed class MeasureModel(
 
             // The rules decide which measures this kind of placement may carry (a wage subsidy only on paid work).
             placement.AddMeasure(measure);
-            await db.SaveChangesAsync();
-            return RedirectToPage("/Placements/Index", new { candidateId = placement.CandidateId });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Input." + ex.Field, PlacementMessages.For(ex, t, p));
-            return Page();
-        }
+            return Task.CompletedTask;
+        }, ModelState, t, ex => PlacementMessages.For(ex, t, p));
+        return outcome == SaveOutcome.Saved
+            ? RedirectToPage("/Placements/Index", new { candidateId = placement.CandidateId })
+            : Page();
     }
 
     private async Task ShowAsync(Placement placement)

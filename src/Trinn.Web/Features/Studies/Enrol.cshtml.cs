@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Audit;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Research;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Infrastructure;
+using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Studies;
 
@@ -20,7 +20,7 @@ namespace Trinn.Web.Features.Studies;
 /// are not shown on this page: the key between person and research ID stays in the database.
 /// </summary>
 [ReadsCandidateData]
-public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResource> s, TimeProvider time) : PageModel
+public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResource> s, IStringLocalizer<SharedResource> t, TimeProvider time) : PageModel
 {
     [BindProperty]
     public EnrolInput Input { get; set; } = new();
@@ -77,16 +77,12 @@ public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResour
             }
             else
             {
-                try
+                var outcome = await ConcurrencyGuard.TrySaveAsync(db, () => StudyEnrolment.EnrolAsync(db, study, candidateId, User.UserId(), time.GetUtcNow().UtcDateTime),
+                    ModelState, t, ex => s[ex.MessageKey], field: _ => nameof(Input.CandidateId));
+                if (outcome == SaveOutcome.Saved)
                 {
-                    await StudyEnrolment.EnrolAsync(db, study, candidateId, User.UserId(), time.GetUtcNow().UtcDateTime);
-                    await db.SaveChangesAsync();
                     Message = s["Enrol_Done"];
                     return RedirectToPage(new { id });
-                }
-                catch (DomainException ex)
-                {
-                    ModelState.AddModelError("Input.CandidateId", s[ex.MessageKey]);
                 }
             }
         }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Research;
 using Trinn.Web.Infrastructure;
@@ -41,24 +40,19 @@ public sealed class NewModel(TrinnDbContext db, IStringLocalizer<SharedResource>
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
         {
-            var study = Study.Create(Input.Name, Input.WholeOrganisation, Input.TeamIds, User.UserId(), time.GetUtcNow().UtcDateTime);
-            db.Add(study);
-            await db.SaveChangesAsync();
-            return RedirectToPage("/Studies/Index");
-        }
-        catch (DomainException ex)
+            db.Add(Study.Create(Input.Name, Input.WholeOrganisation, Input.TeamIds, User.UserId(), time.GetUtcNow().UtcDateTime));
+            return Task.CompletedTask;
+        }, ModelState, t, ex => ex.MessageKey switch
         {
-            var field = ex.Field == nameof(Study.Teams) ? "Input.TeamIds" : "Input." + ex.Field;
-            ModelState.AddModelError(field, ex.MessageKey switch
-            {
-                "Error_StudyNoTeams" => s["Error_StudyNoTeams"],
-                "Error_TooLong" => t["Error_TooLong", t["Field_StudyName"], Study.NameMaxLength],
-                _ => t["Error_Required", t["Field_StudyName"]],
-            });
-            return Page();
-        }
+            "Error_StudyNoTeams" => s["Error_StudyNoTeams"],
+            "Error_TooLong" => t["Error_TooLong", t["Field_StudyName"], Study.NameMaxLength],
+            _ => t["Error_Required", t["Field_StudyName"]],
+        }, field: f => f == nameof(Study.Teams) ? nameof(Input.TeamIds) : f,
+            // The name was free when checked above; a study created with it in the meantime is refused by the unique index.
+            taken: UniqueRefusal.Field("Input.Name", s["Error_StudyNameTaken"]));
+        return outcome == SaveOutcome.Saved ? RedirectToPage("/Studies/Index") : Page();
     }
 
     private async Task LoadTeamsAsync() =>

@@ -81,7 +81,7 @@ public sealed class SurveyAnswerModel(TrinnDbContext db, TimeProvider time, IStr
 
         var today = NorwegianTime.Today(time);
         var now = time.GetUtcNow().UtcDateTime;
-        try
+        var outcome = await ConcurrencyGuard.TryWriteAsync(db, async () =>
         {
             if (submitting)
             {
@@ -90,17 +90,21 @@ public sealed class SurveyAnswerModel(TrinnDbContext db, TimeProvider time, IStr
                 await db.SaveChangesAsync();
                 await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.SurveySubmission, wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
                     System.Text.Json.JsonSerializer.Serialize(new { wave.StudyId, wave.Number, Paper = false }))]);
-                return Redirect(PathPrefix + token);
+                return;
             }
 
             wave.SaveDraft(post.Merged, today);
             await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
+        });
+        if (outcome == SaveOutcome.Conflict)
         {
             // Two tabs submitting at the same moment: the second finds the wave changed and stores nothing.
-            db.ChangeTracker.Clear();
             return RedirectToSelf(token, post.Page, saved: false);
+        }
+
+        if (submitting)
+        {
+            return Redirect(PathPrefix + token);
         }
 
         return handling switch

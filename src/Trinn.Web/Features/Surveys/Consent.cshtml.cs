@@ -67,7 +67,7 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
             var study = await db.Set<Study>().Include(x => x.Teams)
                 .Where(x => x.Id == studyId && (x.WholeOrganisation || x.Teams.Any(tm => tm.TeamId == candidate.TeamId)))
                 .SingleOrDefaultAsync();
-            try
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
             {
                 if (study is null)
                 {
@@ -76,19 +76,12 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
 
                 var protocol = await ProtocolAsync(db, study.Id);
                 await StudyConsent.RegisterAsync(db, study, protocol, id, Input.ConsentedOn, Input.InclusionDate, letter, User.UserId(), Today, time.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync();
-                return Redirect($"/Surveys/Consent/{id}?registrert=true");
-            }
-            catch (DomainException ex)
-            {
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError("Input." + (ex.Field is "LetterNumber" or "CandidateId" ? "Letter" : ex.Field), Message(ex.MessageKey));
-            }
-            catch (DbUpdateException)
-            {
+            }, ModelState, t, ex => Message(ex.MessageKey), field: f => f is "LetterNumber" or "CandidateId" ? "Letter" : f,
                 // Two registrations at once: the unique index lets one through.
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError("Input.Letter", s["Error_ConsentExists"]);
+                taken: UniqueRefusal.Field("Input.Letter", s["Error_ConsentExists"]));
+            if (outcome == SaveOutcome.Saved)
+            {
+                return Redirect($"/Surveys/Consent/{id}?registrert=true");
             }
         }
 
@@ -111,22 +104,14 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
         if (ModelState.IsValid)
         {
             var policy = await db.Set<StudyProtocol>().Where(p => p.StudyId == consent.StudyId).Select(p => (WithdrawalPolicy?)p.OnWithdrawal).SingleOrDefaultAsync() ?? WithdrawalPolicy.Keep;
-            try
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
             {
                 ConcurrencyGuard.Expect(db, consent, Withdraw.Version);
                 await consent.WithdrawAsync(db, policy, Withdraw.WithdrawnOn, User.UserId(), Today);
-                await db.SaveChangesAsync();
+            }, ModelState, t, ex => Message(ex.MessageKey), prefix: "Withdraw.");
+            if (outcome == SaveOutcome.Saved)
+            {
                 return Redirect($"/Surveys/Consent/{id}?trukket=true");
-            }
-            catch (DomainException ex)
-            {
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError("Withdraw." + ex.Field, Message(ex.MessageKey));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
             }
         }
 

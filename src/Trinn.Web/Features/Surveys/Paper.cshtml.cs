@@ -79,7 +79,7 @@ public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLoca
         }
 
         var today = NorwegianTime.Today(time);
-        try
+        var outcome = await ConcurrencyGuard.TryWriteAsync(db, async () =>
         {
             if (submitting)
             {
@@ -88,18 +88,22 @@ public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLoca
                 await db.SaveChangesAsync();
                 await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.SurveySubmission, wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
                     System.Text.Json.JsonSerializer.Serialize(new { wave.StudyId, wave.Number, Paper = true }))]);
-                return Redirect($"/Candidates/Details/{wave.CandidateId}#h-survey-scores");
+                return;
             }
 
             wave.SaveDraft(post.Merged, today);
             await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
+        });
+        if (outcome == SaveOutcome.Conflict)
         {
-            db.ChangeTracker.Clear();
             await LoadAsync(id, tracked: false);
             Refuse(Blocked ?? "Error_StaleForm");
             return Page();
+        }
+
+        if (submitting)
+        {
+            return Redirect($"/Candidates/Details/{wave.CandidateId}#h-survey-scores");
         }
 
         var next = handling switch

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Common;
 using Trinn.Core.Data;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
@@ -60,36 +59,25 @@ public sealed class ProtocolModel(TrinnDbContext db, TimeProvider time, IStringL
             return Page();
         }
 
-        try
+        var preview = handling == "preview";
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
         {
             ConcurrencyGuard.Expect(db, protocol, Input.Version);
             protocol.ChangeSchedule(Input.WaveOffsets, Input.WindowDaysBefore ?? -1, Input.WindowDaysAfter ?? -1, Input.FirstReminderDays, Input.SecondReminderDays, Input.OnWithdrawal ?? 0);
             protocol.ChangeTexts(Input.InvitationSubject, Input.InvitationBody, Input.ReminderSubject, Input.ReminderBody);
-            if (handling == "preview")
+            if (preview)
             {
                 var sample = SurveyOptions.SampleLink;
                 var deadline = NorwegianTime.Today(time).AddDays(protocol.WindowDaysBefore + protocol.WindowDaysAfter);
                 InvitationPreview = (protocol.InvitationSubject, StudyProtocol.Render(protocol.InvitationBody, StudyName, sample, deadline));
                 ReminderPreview = (protocol.ReminderSubject, StudyProtocol.Render(protocol.ReminderBody, StudyName, sample, deadline));
+                // A preview stores nothing: the save that follows finds no changes.
                 db.ChangeTracker.Clear();
-                return Page();
             }
 
-            await db.SaveChangesAsync();
-            return Redirect($"/Surveys/Protocol/{id}?lagret=true");
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Input." + ex.Field, s[ex.MessageKey]);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-        }
-
-        return Page();
+            return Task.CompletedTask;
+        }, ModelState, t, ex => s[ex.MessageKey]);
+        return outcome == SaveOutcome.Saved && !preview ? Redirect($"/Surveys/Protocol/{id}?lagret=true") : Page();
     }
 
     public async Task<IActionResult> OnPostLetterAsync(int id)
@@ -102,25 +90,12 @@ public sealed class ProtocolModel(TrinnDbContext db, TimeProvider time, IStringL
         }
 
         Input = ProtocolInput.From(protocol);
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
         {
             var latest = await db.Set<InformationLetter>().Where(l => l.StudyId == id).MaxAsync(l => (int?)l.Number);
             db.Add(InformationLetter.Create(id, latest, Letter.Text, User.UserId(), time.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
-            return Redirect($"/Surveys/Protocol/{id}?brev=true");
-        }
-        catch (DomainException ex)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("Letter." + ex.Field, s[ex.MessageKey]);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, t["Error_Conflict"]);
-        }
-
-        return Page();
+        }, ModelState, t, ex => s[ex.MessageKey], prefix: "Letter.", taken: UniqueRefusal.Conflict);
+        return outcome == SaveOutcome.Saved ? Redirect($"/Surveys/Protocol/{id}?brev=true") : Page();
     }
 
     private async Task<StudyProtocol?> LoadAsync(int id)

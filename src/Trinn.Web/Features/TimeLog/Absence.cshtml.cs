@@ -38,16 +38,15 @@ public sealed class AbsenceModel(
     {
         if (ModelState.IsValid)
         {
-            try
+            var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
             {
                 db.Add(Absence.Create(User.UserId(), Input.From, Input.To, Input.Percent, Input.Kind, NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime));
-                await db.SaveChangesAsync();
+                return Task.CompletedTask;
+            }, ModelState, t, Text);
+            if (outcome == SaveOutcome.Saved)
+            {
                 Message = l["Absence_Saved"];
                 return RedirectToPage();
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("Input." + ex.Field, Text(ex));
             }
         }
 

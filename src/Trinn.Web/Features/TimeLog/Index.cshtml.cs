@@ -65,18 +65,13 @@ public sealed class IndexModel(
             return Page();
         }
 
-        try
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
         {
             db.Add(TimeBlock.Create(User.UserId(), Input.Date!.Value, Input.Minutes ?? 0, Input.Category, Input.OutOfOffice, Input.Note,
                 NorwegianTime.Today(time), time.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync();
-            return RedirectToPage(new { week = IsoWeek.Of(Input.Date!.Value).ToString() });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("Input." + ex.Field, TimeLogMessages.For(ex, t, l));
-            return Page();
-        }
+            return Task.CompletedTask;
+        }, ModelState, t, ex => TimeLogMessages.For(ex, t, l));
+        return outcome == SaveOutcome.Saved ? RedirectToPage(new { week = IsoWeek.Of(Input.Date!.Value).ToString() }) : Page();
     }
 
     /// <summary>Carries a journal note ("note") or employer contact ("contact") of the user's own into the log, once.</summary>
@@ -102,14 +97,9 @@ public sealed class IndexModel(
         }
 
         db.Add(block);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            // Carried by a double click in another request: the unique index kept it to one block.
-        }
+        // Carried by a double click in another request: the unique index keeps it to one block, and either way the
+        // week shows the carried block.
+        _ = await ConcurrencyGuard.TryWriteAsync(db, () => db.SaveChangesAsync());
 
         return RedirectToPage(new { week = IsoWeek.Of(block.Date).ToString() });
     }
