@@ -42,7 +42,6 @@ internal static class IdentitySetup
             .AddClaimsPrincipalFactory<TrinnClaimsFactory>();
         builder.Services.AddSingleton<SessionCache>();
         builder.Services.AddScoped<UserSessions>();
-        builder.Services.AddScoped<Features.Account.SignInThrottling>();
 
         // Keys for cookies, antiforgery and reset links live in the database, so every app instance behind a load
         // balancer reads what another wrote (a sign-in on one is valid on all). The fixed application name keeps
@@ -85,9 +84,6 @@ internal static class IdentitySetup
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddTrinnOpenIdConnect(builder);
-        builder.Services.AddScoped<Features.Account.ExternalSignIn>();
-        // Admin-issued password reset links (Admin page → /Account/ResetPassword) last a day.
-        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = Features.Account.PasswordResetLinks.Lifespan);
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

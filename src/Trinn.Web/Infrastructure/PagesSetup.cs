@@ -25,26 +25,13 @@ internal static class PagesSetup
         builder.Services
             .AddRazorPages(o =>
             {
+                // Each feature's own folder and page rules are in its Features/<Area>/<Area>Setup.cs.
                 o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/Candidates", Policies.TeamMember);
-                o.Conventions.AuthorizeFolder("/Portfolio", Policies.TeamMember);
-                o.Conventions.AuthorizePage("/Referrals/New", Policies.Referrer);
-                o.Conventions.AuthorizePage("/Referrals/Mine", Policies.NavVeileder);
-                o.Conventions.AuthorizePage("/Referrals/Details", Policies.NavVeileder);
-                o.Conventions.AuthorizeFolder("/Research", Policies.Research);
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-                o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader);
-                o.Conventions.AllowAnonymousToPage("/Account/Login");
-                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-                o.Conventions.AllowAnonymousToPage("/Account/ExternalLogin");
-                o.Conventions.AllowAnonymousToPage("/Account/ExternalCallback");
-                o.Conventions.AllowAnonymousToPage("/Account/ResetPassword");
                 o.Conventions.AllowAnonymousToPage("/Error");
             })
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<StorableTextPageFilter>();
-                o.Filters.Add<Features.Candidates.CandidateReadAudit.PageFilter>();
                 o.ModelBinderProviders.Insert(0, new SaneDateModelBinderProvider());
             })
             .AddViewLocalization()
@@ -78,12 +65,6 @@ internal static class PagesSetup
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton<PagePolicies>();
         builder.Services.AddScoped<PageAccess>();
-        builder.Services.AddScoped<Features.Referrals.ReferralRegistration>();
-        builder.Services.AddOptions<Features.Research.ResearchOptions>()
-            .BindConfiguration(Features.Research.ResearchOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddSingleton<Features.Research.ResearchDataStore>();
         return builder;
     }
 }

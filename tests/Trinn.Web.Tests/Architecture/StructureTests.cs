@@ -9,6 +9,13 @@ public sealed class StructureTests
     private static readonly string[] ForbiddenCatches =
         ["catch (DomainException", "catch (DbUpdateConcurrencyException", "catch (DbUpdateException"];
 
+    /// <summary>Feature folders with pages but without their own Setup file, each with the reason.</summary>
+    private static readonly Dictionary<string, string> WithoutSetup = new(StringComparer.Ordinal)
+    {
+        ["Instruments"] = "one page for any signed-in user (the authenticated fallback policy): nothing of its own to register",
+        ["Overview"] = "the dashboard's registration is IndicatorsSetup.cs, named after the indicators it shows",
+    };
+
     private static string Features => Path.Combine(RepoRoot(), "src", "Trinn.Web", "Features");
 
     [Fact]
@@ -25,6 +32,26 @@ public sealed class StructureTests
 
         Assert.True(offenders.Count == 0,
             "Save through ConcurrencyGuard.TrySaveAsync/TryApply/TryWriteAsync instead of catching here:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
+    public void Features_EveryFolderWithPages_HasItsOwnSetupOrAReason()
+    {
+        var folders = Directory.EnumerateDirectories(Features)
+            .Where(d => Directory.EnumerateFiles(d, "*.cshtml").Any(f => !Path.GetFileName(f).StartsWith('_')))
+            .Select(d => Path.GetFileName(d)!)
+            .ToList();
+        Assert.True(folders.Count > 15, $"only {folders.Count} feature folders with pages: the scan itself is broken");
+
+        var missing = folders
+            .Where(area => !File.Exists(Path.Combine(Features, area, area + "Setup.cs")) && !WithoutSetup.ContainsKey(area))
+            .ToList();
+        Assert.True(missing.Count == 0,
+            "Put the area's registration (folder authorization, options, services) in Features/<Area>/<Area>Setup.cs, or give a reason here: "
+            + string.Join(", ", missing));
+
+        var stale = WithoutSetup.Keys.Where(area => !folders.Contains(area) || File.Exists(Path.Combine(Features, area, area + "Setup.cs"))).ToList();
+        Assert.True(stale.Count == 0, "No longer needs its place on the list: " + string.Join(", ", stale));
     }
 
     /// <summary>The repository root: walks up from the test assembly to the folder holding Trinn.slnx.</summary>

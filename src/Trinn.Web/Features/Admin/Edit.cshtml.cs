@@ -195,10 +195,7 @@ public sealed class EditModel(
         ActiveSessions = await sessions.CountActiveAsync(user.Id);
         IsSelf = user.Id == User.UserId();
         RoleItems = [new SelectListItem(t["Select_Choose"], ""), .. Roles.All.Select(r => new SelectListItem(t["Role_" + r], r))];
-        TeamItems = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
-            .Select(x => new SelectListItem(x.Name, x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToListAsync();
-        TeamItems.Insert(0, new SelectListItem(t["Select_None"], ""));
+        TeamItems = await db.TeamItemsAsync(t["Select_None"]);
     }
 
     private static void Check(IdentityResult result)

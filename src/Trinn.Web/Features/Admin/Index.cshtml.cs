@@ -128,10 +128,7 @@ public sealed class IndexModel(
             .ToListAsync();
         Users = list.Select(u => new UserRow(u.Id, u.UserName ?? "", u.DisplayName, u.Team, u.Fte, u.Roles, u.DeactivatedAtUtc is not null)).ToList();
         RoleItems = [new SelectListItem(t["Select_Choose"], ""), .. Roles.All.Select(r => new SelectListItem(t["Role_" + r], r))];
-        TeamItems = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
-            .Select(x => new SelectListItem(x.Name, x.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToListAsync();
-        TeamItems.Insert(0, new SelectListItem(t["Select_None"], ""));
+        TeamItems = await db.TeamItemsAsync(t["Select_None"]);
     }
 }
 

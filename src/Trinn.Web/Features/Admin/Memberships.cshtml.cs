@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -101,9 +100,7 @@ public sealed class MembershipsModel(
         CurrentFte = user.Fte;
         History = await db.Set<TeamMembership>().AsNoTracking().Where(m => m.UserId == id).OrderByDescending(m => m.From)
             .Select(m => new MembershipRow(m.From, m.To, m.Team!.Name, m.Fte)).ToListAsync();
-        TeamItems = await db.Teams.AsNoTracking().OrderBy(x => x.Name)
-            .Select(x => new SelectListItem(x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
-        TeamItems.Insert(0, new SelectListItem(l["Memberships_NoTeam"], ""));
+        TeamItems = await db.TeamItemsAsync(l["Memberships_NoTeam"]);
         return true;
     }
 }

@@ -23,7 +23,7 @@ internal static class CandidatesApi
 {
     public const int MaxPageSize = 200;
 
-    public static void MapTrinnApi(this WebApplication app)
+    public static void MapCandidatesApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Trinn");
 

@@ -64,9 +64,7 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
         if (ModelState.IsValid)
         {
             var (studyId, letter) = ParseLetter(Input.Letter);
-            var study = await db.Set<Study>().Include(x => x.Teams)
-                .Where(x => x.Id == studyId && (x.WholeOrganisation || x.Teams.Any(tm => tm.TeamId == candidate.TeamId)))
-                .SingleOrDefaultAsync();
+            var study = await db.StudiesOfTeam(candidate.TeamId).Include(x => x.Teams).Where(x => x.Id == studyId).SingleOrDefaultAsync();
             var outcome = await ConcurrencyGuard.TrySaveAsync(db, async () =>
             {
                 if (study is null)
@@ -154,7 +152,7 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
         }
 
         (Id, Name) = (candidate.Id, candidate.Name);
-        var studies = db.Set<Study>().Where(x => x.WholeOrganisation || x.Teams.Any(tm => tm.TeamId == candidate.TeamId));
+        var studies = db.StudiesOfTeam(candidate.TeamId);
         // Consent is given once per study (a withdrawn consent stays on record), so only studies without one are offered.
         var letters = await db.Set<InformationLetter>().AsNoTracking()
             .Where(l => studies.Any(x => x.Id == l.StudyId) && !db.Set<StudyConsent>().Any(c => c.CandidateId == id && c.StudyId == l.StudyId))

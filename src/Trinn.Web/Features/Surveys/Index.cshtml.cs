@@ -36,8 +36,7 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
     {
         var today = NorwegianTime.Today(time);
         Filter = WaveQueries.TryParse(Status, out var parsed) ? parsed : WaveStatus.Due;
-        var visible = db.Candidates.VisibleTo(User);
-        var waves = db.Set<SurveyWave>().AsNoTracking().Where(w => visible.Any(c => c.Id == w.CandidateId));
+        var waves = db.VisibleWaves(User).AsNoTracking();
         var counts = new Dictionary<WaveStatus, int>();
         foreach (var status in Shown)
         {

@@ -117,8 +117,7 @@ public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLoca
 
     private async Task<SurveyWave?> LoadAsync(int id, bool tracked)
     {
-        var visible = db.Candidates.VisibleTo(User);
-        var query = db.Set<SurveyWave>().Where(w => w.Id == id && visible.Any(c => c.Id == w.CandidateId));
+        var query = db.VisibleWaves(User).Where(w => w.Id == id);
         var wave = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync();
         var candidateId = await db.Set<SurveyWave>().Where(w => w.Id == id).Select(w => (int?)w.CandidateId).SingleOrDefaultAsync();
         if (wave is null)
