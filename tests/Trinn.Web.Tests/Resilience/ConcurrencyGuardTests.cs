@@ -26,12 +26,7 @@ public abstract class ConcurrencyGuardTests(TrinnFactory app)
         var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
         var modelState = new ModelStateDictionary();
 
-        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
-        {
-            db.Add(new Team { Name = other });
-            db.Add(new Team { Name = taken });
-            return Task.CompletedTask;
-        }, modelState, Localizer(scope), taken: UniqueRefusal.Field("Input.Name", "the name is taken"));
+        var outcome = await SaveTeamsAsync(db, modelState, Localizer(scope), UniqueRefusal.Field("Input.Name", "the name is taken"), other, taken);
 
         Assert.Equal(SaveOutcome.Refused, outcome);
         Assert.Equal("the name is taken", Assert.Single(modelState["Input.Name"]!.Errors).ErrorMessage);
@@ -50,11 +45,7 @@ public abstract class ConcurrencyGuardTests(TrinnFactory app)
         var t = Localizer(scope);
         var modelState = new ModelStateDictionary();
 
-        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
-        {
-            db.Add(new Team { Name = taken });
-            return Task.CompletedTask;
-        }, modelState, t, taken: UniqueRefusal.Conflict);
+        var outcome = await SaveTeamsAsync(db, modelState, t, UniqueRefusal.Conflict, taken);
 
         Assert.Equal(SaveOutcome.Conflict, outcome);
         Assert.Equal(t["Error_Conflict"].Value, Assert.Single(modelState[string.Empty]!.Errors).ErrorMessage);
@@ -69,11 +60,7 @@ public abstract class ConcurrencyGuardTests(TrinnFactory app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
 
-        var ex = await Assert.ThrowsAsync<DbUpdateException>(() => ConcurrencyGuard.TrySaveAsync(db, () =>
-        {
-            db.Add(new Team { Name = taken });
-            return Task.CompletedTask;
-        }, new ModelStateDictionary(), Localizer(scope)));
+        var ex = await Assert.ThrowsAsync<DbUpdateException>(() => SaveTeamsAsync(db, new ModelStateDictionary(), Localizer(scope), null, taken));
 
         Assert.True(ConcurrencyGuard.IsUniqueViolation(ex));
     }
@@ -86,11 +73,8 @@ public abstract class ConcurrencyGuardTests(TrinnFactory app)
         var modelState = new ModelStateDictionary();
 
         // A missing required value (NOT NULL) is a failure of the code, not a value someone else took.
-        var ex = await Assert.ThrowsAsync<DbUpdateException>(() => ConcurrencyGuard.TrySaveAsync(db, () =>
-        {
-            db.Add(new Team { Name = null! });
-            return Task.CompletedTask;
-        }, modelState, Localizer(scope), taken: UniqueRefusal.Field("Input.Name", "the name is taken")));
+        var ex = await Assert.ThrowsAsync<DbUpdateException>(() =>
+            SaveTeamsAsync(db, modelState, Localizer(scope), UniqueRefusal.Field("Input.Name", "the name is taken"), [null!]));
 
         Assert.False(ConcurrencyGuard.IsUniqueViolation(ex));
         Assert.Equal(0, modelState.ErrorCount);
@@ -145,6 +129,19 @@ public abstract class ConcurrencyGuardTests(TrinnFactory app)
         Assert.Equal("no Role", Assert.Single(modelState["Input.Role"]!.Errors).ErrorMessage);
         Assert.True(ConcurrencyGuard.TryApply(() => { }, modelState, Localizer(scope)));
     }
+
+    /// <summary>Adds a team for each name through the new-row save path.</summary>
+    private static Task<SaveOutcome> SaveTeamsAsync(
+        TrinnDbContext db, ModelStateDictionary modelState, IStringLocalizer t, UniqueRefusal? taken, params string[] names) =>
+        ConcurrencyGuard.TrySaveAsync(db, () =>
+        {
+            foreach (var name in names)
+            {
+                db.Add(new Team { Name = name });
+            }
+
+            return Task.CompletedTask;
+        }, modelState, t, taken: taken);
 
     private static IStringLocalizer<SharedResource> Localizer(IServiceScope scope) =>
         scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Definitions;
@@ -81,21 +80,7 @@ public sealed class SurveyAnswerModel(TrinnDbContext db, TimeProvider time, IStr
 
         var today = NorwegianTime.Today(time);
         var now = time.GetUtcNow().UtcDateTime;
-        var outcome = await ConcurrencyGuard.TryWriteAsync(db, async () =>
-        {
-            if (submitting)
-            {
-                var researchId = await db.Set<StudyParticipant>().Where(p => p.Id == wave.ParticipantId).Select(p => p.ResearchId).SingleAsync();
-                db.AddRange(wave.Submit(definition, post.Merged, researchId, paper: false, enteredById: null, today, now));
-                await db.SaveChangesAsync();
-                await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.SurveySubmission, wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
-                    System.Text.Json.JsonSerializer.Serialize(new { wave.StudyId, wave.Number, Paper = false }))]);
-                return;
-            }
-
-            wave.SaveDraft(post.Merged, today);
-            await db.SaveChangesAsync();
-        });
+        var outcome = await StoreAsync(db, wave, definition, post.Merged, submitting, paper: false, enteredById: null, today, now);
         if (outcome == SaveOutcome.Conflict)
         {
             // Two tabs submitting at the same moment: the second finds the wave changed and stores nothing.

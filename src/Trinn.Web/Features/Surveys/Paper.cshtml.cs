@@ -79,21 +79,7 @@ public sealed class PaperModel(TrinnDbContext db, TimeProvider time, IStringLoca
         }
 
         var today = NorwegianTime.Today(time);
-        var outcome = await ConcurrencyGuard.TryWriteAsync(db, async () =>
-        {
-            if (submitting)
-            {
-                var researchId = await db.Set<StudyParticipant>().Where(p => p.Id == wave.ParticipantId).Select(p => p.ResearchId).SingleAsync();
-                db.AddRange(wave.Submit(definition, post.Merged, researchId, paper: true, User.UserId(), today, time.GetUtcNow().UtcDateTime));
-                await db.SaveChangesAsync();
-                await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.SurveySubmission, wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
-                    System.Text.Json.JsonSerializer.Serialize(new { wave.StudyId, wave.Number, Paper = true }))]);
-                return;
-            }
-
-            wave.SaveDraft(post.Merged, today);
-            await db.SaveChangesAsync();
-        });
+        var outcome = await StoreAsync(db, wave, definition, post.Merged, submitting, paper: true, User.UserId(), today, time.GetUtcNow().UtcDateTime);
         if (outcome == SaveOutcome.Conflict)
         {
             await LoadAsync(id, tracked: false);

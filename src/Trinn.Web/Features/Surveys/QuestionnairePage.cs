@@ -1,9 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Trinn.Core.Audit;
+using Trinn.Core.Data;
 using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Definitions;
+using Trinn.Core.Research;
+using Trinn.Core.Surveys;
 using Trinn.Web.Features.Fidelity;
+using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Surveys;
 
@@ -122,6 +128,30 @@ public abstract class QuestionnairePage(IStringLocalizer<SurveysResource> s) : P
             ModelState.AddModelError(AnswerModel.FieldPrefix + item, message);
         }
     }
+
+    /// <summary>
+    /// Stores the posted answers: when <paramref name="submitting"/>, the whole answer set with its scores (audited as a
+    /// submission), else the draft. Another tab (or the candidate's link and the paper entry) may have written the wave
+    /// meanwhile: then nothing of this post is stored and the outcome is <see cref="SaveOutcome.Conflict"/>.
+    /// </summary>
+    private protected static Task<SaveOutcome> StoreAsync(
+        TrinnDbContext db, SurveyWave wave, InstrumentDefinition definition, AnswerSet answers, bool submitting, bool paper, string? enteredById,
+        DateOnly today, DateTime nowUtc) =>
+        ConcurrencyGuard.TryWriteAsync(db, async () =>
+        {
+            if (submitting)
+            {
+                var researchId = await db.Set<StudyParticipant>().Where(p => p.Id == wave.ParticipantId).Select(p => p.ResearchId).SingleAsync();
+                db.AddRange(wave.Submit(definition, answers, researchId, paper, enteredById, today, nowUtc));
+                await db.SaveChangesAsync();
+                await db.AuditAsync([new AuditEvent(AuditAction.Create, AuditEntities.SurveySubmission, wave.Id.ToString(CultureInfo.InvariantCulture), wave.CandidateId,
+                    System.Text.Json.JsonSerializer.Serialize(new { wave.StudyId, wave.Number, Paper = paper }))]);
+                return;
+            }
+
+            wave.SaveDraft(answers, today);
+            await db.SaveChangesAsync();
+        });
 
     protected void Refuse(string key) => ModelState.AddModelError(string.Empty, s[key]);
 
