@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Trinn.Web.Shared;
 using Trinn.Web.Shared.Navigation;
@@ -65,6 +66,13 @@ internal static class PagesSetup
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddSingleton<PagePolicies>();
         builder.Services.AddScoped<PageAccess>();
+        return builder;
+    }
+
+    /// <summary>For a feature's Setup: every page in the folder (a path under /Features) requires the policy.</summary>
+    public static WebApplicationBuilder AuthorizeFolder(this WebApplicationBuilder builder, string folder, string policy)
+    {
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder(folder, policy));
         return builder;
     }
 }

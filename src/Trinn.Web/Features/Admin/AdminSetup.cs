@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Admin;
@@ -6,9 +5,5 @@ namespace Trinn.Web.Features.Admin;
 internal static class AdminSetup
 {
     /// <summary>Users, roles, teams, memberships and targets: the admin only.</summary>
-    public static WebApplicationBuilder AddTrinnAdmin(this WebApplicationBuilder builder)
-    {
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", Policies.Admin));
-        return builder;
-    }
+    public static WebApplicationBuilder AddTrinnAdmin(this WebApplicationBuilder builder) => builder.AuthorizeFolder("/Admin", Policies.Admin);
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Audit;
@@ -6,16 +5,8 @@ namespace Trinn.Web.Features.Audit;
 internal static class AuditSetup
 {
     /// <summary>Who saw a candidate's data: metodeveileder (own team) and admin.</summary>
-    public static WebApplicationBuilder AddTrinnAudit(this WebApplicationBuilder builder)
-    {
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Audit", Policies.AuditReader));
-        return builder;
-    }
+    public static WebApplicationBuilder AddTrinnAudit(this WebApplicationBuilder builder) => builder.AuthorizeFolder("/Audit", Policies.AuditReader);
 
     /// <summary>Everything Trinn holds about one candidate as one JSON document (GDPR art. 15).</summary>
-    public static WebApplication MapTrinnAudit(this WebApplication app)
-    {
-        app.MapAuditExport();
-        return app;
-    }
+    public static void MapTrinnAudit(this WebApplication app) => app.MapAuditExport();
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Candidates;
@@ -12,8 +11,7 @@ internal static class CandidatesSetup
     /// </summary>
     public static WebApplicationBuilder AddTrinnCandidates(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Candidates", Policies.TeamMember));
         builder.Services.Configure<MvcOptions>(o => o.Filters.Add<CandidateReadAudit.PageFilter>());
-        return builder;
+        return builder.AuthorizeFolder("/Candidates", Policies.TeamMember);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Portfolio;
@@ -6,9 +5,5 @@ namespace Trinn.Web.Features.Portfolio;
 internal static class PortfolioSetup
 {
     /// <summary>The own team's portfolio, for job specialists and metodeveiledere.</summary>
-    public static WebApplicationBuilder AddTrinnPortfolio(this WebApplicationBuilder builder)
-    {
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Portfolio", Policies.TeamMember));
-        return builder;
-    }
+    public static WebApplicationBuilder AddTrinnPortfolio(this WebApplicationBuilder builder) => builder.AuthorizeFolder("/Portfolio", Policies.TeamMember);
 }

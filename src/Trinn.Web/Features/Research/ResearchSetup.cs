@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Research;
@@ -8,12 +7,11 @@ internal static class ResearchSetup
     /// <summary>The researcher's analyses and exports, with the options for uploaded data sets.</summary>
     public static WebApplicationBuilder AddTrinnResearch(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Research", Policies.Research));
         builder.Services.AddOptions<ResearchOptions>()
             .BindConfiguration(ResearchOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ResearchDataStore>();
-        return builder;
+        return builder.AuthorizeFolder("/Research", Policies.Research);
     }
 }
