@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Trinn.Core.Data;
+
+namespace Trinn.Core.Audit;
+
+/// <summary>
+/// The statements that append to the audit chain, built once per model from its table and column names (delimited by the
+/// provider), so the same code runs on SQLite and PostgreSQL. No input ever becomes SQL text: values are parameters.
+/// </summary>
+internal sealed class AuditSql
+{
+    /// <summary>Rows per INSERT statement (12 parameters each; well under both providers' parameter limits).</summary>
+    public const int RowsPerInsert = 100;
+
+    private static readonly ConditionalWeakTable<IModel, AuditSql> Cache = [];
+
+    private readonly string _insertPrefix;
+    private readonly string[] _insertRows = new string[RowsPerInsert + 1];
+
+    private AuditSql(TrinnDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Table<T>() => sql.DelimitIdentifier(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
+        string Column<T>(string property)
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            return sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!);
+        }
+
+        var head = Table<AuditHead>();
+        var id = Column<AuditHead>(nameof(AuditHead.Id));
+        var last = Column<AuditHead>(nameof(AuditHead.LastSequence));
+        var hash = Column<AuditHead>(nameof(AuditHead.LastHash));
+        var change = Column<AuditHead>(nameof(AuditHead.LastChangeSequence));
+        var singleton = AuditHead.SingletonId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        LockHead = $"UPDATE {head} SET {last} = {last} WHERE {id} = {singleton} RETURNING {last}, {hash}";
+        MoveHead = $"UPDATE {head} SET {last} = @sequence, {hash} = @hash WHERE {id} = {singleton}";
+        MoveHeadAndChange = $"UPDATE {head} SET {last} = @sequence, {hash} = @hash, {change} = @change WHERE {id} = {singleton}";
+        var columns = string.Join(", ", Columns.Select(c => Column<AuditEntry>(c)));
+        _insertPrefix = $"INSERT INTO {Table<AuditEntry>()} ({columns}) VALUES ";
+    }
+
+    /// <summary>The inserted columns, in the order of <see cref="Values"/> (the id is the database's).</summary>
+    private static readonly string[] Columns =
+    [
+        nameof(AuditEntry.Sequence), nameof(AuditEntry.AtUtc), nameof(AuditEntry.UserId), nameof(AuditEntry.Role),
+        nameof(AuditEntry.Action), nameof(AuditEntry.EntityType), nameof(AuditEntry.EntityId), nameof(AuditEntry.CandidateId),
+        nameof(AuditEntry.Changes), nameof(AuditEntry.ChangesDigest), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash),
+    ];
+
+    /// <summary>Locks the head row (the write lock on SQLite, a row lock on PostgreSQL) and returns its sequence and hash.</summary>
+    public string LockHead { get; }
+
+    public string MoveHead { get; }
+
+    public string MoveHeadAndChange { get; }
+
+    public static AuditSql For(TrinnDbContext db) => Cache.GetValue(db.Model, _ => new AuditSql(db));
+
+    public static DbCommand Command(DbTransaction transaction, string text)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // Built from the model's delimited names and parameter placeholders only.
+        command.CommandText = text;
+#pragma warning restore CA2100
+        return command;
+    }
+
+    public static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    public async Task InsertAsync(DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        for (var start = 0; start < entries.Count; start += RowsPerInsert)
+        {
+            var count = Math.Min(RowsPerInsert, entries.Count - start);
+            await using var command = Command(transaction, InsertText(count));
+            for (var i = 0; i < count; i++)
+            {
+                var values = Values(entries[start + i]);
+                for (var c = 0; c < values.Length; c++)
+                {
+                    Add(command, Name(i, c), values[c]);
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static object?[] Values(AuditEntry e) =>
+        [e.Sequence, e.AtUtc, e.UserId, e.Role, (int)e.Action, e.EntityType, e.EntityId, e.CandidateId, e.Changes, e.ChangesDigest, e.PreviousHash, e.Hash];
+
+    private static string Name(int row, int column) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@r{row}c{column}");
+
+    private string InsertText(int rows)
+    {
+        if (_insertRows[rows] is { } cached)
+        {
+            return cached;
+        }
+
+        var text = _insertPrefix + string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+            "(" + string.Join(", ", Enumerable.Range(0, Columns.Length).Select(c => Name(r, c))) + ")"));
+        _insertRows[rows] = text;
+        return text;
+    }
+}
