@@ -5,7 +5,7 @@
 # notes and employer contacts through their forms, with the form's antiforgery token). Prints one table per run:
 # requests/s, p50/p99 (ms), responses that were not the expected status, socket errors, and the app's peak memory.
 #
-#   bench/web/run.sh --provider sqlite|postgres [--commit REV] [--duration 15s] [--data /var/tmp/trinn-bench] [--connections "1 16"]
+#   bench/web/run.sh --provider sqlite|postgres [--commit REV] [--duration 15s] [--warmup 10s|0] [--data /var/tmp/trinn-bench] [--connections "1 16"]
 #
 # The app measured is exactly REV (default HEAD): exported with git archive and published from there, so uncommitted
 # edits never leak into a measurement and two commits can be compared with the same command. The national database is
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
 
-PROVIDER=sqlite DURATION=15s DATA=/var/tmp/trinn-bench CONNECTIONS="1 16" PG_PORT=55490 REV=HEAD
+PROVIDER=sqlite DURATION=15s WARMUP=10s DATA=/var/tmp/trinn-bench CONNECTIONS="1 16" PG_PORT=55490 REV=HEAD
 while [ $# -gt 0 ]; do
   case "$1" in
     --provider) PROVIDER="$2"; shift 2 ;;
@@ -24,7 +24,8 @@ while [ $# -gt 0 ]; do
     --duration) DURATION="$2"; shift 2 ;;
     --data) DATA="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
-    *) echo "usage: $0 --provider sqlite|postgres [--duration 15s] [--data DIR] [--connections \"1 16\"]" >&2; exit 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    *) echo "usage: $0 --provider sqlite|postgres [--commit REV] [--duration 15s] [--warmup 10s|0] [--data DIR] [--connections \"1 16\"]" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$DATA"
@@ -130,6 +131,23 @@ run() { # label cookie expect connections paths...
   TRINN_LABEL="$label" TRINN_COOKIE="$cookie" TRINN_EXPECT="$expect" TRINN_PATHS="$*" \
     wrk -t"$threads" -c"$c" -d"$DURATION" --timeout 10s -s bench/web/route.lua "$BASE" | grep '^RESULT' | sed "s/^RESULT\t/$c\t/" >>"$RESULTS"
 }
+# Warm-up, not recorded: every route once at 16 connections, so the figures are the steady state a server that has run
+# for a while gives (the JIT's tiered recompilation of a freshly started app took about a minute of load on this
+# machine, and the first routes measured paid for it).
+log "Warming up every route for $WARMUP (not recorded)"
+warm() { local label=$1 cookie=$2; shift 2; TRINN_LABEL="$label" TRINN_COOKIE="$cookie" TRINN_PATHS="$*" \
+  wrk -t2 -c16 -d"$WARMUP" --timeout 10s -s bench/web/route.lua "$BASE" >/dev/null; }
+if [ "$WARMUP" != 0 ]; then
+  warm health "" /health
+  warm portfolio "$SPECIALIST_COOKIE" /Portfolio
+  warm team "$SPECIALIST_COOKIE" /Candidates "/Candidates?side=2"
+  warm page "$SPECIALIST_COOKIE" $(paths /Candidates/Details/ $CANDIDATES)
+  warm dashboard "$SUPERVISOR_COOKIE" /Overview
+  warm employer "$SPECIALIST_COOKIE" $(paths /Employers/Details/ $EMPLOYERS)
+  warm list "$SPECIALIST_COOKIE" "/api/candidates" "/api/candidates?page=2"
+  warm api "$SPECIALIST_COOKIE" $(paths /api/candidates/ $CANDIDATES)
+fi
+
 log "Driving routes for $DURATION each at connections: $CONNECTIONS"
 for c in $CONNECTIONS; do
   run "/health" "" 2xx "$c" /health

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Trinn.Core.Data;
 
 namespace Trinn.Core.Audit;
@@ -45,11 +46,27 @@ public static class AuditChain
 
         // PostgreSQL keeps microseconds; the hash must cover exactly what is stored.
         nowUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % 10), DateTimeKind.Utc);
-        await db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId)
-            .ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, h => h.LastSequence), ct);
-        var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync(h => h.Id == AuditHead.SingletonId, ct);
-        var sequence = head.LastSequence;
-        var previous = head.LastHash;
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Audit entries are appended inside the caller's transaction.");
+        var sql = AuditSql.For(db);
+
+        // Plain commands on the transaction's connection rather than tracked entities: the chain is appended on every read
+        // of candidate data, and EF's per-entity bookkeeping (one INSERT … RETURNING per row on SQLite) was most of the
+        // group-commit writer's cost. The head row is updated first, which locks it, and returns where the chain ends.
+        long sequence;
+        string previous;
+        await using (var lockHead = AuditSql.Command(transaction, sql.LockHead))
+        await using (var reader = await lockHead.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                throw new InvalidOperationException("The audit chain's head row is missing.");
+            }
+
+            sequence = reader.GetInt64(0);
+            previous = reader.GetString(1);
+        }
+
         var entries = new List<AuditEntry>(records.Count);
         long? lastChange = null;
         foreach (var (e, userId, role) in records)
@@ -79,17 +96,16 @@ public static class AuditChain
             entries.Add(entry);
         }
 
-        await db.Set<AuditEntry>().AddRangeAsync(entries, ct);
-        var headRow = db.Set<AuditHead>().Where(h => h.Id == AuditHead.SingletonId);
+        await sql.InsertAsync(transaction, entries, ct);
+        await using var moveHead = AuditSql.Command(transaction, lastChange is null ? sql.MoveHead : sql.MoveHeadAndChange);
+        AuditSql.Add(moveHead, "@sequence", sequence);
+        AuditSql.Add(moveHead, "@hash", previous);
         if (lastChange is { } changed)
         {
-            await headRow.ExecuteUpdateAsync(
-                s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous).SetProperty(h => h.LastChangeSequence, changed), ct);
+            AuditSql.Add(moveHead, "@change", changed);
         }
-        else
-        {
-            await headRow.ExecuteUpdateAsync(s => s.SetProperty(h => h.LastSequence, sequence).SetProperty(h => h.LastHash, previous), ct);
-        }
+
+        await moveHead.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Whether an entry of this action records a change of data (see <see cref="AuditHead.LastChangeSequence"/>).</summary>

@@ -114,7 +114,6 @@ public sealed partial class AuditWriter : IAsyncDisposable, IDisposable
         await using var db = _open();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await AuditChain.AppendAsync(db, records, _time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
 

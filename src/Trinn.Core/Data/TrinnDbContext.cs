@@ -15,11 +15,29 @@ namespace Trinn.Core.Data;
 /// transaction (<see cref="AuditChain"/>), so no change is ever stored without its audit entry. Reads, refusals and
 /// exports go through the app's <see cref="AuditWriter"/> (group commit) when there is one.
 /// </summary>
-public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActor? actor = null, TimeProvider? time = null, AuditWriter? auditWriter = null)
-    : IdentityDbContext<TrinnUser>(options), IDataProtectionKeyContext
+public class TrinnDbContext : IdentityDbContext<TrinnUser>, IDataProtectionKeyContext
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private bool _writingAudit;
+    private IAuditActor? actor;
+    private TimeProvider _time = TimeProvider.System;
+    private AuditWriter? auditWriter;
+
+    /// <summary>A context without an actor or writer (the CLI, tools) until <see cref="Lease"/>; the one constructor, as the app's context pool requires.</summary>
+    public TrinnDbContext(DbContextOptions<TrinnDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>
+    /// Who the audit trail records, the clock and the group-commit writer, for one use of the context. The app pools its
+    /// contexts (building one costs more than most of its queries) and sets these each time one is handed to a request
+    /// (<see cref="DatabaseRegistration.AddTrinnData"/>), so nothing of one request's actor outlives it.
+    /// </summary>
+    public void Lease(IAuditActor? actor, TimeProvider? time, AuditWriter? auditWriter)
+    {
+        this.actor = actor;
+        _time = time ?? TimeProvider.System;
+        this.auditWriter = auditWriter;
+    }
 
     public DbSet<Team> Teams => Set<Team>();
 
@@ -47,11 +65,6 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActo
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        if (_writingAudit)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
         var pending = AuditCapture.Capture(ChangeTracker);
         if (pending.Count == 0)
         {
@@ -96,19 +109,8 @@ public class TrinnDbContext(DbContextOptions<TrinnDbContext> options, IAuditActo
         }
     }
 
-    private async Task WriteAuditAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
-    {
-        _writingAudit = true;
-        try
-        {
-            await AuditChain.AppendAsync(this, events, actor, _time.GetUtcNow().UtcDateTime, cancellationToken);
-            await base.SaveChangesAsync(true, cancellationToken);
-        }
-        finally
-        {
-            _writingAudit = false;
-        }
-    }
+    private Task WriteAuditAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken) =>
+        AuditChain.AppendAsync(this, events, actor, _time.GetUtcNow().UtcDateTime, cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

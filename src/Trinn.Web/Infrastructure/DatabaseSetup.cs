@@ -26,7 +26,7 @@ internal static partial class DatabaseSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<Trinn.Core.Audit.IAuditActor, HttpAuditActor>();
         builder.Services.AddSingleton(sp => new Trinn.Core.Audit.AuditWriter(
-            () => new TrinnDbContext(sp.GetRequiredService<DbContextOptions<TrinnDbContext>>()),
+            () => sp.GetRequiredService<IDbContextFactory<TrinnDbContext>>().CreateDbContext(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Trinn.Core.Audit.AuditWriter>>()));
         builder.Services.AddScoped<DemoSeeder>();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Audit;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
@@ -29,6 +31,27 @@ public abstract class AuditTrailTests(TrinnFactory factory)
         var read = Assert.Single(reads, e => e.EntityType == "DetailsPage");
         Assert.Equal(staff.Specialist.Id, read.UserId);
         Assert.Equal(Roles.Jobbspesialist, read.Role);
+    }
+
+    [Fact]
+    public async Task PooledContexts_TwoUsersReadingAtOnce_EachEntryRecordsItsOwnReader()
+    {
+        // Contexts are pooled (DatabaseRegistration.AddTrinnData): a context one user's request returned is handed to the
+        // next request, so the actor it records must be set on every lease, never left from the previous one.
+        Assert.IsType<PooledDbContextFactory<Trinn.Core.Data.TrinnDbContext>>(
+            factory.Services.GetRequiredService<IDbContextFactory<Trinn.Core.Data.TrinnDbContext>>());
+        var staff = await factory.Data.AddTeamWithStaffAsync();
+        var colleague = await factory.Data.AddUserAsync(Roles.Metodeveileder, staff.Team);
+        var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist);
+        using var specialist = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!);
+        using var supervisor = await BrowserClient.LoginAsync(factory, colleague.UserName!);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? specialist : supervisor).GetHtmlAsync($"/Candidates/Details/{candidate.Id}")));
+
+        var reads = (await Entries(candidate.Id, AuditAction.Read)).Where(e => e.EntityType == "DetailsPage").ToList();
+        Assert.Equal(6, reads.Count(e => e.UserId == staff.Specialist.Id && e.Role == Roles.Jobbspesialist));
+        Assert.Equal(6, reads.Count(e => e.UserId == colleague.Id && e.Role == Roles.Metodeveileder));
+        Assert.Equal(12, reads.Count);
     }
 
     [Theory]

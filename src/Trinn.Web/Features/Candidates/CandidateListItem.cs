@@ -30,7 +30,16 @@ public sealed record CandidateListItem(
         c.NextActionDate,
         c.PrimarySpecialist!.DisplayName,
         c.BackupSpecialist!.DisplayName,
-        c.DischargedOn);
+        c.DischargedOn)
+    {
+        PrimarySpecialistId = c.PrimarySpecialistId,
+        BackupSpecialistId = c.BackupSpecialistId,
+    };
+
+    /// <summary>The specialists' user ids, so one read serves both of Min portefølje's lists.</summary>
+    public string? PrimarySpecialistId { get; init; }
+
+    public string? BackupSpecialistId { get; init; }
 
     /// <summary>The action plan's next open step (earliest due first), shown as the next action when there is one.</summary>
     public string? PlanStep { get; init; }

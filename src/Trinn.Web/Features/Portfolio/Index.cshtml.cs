@@ -23,15 +23,14 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
     {
         Today = NorwegianTime.Today(time);
         var me = User.UserId();
-        var active = db.Candidates.AsNoTracking().VisibleTo(User).Where(c => c.DischargedOn == null);
-        Own = await active.Where(c => c.PrimarySpecialistId == me)
+        // One read for both lists (own first, then backup): each list keeps the stage-then-surname order.
+        var rows = await db.Candidates.AsNoTracking().VisibleTo(User)
+            .Where(c => c.DischargedOn == null && (c.PrimarySpecialistId == me || c.BackupSpecialistId == me))
             .OrderBy(c => c.Stage).ThenBy(c => c.LastName)
             .Select(CandidateListItem.Projection).ToListAsync();
-        Backup = await active.Where(c => c.BackupSpecialistId == me)
-            .OrderBy(c => c.Stage).ThenBy(c => c.LastName)
-            .Select(CandidateListItem.Projection).ToListAsync();
-        Own = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Own);
-        Backup = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Backup);
+        rows = [.. await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, rows)];
+        Own = rows.Where(c => c.PrimarySpecialistId == me).ToList();
+        Backup = rows.Where(c => c.BackupSpecialistId == me).ToList();
         await db.AuditReadAsync(AuditEntities.PortfolioPage, [.. Own.Select(c => c.Id), .. Backup.Select(c => c.Id)]);
     }
 }

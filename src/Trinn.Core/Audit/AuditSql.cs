@@ -1,0 +1,149 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Trinn.Core.Data;
+
+namespace Trinn.Core.Audit;
+
+/// <summary>
+/// The statements that append to the audit chain, built once per model from its table and column names (delimited by the
+/// provider), so the same code runs on SQLite and PostgreSQL. No input ever becomes SQL text: values are parameters.
+/// </summary>
+internal sealed class AuditSql
+{
+    /// <summary>Rows per INSERT statement on PostgreSQL (12 parameters each; well under its parameter limit).</summary>
+    public const int RowsPerInsertPostgres = 100;
+
+    private static readonly ConditionalWeakTable<IModel, AuditSql> Cache = [];
+
+    private readonly string _insertPrefix;
+    private readonly int _rowsPerInsert;
+    private readonly string[] _insertRows = new string[RowsPerInsertPostgres + 1];
+
+    private AuditSql(TrinnDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Table<T>() => sql.DelimitIdentifier(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
+        string Column<T>(string property)
+        {
+            var entity = db.Model.FindEntityType(typeof(T))!;
+            return sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!);
+        }
+
+        var head = Table<AuditHead>();
+        var id = Column<AuditHead>(nameof(AuditHead.Id));
+        var last = Column<AuditHead>(nameof(AuditHead.LastSequence));
+        var hash = Column<AuditHead>(nameof(AuditHead.LastHash));
+        var change = Column<AuditHead>(nameof(AuditHead.LastChangeSequence));
+        var singleton = AuditHead.SingletonId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        LockHead = $"UPDATE {head} SET {last} = {last} WHERE {id} = {singleton} RETURNING {last}, {hash}";
+        MoveHead = $"UPDATE {head} SET {last} = @sequence, {hash} = @hash WHERE {id} = {singleton}";
+        MoveHeadAndChange = $"UPDATE {head} SET {last} = @sequence, {hash} = @hash, {change} = @change WHERE {id} = {singleton}";
+        var columns = string.Join(", ", Columns.Select(c => Column<AuditEntry>(c)));
+        _insertPrefix = $"INSERT INTO {Table<AuditEntry>()} ({columns}) VALUES ";
+        _rowsPerInsert = db.Database.IsSqlite() ? 1 : RowsPerInsertPostgres;
+    }
+
+    /// <summary>The inserted columns, in the order of <see cref="Values"/> (the id is the database's).</summary>
+    private static readonly string[] Columns =
+    [
+        nameof(AuditEntry.Sequence), nameof(AuditEntry.AtUtc), nameof(AuditEntry.UserId), nameof(AuditEntry.Role),
+        nameof(AuditEntry.Action), nameof(AuditEntry.EntityType), nameof(AuditEntry.EntityId), nameof(AuditEntry.CandidateId),
+        nameof(AuditEntry.Changes), nameof(AuditEntry.ChangesDigest), nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Hash),
+    ];
+
+    /// <summary>Locks the head row (the write lock on SQLite, a row lock on PostgreSQL) and returns its sequence and hash.</summary>
+    public string LockHead { get; }
+
+    public string MoveHead { get; }
+
+    public string MoveHeadAndChange { get; }
+
+    public static AuditSql For(TrinnDbContext db) => Cache.GetValue(db.Model, _ => new AuditSql(db));
+
+    public static DbCommand Command(DbTransaction transaction, string text)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // Built from the model's delimited names and parameter placeholders only.
+        command.CommandText = text;
+#pragma warning restore CA2100
+        return command;
+    }
+
+    public static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    public async Task InsertAsync(DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        // One command per statement shape, executed again with new values: SQLite keeps it prepared. SQLite takes one row
+        // per statement, because it finds each named parameter by a linear search over the statement's names (a
+        // 1,200-parameter statement spent more time in that search than in the insert); PostgreSQL takes 100 rows per
+        // statement to save round trips.
+        DbCommand? command = null;
+        try
+        {
+            for (var start = 0; start < entries.Count; start += _rowsPerInsert)
+            {
+                var count = Math.Min(_rowsPerInsert, entries.Count - start);
+                if (command is null || command.Parameters.Count != count * Columns.Length)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = Command(transaction, InsertText(count));
+                    for (var i = 0; i < count * Columns.Length; i++)
+                    {
+                        Add(command, Name(i / Columns.Length, i % Columns.Length), null);
+                    }
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    var values = Values(entries[start + i]);
+                    for (var c = 0; c < values.Length; c++)
+                    {
+                        command.Parameters[(i * Columns.Length) + c].Value = values[c] ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private static object?[] Values(AuditEntry e) =>
+        [e.Sequence, e.AtUtc, e.UserId, e.Role, (int)e.Action, e.EntityType, e.EntityId, e.CandidateId, e.Changes, e.ChangesDigest, e.PreviousHash, e.Hash];
+
+    private static string Name(int row, int column) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"@r{row}c{column}");
+
+    private string InsertText(int rows)
+    {
+        if (_insertRows[rows] is { } cached)
+        {
+            return cached;
+        }
+
+        var text = _insertPrefix + string.Join(", ", Enumerable.Range(0, rows).Select(r =>
+            "(" + string.Join(", ", Enumerable.Range(0, Columns.Length).Select(c => Name(r, c))) + ")"));
+        _insertRows[rows] = text;
+        return text;
+    }
+}
