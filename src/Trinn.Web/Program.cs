@@ -19,7 +19,6 @@ using Trinn.Web.Features.Research;
 using Trinn.Web.Features.Studies;
 using Trinn.Web.Features.Surveys;
 using Trinn.Web.Features.TimeLog;
-using Trinn.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddTrinnHosting();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests;
 

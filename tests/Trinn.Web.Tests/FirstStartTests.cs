@@ -1,11 +1,8 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Data;
 using Npgsql;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests;
 

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trinn.Web.Shared;
-
 namespace Trinn.Web.Features;
 
 /// <summary>A generic error page: no stack traces, no details, only the status.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Core.Identity;
 
 namespace Trinn.Web.Features;

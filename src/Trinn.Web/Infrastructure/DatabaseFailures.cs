@@ -2,9 +2,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Localization;
 using Npgsql;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Infrastructure;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Trinn.Core.Data;
 using Trinn.Core.Demo;
 
 namespace Trinn.Web.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Trinn.Core.Audit;
 using Trinn.Core.Identity;
 
 namespace Trinn.Web.Infrastructure;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 
 namespace Trinn.Web.Infrastructure;

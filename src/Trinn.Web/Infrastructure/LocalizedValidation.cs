@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.Extensions.Localization;
 
 namespace Trinn.Web.Infrastructure;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trinn.Web.Shared;
 using Trinn.Web.Shared.Navigation;
 
 namespace Trinn.Web.Infrastructure;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Infrastructure;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.Localization;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Infrastructure;
 

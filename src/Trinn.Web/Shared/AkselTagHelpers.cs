@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using Microsoft.Extensions.Localization;
 
 namespace Trinn.Web.Shared;
 

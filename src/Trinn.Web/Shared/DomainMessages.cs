@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
 
 namespace Trinn.Web.Shared;

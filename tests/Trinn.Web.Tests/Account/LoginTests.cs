@@ -1,6 +1,4 @@
-using System.Net;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Account;
 

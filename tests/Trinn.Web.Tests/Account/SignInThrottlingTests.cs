@@ -1,11 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Identity;
 using Trinn.Web.Infrastructure;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Security.Sessions;
 
 namespace Trinn.Web.Tests.Account;

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Audit;
@@ -11,7 +9,6 @@ using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.TimeLog;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Workplace;
 
 namespace Trinn.Web.Tests.Audit;

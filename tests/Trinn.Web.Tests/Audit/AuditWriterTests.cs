@@ -1,11 +1,9 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Trinn.Core.Audit;
 using Trinn.Core.Data;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Audit;
 

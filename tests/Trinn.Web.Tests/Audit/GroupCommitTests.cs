@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Audit;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Audit;
 

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Activities;
 using Trinn.Core.Audit;
@@ -21,7 +19,6 @@ using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Audit;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Activities;
 using Trinn.Core.Candidates;
@@ -11,7 +9,6 @@ using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
 using Trinn.Core.Teams;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Authorization;
 

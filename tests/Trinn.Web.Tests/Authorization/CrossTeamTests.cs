@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Logging;
 using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Authorization;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Authorization;
 

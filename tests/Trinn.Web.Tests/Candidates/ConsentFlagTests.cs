@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Candidates;
 

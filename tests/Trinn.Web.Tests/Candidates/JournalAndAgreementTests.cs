@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Candidates;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Referrals;
 
 namespace Trinn.Web.Tests.Candidates;

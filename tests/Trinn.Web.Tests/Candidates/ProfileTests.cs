@@ -1,6 +1,3 @@
-using System.Net;
-using Trinn.Web.Tests.Infrastructure;
-
 namespace Trinn.Web.Tests.Candidates;
 
 /// <summary>The versioned vocational profile (stage 2), on SQLite and on PostgreSQL.</summary>

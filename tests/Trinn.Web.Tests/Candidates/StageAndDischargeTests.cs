@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using Trinn.Core.Candidates;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Candidates;
 

@@ -1,9 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Trinn.Core.Demo;
 using Trinn.Core.NationalIds;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Demo;
 

@@ -1,7 +1,3 @@
-using System.Net;
-
-using Trinn.Web.Tests.Infrastructure;
-
 namespace Trinn.Web.Tests.Fidelity;
 
 /// <summary>Every fidelity route for every role: who gets the page, who is refused, and who finds nothing (404).</summary>

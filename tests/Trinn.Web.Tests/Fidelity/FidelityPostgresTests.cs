@@ -1,10 +1,7 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Shipped;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Fidelity;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Trinn.Web.Tests.Fidelity;
 
 /// <summary>The numbers on the results pages, worked out by hand, and the protection of single respondents.</summary>

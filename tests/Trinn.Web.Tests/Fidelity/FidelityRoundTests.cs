@@ -1,12 +1,8 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Shipped;
-
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Fidelity;
 

@@ -1,12 +1,9 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Instruments.Shipped;
-
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Fidelity;
 

@@ -1,9 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Fidelity;
 

@@ -1,9 +1,7 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Candidates;
 using Trinn.Web.Features.Overview;
 using Trinn.Web.Tests.Candidates;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Indicators;
 

@@ -1,13 +1,10 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Indicators;
 

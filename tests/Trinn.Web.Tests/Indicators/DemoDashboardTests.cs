@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Demo;
 using Trinn.Core.Employers;
@@ -11,7 +9,6 @@ using Trinn.Core.Placements;
 using Trinn.Core.Teams;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Infrastructure;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Resilience;
 
 namespace Trinn.Web.Tests.Indicators;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Indicators;
 

@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Identity;
 using Trinn.Core.Indicators;
@@ -7,7 +5,6 @@ using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Teams;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Indicators;
 

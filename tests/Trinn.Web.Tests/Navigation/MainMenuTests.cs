@@ -1,10 +1,8 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Identity;
 using Trinn.Web.Shared.Navigation;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Navigation;
 

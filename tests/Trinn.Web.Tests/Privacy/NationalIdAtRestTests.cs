@@ -1,8 +1,6 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.NationalIds;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Privacy;
 

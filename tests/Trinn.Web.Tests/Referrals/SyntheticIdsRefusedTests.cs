@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Referrals;
 

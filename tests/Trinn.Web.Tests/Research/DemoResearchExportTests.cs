@@ -1,13 +1,10 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Demo;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Research;
 

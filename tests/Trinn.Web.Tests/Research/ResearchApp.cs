@@ -1,9 +1,7 @@
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Research;
 

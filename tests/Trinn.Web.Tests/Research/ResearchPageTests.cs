@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Trinn.Core.Identity;
-
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Research;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Fidelity;
@@ -10,7 +8,6 @@ using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Instruments.Shipped;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Research;
 

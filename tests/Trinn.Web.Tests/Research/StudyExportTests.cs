@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Employers;
@@ -12,7 +10,6 @@ using Trinn.Core.NationalIds;
 using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Workplace;
 
 namespace Trinn.Web.Tests.Research;

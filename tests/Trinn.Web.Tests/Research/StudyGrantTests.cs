@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Audit;
 using Trinn.Core.Identity;
 using Trinn.Core.Research;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Research;
 

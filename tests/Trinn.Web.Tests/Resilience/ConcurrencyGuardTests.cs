@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
@@ -7,7 +6,6 @@ using Trinn.Core.Data;
 using Trinn.Core.Teams;
 using Trinn.Web.Infrastructure;
 using Trinn.Web.Shared;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Resilience;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.ActionPlans;
 using Trinn.Core.Activities;
@@ -16,7 +15,6 @@ using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Surveys;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Resilience;
 

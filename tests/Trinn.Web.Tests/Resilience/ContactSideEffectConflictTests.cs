@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Resilience;
 

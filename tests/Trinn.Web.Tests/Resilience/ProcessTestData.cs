@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Resilience;
 

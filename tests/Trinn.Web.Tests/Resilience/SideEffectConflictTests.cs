@@ -1,16 +1,13 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Resilience;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Security.Sessions;
 
 namespace Trinn.Web.Tests.Security;

@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Surveys;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Surveys;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,7 +8,6 @@ using Trinn.Core.Identity;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Web.Features.Surveys;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Surveys;
 

@@ -1,11 +1,8 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Audit;
 using Trinn.Core.Surveys;
 using Trinn.Web.Features.Surveys;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Surveys;
 

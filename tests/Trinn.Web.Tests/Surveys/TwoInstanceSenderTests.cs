@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Trinn.Core.Background;
 using Trinn.Core.Candidates;
@@ -11,7 +10,6 @@ using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Core.Teams;
 using Trinn.Web.Features.Surveys;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Resilience;
 
 namespace Trinn.Web.Tests.Surveys;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Placements;
 using Trinn.Web.Tests.Workplace;

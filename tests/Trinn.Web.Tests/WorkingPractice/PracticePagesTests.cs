@@ -1,14 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.ActionPlans;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.CaseReviews;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Workplace;
 using static Trinn.Web.Tests.WorkingPractice.PracticeBuilders;
 

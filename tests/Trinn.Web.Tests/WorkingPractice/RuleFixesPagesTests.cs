@@ -1,11 +1,8 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Workplace;
 using static Trinn.Web.Tests.WorkingPractice.PracticeBuilders;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Data;
 using Trinn.Core.Duration;
@@ -9,7 +8,6 @@ using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Web.Infrastructure;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Resilience;
 
 namespace Trinn.Web.Tests.Workplace;

@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Duration;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Workplace;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Workplace;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Workplace;
 

@@ -1,11 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Workplace;
 

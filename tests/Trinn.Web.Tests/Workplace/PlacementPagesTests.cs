@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Employers;
 using Trinn.Core.Placements;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Workplace;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Trinn.Web.Features.Account;
 
 public sealed class AccessDeniedModel : PageModel

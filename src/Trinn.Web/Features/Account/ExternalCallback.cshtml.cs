@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Account;
 

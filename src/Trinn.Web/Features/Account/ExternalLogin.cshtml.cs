@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Identity;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Account;
 

@@ -4,11 +4,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Account;
 

@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Identity;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Account;
 

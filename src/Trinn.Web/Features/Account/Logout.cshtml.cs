@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Core.Identity;
 using Trinn.Web.Features.Research;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Account;
 

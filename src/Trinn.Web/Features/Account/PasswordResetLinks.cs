@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Account;
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 
 namespace Trinn.Web.Features.Account;

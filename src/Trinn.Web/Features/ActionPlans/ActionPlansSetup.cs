@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.ActionPlans;
-using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.ActionPlans;
 

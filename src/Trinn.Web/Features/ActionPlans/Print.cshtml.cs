@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Core.ActionPlans;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.ActionPlans;
 

@@ -1,7 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Core.Activities;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Activities;
 

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Activities;
-using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.Activities;

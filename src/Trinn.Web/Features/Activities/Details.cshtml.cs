@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Activities;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.Activities;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 
 namespace Trinn.Web.Features.Admin;
 

@@ -1,5 +1,3 @@
-using Trinn.Web.Infrastructure;
-
 namespace Trinn.Web.Features.Admin;
 
 internal static class AdminSetup

@@ -1,17 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
 using Trinn.Core.NationalIds;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Referrals;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Api;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Indicators;
 using Trinn.Web.Features.Overview;
 

@@ -1,18 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.ActionPlans;
 using Trinn.Core.Activities;
-using Trinn.Core.Audit;
 using Trinn.Core.CaseReviews;
-using Trinn.Core.Data;
 using Trinn.Web.Features.ActionPlans;
 using Trinn.Web.Features.Activities;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.CaseReviews;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Api;
 

@@ -1,10 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
 using Trinn.Core.Common;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Opportunities;
@@ -14,7 +10,6 @@ using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.Opportunities;
 using Trinn.Web.Features.TimeLog;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Api;
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
@@ -12,7 +9,6 @@ using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.TimeLog;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Audit;
 

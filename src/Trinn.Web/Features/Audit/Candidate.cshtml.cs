@@ -1,12 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Audit;
 

@@ -1,14 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.NationalIds;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Audit;
 

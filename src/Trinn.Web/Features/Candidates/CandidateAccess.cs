@@ -1,10 +1,6 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Candidates;
 

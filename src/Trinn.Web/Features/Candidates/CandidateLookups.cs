@@ -1,11 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Candidates;
 

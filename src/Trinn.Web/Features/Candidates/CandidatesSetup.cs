@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Trinn.Web.Infrastructure;
-
 namespace Trinn.Web.Features.Candidates;
 
 internal static class CandidatesSetup

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.CaseReviews;
-using Trinn.Core.Data;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Candidates;
 

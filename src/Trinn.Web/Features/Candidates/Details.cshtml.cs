@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Candidates;
 

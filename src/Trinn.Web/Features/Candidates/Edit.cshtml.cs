@@ -1,13 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Candidates;
 

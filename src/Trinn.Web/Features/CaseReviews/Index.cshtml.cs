@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
 using Trinn.Core.CaseReviews;
-using Trinn.Core.Data;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.CaseReviews;
 

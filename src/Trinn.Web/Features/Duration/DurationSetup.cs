@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trinn.Web.Infrastructure;
-
 namespace Trinn.Web.Features.Duration;
 
 /// <summary>Marker for the duration pages' texts (Resources/Features/Duration/DurationResource.resx).</summary>

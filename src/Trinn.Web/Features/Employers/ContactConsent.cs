@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
 
 namespace Trinn.Web.Features.Employers;

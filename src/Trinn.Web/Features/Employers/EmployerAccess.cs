@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Employers;
 

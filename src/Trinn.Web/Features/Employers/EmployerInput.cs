@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Trinn.Core.Employers;
 
-using Trinn.Web.Shared;
-
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>The register form, shared by New and Edit.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trinn.Web.Infrastructure;
-
 namespace Trinn.Web.Features.Employers;
 
 /// <summary>Marker for the employer pages' texts (Resources/Features/Employers/EmployersResource.resx).</summary>

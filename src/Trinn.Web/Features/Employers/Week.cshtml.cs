@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Common;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.Indicators;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Employers;
 

@@ -1,14 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Definitions;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Fidelity;
 

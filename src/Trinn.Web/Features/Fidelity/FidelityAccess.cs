@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Identity;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Fidelity;
 

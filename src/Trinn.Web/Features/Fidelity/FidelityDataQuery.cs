@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Indicators;
 using Trinn.Web.Features.Overview;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Fidelity;
 

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using FidelityOptions = Trinn.Core.Instruments.Fidelity.FidelityOptions;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Fidelity;
 

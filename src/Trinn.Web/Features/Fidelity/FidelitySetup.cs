@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Identity;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Fidelity;
 

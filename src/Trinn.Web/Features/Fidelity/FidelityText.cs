@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Instruments.Fidelity;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Fidelity;
 

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Definitions;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Fidelity;
 

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Fidelity;
 using Trinn.Core.Instruments.Shipped;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trinn.Web.Infrastructure;
-
 namespace Trinn.Web.Features.FollowUps;
 
 /// <summary>Marker for the follow-up pages' texts (Resources/Features/FollowUps/FollowUpsResource.resx).</summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Candidates;
 

@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.Opportunities;

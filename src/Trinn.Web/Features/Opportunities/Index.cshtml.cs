@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Opportunities;
 

@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Employers;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.Opportunities;

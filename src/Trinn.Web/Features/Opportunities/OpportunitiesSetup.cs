@@ -1,11 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Opportunities;
 

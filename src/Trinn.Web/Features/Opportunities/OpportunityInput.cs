@@ -2,14 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
 using Trinn.Core.Common;
-using Trinn.Core.Data;
 using Trinn.Core.Opportunities;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Opportunities;
 

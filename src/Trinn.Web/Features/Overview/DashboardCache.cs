@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
 using Trinn.Core.Indicators;
 
 namespace Trinn.Web.Features.Overview;

@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Indicators;
 using Trinn.Core.Teams;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Overview;
 

@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Candidates;
 using Trinn.Core.Indicators;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Overview;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Indicators;
 using Trinn.Core.Research;
 

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trinn.Core.Identity;
 using Trinn.Core.Indicators;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Overview;
 

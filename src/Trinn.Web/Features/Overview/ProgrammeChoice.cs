@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Trinn.Core.Candidates;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Overview;
 

@@ -1,10 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.Identity;
 using Trinn.Core.Indicators;
@@ -12,8 +6,6 @@ using Trinn.Core.Placements;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Employers;
 using Trinn.Web.Features.FollowUps;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Overview;
 

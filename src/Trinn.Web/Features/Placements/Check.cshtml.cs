@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trinn.Core.Data;
 using Trinn.Core.Placements;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Placements;
 

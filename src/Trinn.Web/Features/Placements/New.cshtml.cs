@@ -1,19 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
 using Trinn.Core.Common;
-using Trinn.Core.Data;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 using Trinn.Web.Features.Candidates;
 using Trinn.Web.Features.Employers;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Placements;
 

@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Placements;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Placements;
 

@@ -1,15 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Candidates;
-using Trinn.Core.Data;
 using Trinn.Core.NationalIds;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Infrastructure;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Referrals;
 

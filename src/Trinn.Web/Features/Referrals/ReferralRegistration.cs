@@ -1,17 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
 using Trinn.Core.Common;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.NationalIds;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Infrastructure;
-
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Referrals;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trinn.Web.Infrastructure;
-
 namespace Trinn.Web.Features.Referrals;
 
 internal static class ReferralsSetup

@@ -1,13 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Research;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Research;
 

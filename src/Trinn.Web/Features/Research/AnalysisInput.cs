@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Research;
 
 namespace Trinn.Web.Features.Research;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using static Trinn.Web.Features.Research.StatFormat;
 
 namespace Trinn.Web.Features.Research;

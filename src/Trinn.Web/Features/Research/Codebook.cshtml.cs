@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Data;
 using Trinn.Core.Research;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.Studies;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Research;
 

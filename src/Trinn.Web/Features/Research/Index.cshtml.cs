@@ -1,13 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Research;
 using Trinn.Statistics.Contract;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Research;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Trinn.Statistics.Power;
 
 namespace Trinn.Web.Features.Research;

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Research;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Research;
 

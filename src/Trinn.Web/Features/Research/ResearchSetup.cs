@@ -1,5 +1,3 @@
-using Trinn.Web.Infrastructure;
-
 namespace Trinn.Web.Features.Research;
 
 internal static class ResearchSetup

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Research;
 using Trinn.Statistics.Inference;
 using static Trinn.Web.Features.Research.StatFormat;

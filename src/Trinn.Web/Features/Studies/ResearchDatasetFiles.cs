@@ -1,9 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Research;
 using Trinn.Web.Features.Placements;
 using Trinn.Web.Features.Research;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Studies;
 

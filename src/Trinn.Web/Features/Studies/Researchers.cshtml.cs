@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Research;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Studies;
 

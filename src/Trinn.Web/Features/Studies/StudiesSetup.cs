@@ -2,12 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using ClosedXML.Excel;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Research;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Studies;
 

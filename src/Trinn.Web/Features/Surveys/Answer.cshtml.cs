@@ -1,13 +1,8 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Surveys;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Fidelity;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;

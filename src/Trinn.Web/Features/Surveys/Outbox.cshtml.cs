@@ -1,10 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Data;
 using Trinn.Core.Surveys;
-using Trinn.Web.Shared;
 
 namespace Trinn.Web.Features.Surveys;
 

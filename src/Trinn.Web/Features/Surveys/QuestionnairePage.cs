@@ -1,15 +1,9 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Instruments;
 using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Web.Features.Fidelity;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Surveys;
 

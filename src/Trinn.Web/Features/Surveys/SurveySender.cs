@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
 using Trinn.Core.Background;
-using Trinn.Core.Data;
 using Trinn.Core.Surveys;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Surveys;
 

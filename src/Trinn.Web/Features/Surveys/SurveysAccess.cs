@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Trinn.Core.Data;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Web.Features.Candidates;

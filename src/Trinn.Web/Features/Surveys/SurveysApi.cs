@@ -1,14 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Trinn.Core.Audit;
-using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
 using Trinn.Web.Features.Api;
 using Trinn.Web.Features.Candidates;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Surveys;
 

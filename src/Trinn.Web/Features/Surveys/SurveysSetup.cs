@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Trinn.Core.Identity;
 using Trinn.Core.Surveys;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.Surveys;
 

@@ -1,12 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Trinn.Core.Common;
-using Trinn.Core.Data;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Shared;
-using Trinn.Web.Infrastructure;
 
 namespace Trinn.Web.Features.TimeLog;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Trinn.Web.Shared.Navigation;
 
 /// <summary>The header menu of <see cref="NavMenu"/>, with the links this user's role may open and the current page marked.</summary>

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.HostileInput;
 

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 using TestData = Trinn.Web.Tests.Infrastructure.TestData;
 
 namespace Trinn.Web.Tests.Security.HostileInput;

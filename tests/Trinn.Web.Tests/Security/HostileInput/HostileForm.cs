@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Net;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.HostileInput;
 

@@ -1,5 +1,3 @@
-using Trinn.Web.Tests.Infrastructure;
-
 namespace Trinn.Web.Tests.Security.HostileInput;
 
 /// <summary>The table on SQLite: every form.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.ActionPlans;
 using Trinn.Core.Activities;
 using Trinn.Core.Audit;
@@ -15,7 +14,6 @@ using Trinn.Core.Opportunities;
 using Trinn.Core.Placements;
 using Trinn.Core.Research;
 using Trinn.Core.TimeLog;
-using Trinn.Web.Tests.Infrastructure;
 using Trinn.Web.Tests.Workplace;
 using static Trinn.Web.Tests.Security.HostileInput.HostileScene;
 

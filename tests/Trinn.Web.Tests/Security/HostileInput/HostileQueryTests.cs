@@ -1,8 +1,6 @@
-using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
 using Trinn.Core.Identity;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.HostileInput;
 

@@ -1,12 +1,10 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Candidates;
 using Trinn.Core.Data;
 using Trinn.Core.Identity;
 using Trinn.Core.Instruments.Definitions;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
-using Trinn.Web.Tests.Infrastructure;
 using static Trinn.Web.Tests.Security.HostileInput.HostileScene;
 
 namespace Trinn.Web.Tests.Security.HostileInput;

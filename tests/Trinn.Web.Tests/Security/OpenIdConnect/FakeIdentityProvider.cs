@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -50,7 +49,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     public static FakeIdentityProvider Start()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var web = builder.Build();
         var idp = new FakeIdentityProvider(web);

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Trinn.Core.Identity;
 using Trinn.Web.Infrastructure;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.OpenIdConnect;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.Sessions;
 

@@ -1,11 +1,8 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Trinn.Core.Identity;
 using Trinn.Core.Teams;
-using Trinn.Web.Tests.Infrastructure;
 
 namespace Trinn.Web.Tests.Security.Sessions;
 
