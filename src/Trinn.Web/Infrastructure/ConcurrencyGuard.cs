@@ -67,7 +67,7 @@ internal static class ConcurrencyGuard
         }
         catch (DomainException ex)
         {
-            modelState.AddModelError(prefix + (field?.Invoke(ex.Field) ?? ex.Field), message?.Invoke(ex) ?? t[ex.MessageKey]);
+            AddRuleError(ex, modelState, t, message, prefix, field);
             return SaveOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)
@@ -105,7 +105,7 @@ internal static class ConcurrencyGuard
         catch (DomainException ex)
         {
             db.ChangeTracker.Clear();
-            modelState.AddModelError(prefix + (field?.Invoke(ex.Field) ?? ex.Field), message?.Invoke(ex) ?? t[ex.MessageKey]);
+            AddRuleError(ex, modelState, t, message, prefix, field);
             return SaveOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)
@@ -146,7 +146,7 @@ internal static class ConcurrencyGuard
         }
         catch (DomainException ex)
         {
-            modelState.AddModelError(prefix + (field?.Invoke(ex.Field) ?? ex.Field), message?.Invoke(ex) ?? t[ex.MessageKey]);
+            AddRuleError(ex, modelState, t, message, prefix, field);
             return false;
         }
     }
@@ -172,6 +172,11 @@ internal static class ConcurrencyGuard
             return SaveOutcome.Conflict;
         }
     }
+
+    /// <summary>A refused rule as the error at its form field: the page's own wording when it has one, else the shared key.</summary>
+    private static void AddRuleError(
+        DomainException ex, ModelStateDictionary modelState, IStringLocalizer t, Func<DomainException, string>? message, string prefix, Func<string, string>? field) =>
+        modelState.AddModelError(prefix + (field?.Invoke(ex.Field) ?? ex.Field), message?.Invoke(ex) ?? t[ex.MessageKey]);
 
     /// <summary>
     /// Whether the database refused a save because a unique index already holds the value: SQLite's
