@@ -75,6 +75,49 @@ public abstract class PracticePagesTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task CandidatePage_LatestNavThreeWayAndHealthContacts_EachItsOwnLatest_NoteEnteredInErrorLeftOut()
+    {
+        var candidate = await fx.CandidateAsync(health: true);
+        var client = await fx.LoginAsync("js1");
+        string Shown(string html, string label) =>
+            System.Text.RegularExpressions.Regex.Match(html, $"<dt>{label}</dt><dd[^>]*>([^<]*)</dd>").Groups[1].Value;
+
+        var before = await (await client.GetAsync($"/Candidates/Details/{candidate.Id}")).HtmlAsync();
+        Assert.Equal("–", System.Net.WebUtility.HtmlDecode(Shown(before, "Siste kontakt med NAV-veilederen")));
+        Assert.Equal("–", System.Net.WebUtility.HtmlDecode(Shown(before, "Siste trepartsmøte")));
+        Assert.Equal("–", System.Net.WebUtility.HtmlDecode(Shown(before, "Siste kontakt med helsetjenesten")));
+
+        foreach (var (date, kind) in new[]
+        {
+            (new DateOnly(2026, 8, 3), JournalKind.NavVeileder),
+            (new DateOnly(2026, 10, 1), JournalKind.ThreeWayMeeting),
+            (new DateOnly(2026, 9, 15), JournalKind.HealthServices),
+            (new DateOnly(2026, 11, 20), JournalKind.HealthServices),
+            (new DateOnly(2026, 11, 24), JournalKind.Meeting),
+        })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await NoteAsync(client, candidate.Id, date, kind, $"Notat {kind}")).StatusCode);
+        }
+
+        // The three-way meeting is the latest contact with NAV too; the later health note was entered in error.
+        await fx.WithDbAsync(async db =>
+        {
+            var wrong = await db.JournalNotes.SingleAsync(n => n.CandidateId == candidate.Id && n.Date == new DateOnly(2026, 11, 20));
+            wrong.MarkEnteredInError(fx.UserIds["js1"], "Feil kandidat", DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var html = await (await client.GetAsync($"/Candidates/Details/{candidate.Id}")).HtmlAsync();
+        Assert.Equal("01.10.2026", Shown(html, "Siste kontakt med NAV-veilederen"));
+        Assert.Equal("01.10.2026", Shown(html, "Siste trepartsmøte"));
+        Assert.Equal("15.09.2026", Shown(html, "Siste kontakt med helsetjenesten"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await NoteAsync(client, candidate.Id, new DateOnly(2026, 11, 25), JournalKind.NavVeileder, "Ringte veilederen")).StatusCode);
+        html = await (await client.GetAsync($"/Candidates/Details/{candidate.Id}")).HtmlAsync();
+        Assert.Equal("25.11.2026", Shown(html, "Siste kontakt med NAV-veilederen"));
+        Assert.Equal("01.10.2026", Shown(html, "Siste trepartsmøte"));
+    }
+
+    [Fact]
     public async Task NavVeileder_SeesOwnReferral_StageNextStepAndMeetingsWithoutJournalText_HandoverAfterDischarge()
     {
         var candidate = await fx.CandidateAsync();

@@ -29,10 +29,18 @@ public sealed class CooperationSummaryViewComponent(TrinnDbContext db, TimeProvi
             return Content("");
         }
 
-        var notes = db.JournalNotes.AsNoTracking().Where(n => n.CandidateId == candidateId && n.EnteredInErrorAtUtc == null);
-        var lastNav = await notes.Where(n => n.Kind == JournalKind.NavVeileder || n.Kind == JournalKind.ThreeWayMeeting).MaxAsync(n => (DateOnly?)n.Date);
-        var lastThreeWay = await notes.Where(n => n.Kind == JournalKind.ThreeWayMeeting).MaxAsync(n => (DateOnly?)n.Date);
-        var lastHealth = await notes.Where(n => n.Kind == JournalKind.HealthServices).MaxAsync(n => (DateOnly?)n.Date);
+        // The three latest contacts in one read of the candidate's notes (was a query each).
+        var last = await db.JournalNotes.AsNoTracking()
+            .Where(n => n.CandidateId == candidateId && n.EnteredInErrorAtUtc == null
+                        && (n.Kind == JournalKind.NavVeileder || n.Kind == JournalKind.ThreeWayMeeting || n.Kind == JournalKind.HealthServices))
+            .GroupBy(n => n.CandidateId)
+            .Select(g => new
+            {
+                Nav = g.Max(n => n.Kind == JournalKind.NavVeileder || n.Kind == JournalKind.ThreeWayMeeting ? (DateOnly?)n.Date : null),
+                ThreeWay = g.Max(n => n.Kind == JournalKind.ThreeWayMeeting ? (DateOnly?)n.Date : null),
+                Health = g.Max(n => n.Kind == JournalKind.HealthServices ? (DateOnly?)n.Date : null),
+            })
+            .SingleOrDefaultAsync();
         var discharges = await db.Set<DischargeRecord>().AsNoTracking().Where(d => d.CandidateId == candidateId)
             .OrderByDescending(d => d.DischargedOn).ThenByDescending(d => d.Id).Take(20).ToListAsync();
         var reviews = await db.Set<CaseReview>().AsNoTracking().Where(r => r.CandidateId == candidateId)
@@ -42,7 +50,7 @@ public sealed class CooperationSummaryViewComponent(TrinnDbContext db, TimeProvi
         var canTakeBack = row.DischargedOn is { } d && row.DischargeOutcome is { } o && DischargeOutcomeDefinitions.IsWork(o)
             && today <= d.AddMonths(Candidate.TakeBackMonths);
         return View("/Features/Candidates/_CooperationSummary.cshtml", new CooperationSummary(
-            row.Id, row.Programme, row.Veileder, row.ConsentNav, row.ConsentHealth, lastNav, lastThreeWay, lastHealth,
+            row.Id, row.Programme, row.Veileder, row.ConsentNav, row.ConsentHealth, last?.Nav, last?.ThreeWay, last?.Health,
             row.DischargedOn is not null, canTakeBack, discharges, reviews));
     }
 }

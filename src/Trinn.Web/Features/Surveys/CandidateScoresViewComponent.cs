@@ -20,9 +20,13 @@ public sealed class CandidateScoresViewComponent(TrinnDbContext db) : ViewCompon
             .Select(s => new ScorePoint(s.StudyId, s.WaveNumber, s.OffsetMonths, s.ConstructKey, s.Value, s.Unknown, s.Paper, s.InstrumentKey, s.InstrumentVersion, s.AnsweredAtUtc))
             .Take(1000)
             .ToListAsync();
-        var hasWaves = await db.Set<SurveyWave>().AnyAsync(w => w.CandidateId == candidateId && visible.Any());
+        // A score belongs to an answered wave, so only a candidate without scores needs the waves asked about, and only
+        // one with scores has study names to look up: one read fewer either way on the most used page.
+        var hasWaves = scores.Count > 0 || await db.Set<SurveyWave>().AnyAsync(w => w.CandidateId == candidateId && visible.Any());
         var studyIds = scores.Select(s => s.StudyId).Distinct().ToList();
-        var studies = await db.Set<Study>().AsNoTracking().Where(s => studyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
+        var studies = studyIds.Count == 0
+            ? []
+            : await db.Set<Study>().AsNoTracking().Where(s => studyIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, version) in scores.Select(s => (s.InstrumentKey, s.InstrumentVersion)).Distinct())
         {
