@@ -79,10 +79,12 @@ internal static class CandidatesApi
         return TypedResults.Ok(new PagedResult<CandidateSummary>(items, page, pageSize, total));
     }
 
-    private static async Task<Results<Ok<CandidateDocument>, NotFound>> GetAsync(
-        int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
-    {
-        var doc = await db.Candidates.AsNoTracking().VisibleTo(user).Where(c => c.Id == id)
+    // The most called read of the API, compiled once per model (see CompiledPerModel). The team condition is
+    // CandidateAccess.VisibleTo's, written out because a compiled query cannot call it: a team member sees the team's
+    // candidates, anyone else none (VisibleTeamId is null and nothing is read).
+    private static readonly CompiledPerModel<Func<TrinnDbContext, int, int, Task<CandidateDocument?>>> GetQuery = new(() =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, int id) => db.Candidates.AsNoTracking()
+            .Where(c => c.TeamId == teamId && c.Id == id)
             .Select(c => new CandidateDocument(
                 c.Id, c.FirstName, c.LastName, c.NationalId, c.Phone, c.Email, c.Address,
                 c.Stage, c.StageSince, c.PrimarySpecialistId, c.BackupSpecialistId, c.NextAction, c.NextActionDate,
@@ -93,7 +95,12 @@ internal static class CandidatesApi
                 c.ProfileVersions.Max(p => (DateTime?)p.SavedAtUtc),
                 c.StageChanges.OrderBy(s => s.Date).ThenBy(s => s.Id)
                     .Select(s => new StageChangeDocument(s.FromStage, s.ToStage, s.Date, s.Reason)).ToList()))
-            .SingleOrDefaultAsync();
+            .SingleOrDefault()));
+
+    private static async Task<Results<Ok<CandidateDocument>, NotFound>> GetAsync(
+        int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
+    {
+        var doc = user.VisibleTeamId() is { } teamId ? await GetQuery.For(db)(db, teamId, id) : null;
         if (doc is null)
         {
             await db.AuditDeniedAsync(id, user, loggers.CreateLogger("Trinn.Api"));

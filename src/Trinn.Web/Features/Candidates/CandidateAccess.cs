@@ -12,9 +12,12 @@ internal static partial class CandidateAccess
     /// </summary>
     public static IQueryable<Candidate> VisibleTo(this IQueryable<Candidate> candidates, ClaimsPrincipal user)
     {
-        var teamId = user.IsTeamMember() ? user.TeamId() : null;
+        var teamId = user.VisibleTeamId();
         return teamId is null ? candidates.Where(_ => false) : candidates.Where(c => c.TeamId == teamId);
     }
+
+    /// <summary>The team whose candidates the user sees (<see cref="VisibleTo"/>), or null: none.</summary>
+    public static int? VisibleTeamId(this ClaimsPrincipal user) => user.IsTeamMember() ? user.TeamId() : null;
 
     /// <summary>Loads a candidate for a change (tracked), or null after logging the refused attempt.</summary>
     public static async Task<Candidate?> FindForEditAsync(
