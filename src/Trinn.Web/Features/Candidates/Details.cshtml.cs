@@ -7,14 +7,11 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
 {
     private const int NotesShown = 50;
 
-    public CandidateDetails Candidate { get; private set; } = default!;
-
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        var today = NorwegianTime.Today(time);
-        var me = User.UserId();
-        var found = await db.Candidates.AsNoTracking().VisibleTo(User)
-            .Where(c => c.Id == id)
+    // The most used page, its main read compiled once per model (see CompiledPerModel). The team condition is
+    // CandidateAccess.VisibleTo's, written out because a compiled query cannot call it.
+    private static readonly CompiledPerModel<Func<TrinnDbContext, int, int, Task<CandidateDetails?>>> DetailsQuery = new(() =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, int id) => db.Candidates.AsNoTracking()
+            .Where(c => c.TeamId == teamId && c.Id == id)
             .Select(c => new CandidateDetails
             {
                 Id = c.Id,
@@ -39,7 +36,15 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
                 ProfileVersions = c.ProfileVersions.Count,
                 ProfileUpdatedAtUtc = c.ProfileVersions.Max(p => (DateTime?)p.SavedAtUtc),
             })
-            .SingleOrDefaultAsync();
+            .SingleOrDefault()));
+
+    public CandidateDetails Candidate { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var today = NorwegianTime.Today(time);
+        var me = User.UserId();
+        var found = User.VisibleTeamId() is { } teamId ? await DetailsQuery.For(db)(db, teamId, id) : null;
         if (found is null)
         {
             await db.AuditDeniedAsync(id, User, logger);

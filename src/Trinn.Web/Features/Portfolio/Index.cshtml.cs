@@ -6,6 +6,14 @@ namespace Trinn.Web.Features.Portfolio;
 [ReadsCandidateData]
 public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
 {
+    // The page every job specialist opens first, compiled once per model (see CompiledPerModel). The team condition is
+    // CandidateAccess.VisibleTo's, written out because a compiled query cannot call it.
+    private static readonly CompiledPerModel<Func<TrinnDbContext, int, string, IAsyncEnumerable<CandidateListItem>>> MineQuery = new(() =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, string me) => db.Candidates.AsNoTracking()
+            .Where(c => c.TeamId == teamId && c.DischargedOn == null && (c.PrimarySpecialistId == me || c.BackupSpecialistId == me))
+            .OrderBy(c => c.Stage).ThenBy(c => c.LastName)
+            .Select(CandidateListItem.Projection)));
+
     public IReadOnlyList<CandidateListItem> Own { get; private set; } = [];
 
     public IReadOnlyList<CandidateListItem> Backup { get; private set; } = [];
@@ -19,10 +27,15 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
         Today = NorwegianTime.Today(time);
         var me = User.UserId();
         // One read for both lists (own first, then backup): each list keeps the stage-then-surname order.
-        var rows = await db.Candidates.AsNoTracking().VisibleTo(User)
-            .Where(c => c.DischargedOn == null && (c.PrimarySpecialistId == me || c.BackupSpecialistId == me))
-            .OrderBy(c => c.Stage).ThenBy(c => c.LastName)
-            .Select(CandidateListItem.Projection).ToListAsync();
+        var rows = new List<CandidateListItem>();
+        if (User.VisibleTeamId() is { } teamId)
+        {
+            await foreach (var row in MineQuery.For(db)(db, teamId, me))
+            {
+                rows.Add(row);
+            }
+        }
+
         rows = [.. await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, rows)];
         Own = rows.Where(c => c.PrimarySpecialistId == me).ToList();
         Backup = rows.Where(c => c.BackupSpecialistId == me).ToList();
