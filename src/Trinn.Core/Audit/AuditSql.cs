@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -17,13 +16,13 @@ internal sealed class AuditSql
     /// <summary>Rows per INSERT statement on PostgreSQL (12 parameters each; well under its parameter limit).</summary>
     public const int RowsPerInsertPostgres = 100;
 
-    private static readonly ConditionalWeakTable<IModel, AuditSql> Cache = [];
+    private static readonly PerModel<AuditSql> Cache = new(db => new AuditSql(db));
 
     private readonly string _insertPrefix;
     private readonly int _rowsPerInsert;
     private readonly string[] _insertRows = new string[RowsPerInsertPostgres + 1];
 
-    private AuditSql(TrinnDbContext db)
+    private AuditSql(DbContext db)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         string Table<T>() => sql.DelimitIdentifier(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
@@ -62,7 +61,7 @@ internal sealed class AuditSql
 
     public string MoveHeadAndChange { get; }
 
-    public static AuditSql For(TrinnDbContext db) => Cache.GetValue(db.Model, _ => new AuditSql(db));
+    public static AuditSql For(TrinnDbContext db) => Cache.For(db);
 
     public static DbCommand Command(DbTransaction transaction, string text)
     {

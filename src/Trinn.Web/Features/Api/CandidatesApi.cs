@@ -79,10 +79,10 @@ internal static class CandidatesApi
         return TypedResults.Ok(new PagedResult<CandidateSummary>(items, page, pageSize, total));
     }
 
-    // The most called read of the API, compiled once per model (see CompiledPerModel). The team condition is
+    // The most called read of the API, compiled once per model (see PerModel). The team condition is
     // CandidateAccess.VisibleTo's, written out because a compiled query cannot call it: a team member sees the team's
     // candidates, anyone else none (VisibleTeamId is null and nothing is read).
-    private static readonly CompiledPerModel<Func<TrinnDbContext, int, int, Task<CandidateDocument?>>> GetQuery = new(() =>
+    private static readonly PerModel<Func<TrinnDbContext, int, int, Task<CandidateDocument?>>> GetQuery = new(_ =>
         EF.CompileAsyncQuery((TrinnDbContext db, int teamId, int id) => db.Candidates.AsNoTracking()
             .Where(c => c.TeamId == teamId && c.Id == id)
             .Select(c => new CandidateDocument(

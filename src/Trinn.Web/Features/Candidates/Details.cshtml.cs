@@ -7,9 +7,9 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
 {
     private const int NotesShown = 50;
 
-    // The most used page, its main read compiled once per model (see CompiledPerModel). The team condition is
+    // The most used page, its main read compiled once per model (see PerModel). The team condition is
     // CandidateAccess.VisibleTo's, written out because a compiled query cannot call it.
-    private static readonly CompiledPerModel<Func<TrinnDbContext, int, int, Task<CandidateDetails?>>> DetailsQuery = new(() =>
+    private static readonly PerModel<Func<TrinnDbContext, int, int, Task<CandidateDetails?>>> DetailsQuery = new(_ =>
         EF.CompileAsyncQuery((TrinnDbContext db, int teamId, int id) => db.Candidates.AsNoTracking()
             .Where(c => c.TeamId == teamId && c.Id == id)
             .Select(c => new CandidateDetails

@@ -6,9 +6,9 @@ namespace Trinn.Web.Features.Portfolio;
 [ReadsCandidateData]
 public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
 {
-    // The page every job specialist opens first, compiled once per model (see CompiledPerModel). The team condition is
+    // The page every job specialist opens first, compiled once per model (see PerModel). The team condition is
     // CandidateAccess.VisibleTo's, written out because a compiled query cannot call it.
-    private static readonly CompiledPerModel<Func<TrinnDbContext, int, string, IAsyncEnumerable<CandidateListItem>>> MineQuery = new(() =>
+    private static readonly PerModel<Func<TrinnDbContext, int, string, IAsyncEnumerable<CandidateListItem>>> MineQuery = new(_ =>
         EF.CompileAsyncQuery((TrinnDbContext db, int teamId, string me) => db.Candidates.AsNoTracking()
             .Where(c => c.TeamId == teamId && c.DischargedOn == null && (c.PrimarySpecialistId == me || c.BackupSpecialistId == me))
             .OrderBy(c => c.Stage).ThenBy(c => c.LastName)

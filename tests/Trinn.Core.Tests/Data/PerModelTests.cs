@@ -6,13 +6,13 @@ namespace Trinn.Core.Tests.Data;
 /// A compiled query binds to the model of the first context it runs on; SQLite and PostgreSQL have different models and
 /// the app's tests run both in one process. So each model gets its own, and contexts of one model share it.
 /// </summary>
-public class CompiledPerModelTests
+public class PerModelTests
 {
     [Fact]
     public void For_ContextsOfOneModelShareOne_AnotherProviderGetsItsOwn()
     {
         var compiled = 0;
-        var perModel = new CompiledPerModel<object>(() =>
+        var perModel = new PerModel<object>(_ =>
         {
             compiled++;
             return new object();
