@@ -8,14 +8,18 @@ public sealed class CandidateActivitiesViewComponent(TrinnDbContext db) : ViewCo
 {
     public const int Shown = 20;
 
+    // On the candidate page, so compiled once per model (see PerModel); the team condition is CandidateAccess.VisibleTo's.
+    private static readonly PerModel<Func<TrinnDbContext, int, int, IAsyncEnumerable<CandidateActivityLine>>> RowsQuery = new(_ =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, int candidateId) => db.Set<GroupActivityParticipant>().AsNoTracking()
+            .Where(p => p.CandidateId == candidateId && db.Candidates.Any(c => c.Id == candidateId && c.TeamId == teamId))
+            .OrderByDescending(p => p.Activity!.Date).ThenByDescending(p => p.GroupActivityId).Take(Shown)
+            .Select(p => new CandidateActivityLine(p.GroupActivityId, p.Activity!.Date, p.Activity.Kind, p.Activity.Title))));
+
     public async Task<IViewComponentResult> InvokeAsync(int candidateId)
     {
-        var visible = db.Candidates.AsNoTracking().VisibleTo(UserClaimsPrincipal).Where(c => c.Id == candidateId);
-        var rows = await db.Set<GroupActivityParticipant>().AsNoTracking()
-            .Where(p => p.CandidateId == candidateId && visible.Any())
-            .OrderByDescending(p => p.Activity!.Date).ThenByDescending(p => p.GroupActivityId).Take(Shown)
-            .Select(p => new CandidateActivityLine(p.GroupActivityId, p.Activity!.Date, p.Activity.Kind, p.Activity.Title))
-            .ToListAsync();
+        List<CandidateActivityLine> rows = UserClaimsPrincipal.VisibleTeamId() is { } teamId
+            ? await RowsQuery.For(db)(db, teamId, candidateId).ToListAsync()
+            : [];
         return View("/Features/Activities/_CandidateActivities.cshtml", rows);
     }
 }

@@ -38,6 +38,23 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
             })
             .SingleOrDefault()));
 
+    // The page's other two reads, compiled for the same reason (they run after the main read found the candidate visible).
+    private static readonly PerModel<Func<TrinnDbContext, int, IAsyncEnumerable<StageChange>>> TimelineQuery = new(_ =>
+        EF.CompileAsyncQuery<TrinnDbContext, int, StageChange>((db, id) => db.StageChanges.AsNoTracking().Where(s => s.CandidateId == id)
+            .OrderBy(s => s.Date).ThenBy(s => s.Id)));
+
+    private static readonly PerModel<Func<TrinnDbContext, int, string, IAsyncEnumerable<JournalRow>>> NotesQuery = new(_ =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int id, string me) => db.JournalNotes.AsNoTracking().Where(n => n.CandidateId == id)
+            .OrderByDescending(n => n.Date).ThenByDescending(n => n.Id).Take(NotesShown)
+            .Select(n => new JournalRow(n.Date, n.Kind, n.Place, n.DurationMinutes, n.Text,
+                db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "")
+            {
+                Id = n.Id,
+                Mine = n.AuthorId == me,
+                Corrected = n.CorrectedAtUtc != null,
+                EnteredInErrorReason = n.EnteredInErrorAtUtc == null ? null : n.EnteredInErrorReason ?? "",
+            })));
+
     public CandidateDetails Candidate { get; private set; } = default!;
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -54,19 +71,8 @@ public sealed class DetailsModel(TrinnDbContext db, TimeProvider time, ILogger<D
         await db.AuditReadAsync(AuditEntities.DetailsPage, id);
 
         found.DaysInStage = Stages.DaysIn(found.StageSince, today);
-        found.Timeline = await db.StageChanges.AsNoTracking().Where(s => s.CandidateId == id)
-            .OrderBy(s => s.Date).ThenBy(s => s.Id).ToListAsync();
-        found.Notes = await db.JournalNotes.AsNoTracking().Where(n => n.CandidateId == id)
-            .OrderByDescending(n => n.Date).ThenByDescending(n => n.Id).Take(NotesShown)
-            .Select(n => new JournalRow(n.Date, n.Kind, n.Place, n.DurationMinutes, n.Text,
-                db.Users.Where(u => u.Id == n.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "")
-            {
-                Id = n.Id,
-                Mine = n.AuthorId == me,
-                Corrected = n.CorrectedAtUtc != null,
-                EnteredInErrorReason = n.EnteredInErrorAtUtc == null ? null : n.EnteredInErrorReason ?? "",
-            })
-            .ToListAsync();
+        found.Timeline = await TimelineQuery.For(db)(db, id).ToListAsync();
+        found.Notes = await NotesQuery.For(db)(db, id, me).ToListAsync();
         Candidate = found;
         return Page();
     }

@@ -11,15 +11,20 @@ namespace Trinn.Web.Features.Surveys;
 /// </summary>
 public sealed class CandidateScoresViewComponent(TrinnDbContext db) : ViewComponent
 {
+    // On the candidate page, so compiled once per model (see PerModel); the team condition is CandidateAccess.VisibleTo's.
+    private static readonly PerModel<Func<TrinnDbContext, int, int, IAsyncEnumerable<ScorePoint>>> ScoresQuery = new(_ =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, int candidateId) => db.Set<SurveyScore>().AsNoTracking()
+            .Where(s => s.CandidateId == candidateId && db.Candidates.Any(c => c.Id == candidateId && c.TeamId == teamId))
+            .OrderBy(s => s.StudyId).ThenBy(s => s.WaveNumber)
+            .Select(s => new ScorePoint(s.StudyId, s.WaveNumber, s.OffsetMonths, s.ConstructKey, s.Value, s.Unknown, s.Paper, s.InstrumentKey, s.InstrumentVersion, s.AnsweredAtUtc))
+            .Take(1000)));
+
     public async Task<IViewComponentResult> InvokeAsync(int candidateId)
     {
         var visible = db.Candidates.AsNoTracking().VisibleTo(UserClaimsPrincipal).Where(c => c.Id == candidateId);
-        var scores = await db.Set<SurveyScore>().AsNoTracking()
-            .Where(s => s.CandidateId == candidateId && visible.Any())
-            .OrderBy(s => s.StudyId).ThenBy(s => s.WaveNumber)
-            .Select(s => new ScorePoint(s.StudyId, s.WaveNumber, s.OffsetMonths, s.ConstructKey, s.Value, s.Unknown, s.Paper, s.InstrumentKey, s.InstrumentVersion, s.AnsweredAtUtc))
-            .Take(1000)
-            .ToListAsync();
+        List<ScorePoint> scores = UserClaimsPrincipal.VisibleTeamId() is { } teamId
+            ? await ScoresQuery.For(db)(db, teamId, candidateId).ToListAsync()
+            : [];
         // A score belongs to an answered wave, so only a candidate without scores needs the waves asked about, and only
         // one with scores has study names to look up: one read fewer either way on the most used page.
         var hasWaves = scores.Count > 0 || await db.Set<SurveyWave>().AnyAsync(w => w.CandidateId == candidateId && visible.Any());
