@@ -95,6 +95,18 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task OverdueFollowUp_OnTheOwnersPortfolioOnly_AndOnTheTeamView()
+    {
+        // js2's candidate: on js2's Min portefølje and on the team view of js1 (same team), not on js1's Min portefølje.
+        var (candidate, owner) = await PaidJobAsync(new DateOnly(2026, 11, 2), "js2");
+        var warning = $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging 30.10.2026 er ikke gjort";
+        Assert.Contains(warning, await (await owner.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
+        var teammate = await fx.LoginAsync("js1");
+        Assert.DoesNotContain(warning, await (await teammate.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
+        Assert.Contains(warning, await (await teammate.GetAsync("/Candidates")).HtmlAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Move_StaleVersionRefused_ThenMovesAndAddsExtra()
     {
         var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));

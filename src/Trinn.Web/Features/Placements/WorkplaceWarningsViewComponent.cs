@@ -13,65 +13,80 @@ namespace Trinn.Web.Features.Placements;
 /// </summary>
 public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvider time) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(bool mineOnly)
-    {
-        var today = NorwegianTime.Today(time);
-        var user = UserClaimsPrincipal;
-        var me = user.UserId();
-        var candidates = db.Candidates.AsNoTracking().VisibleTo(user).Where(c => c.DischargedOn == null);
-        if (mineOnly)
-        {
-            candidates = candidates.Where(c => c.PrimarySpecialistId == me);
-        }
+    /// <summary>Overdue follow-ups and ending periods shown at most.</summary>
+    private const int Shown = 200;
 
-        // Every query starts from the visible candidates and joins down through their indexes (a team has a few hundred
-        // active candidates; the tables below hold the whole country's history), rather than scanning the child table
-        // with a correlated EXISTS on the candidates, which on national data read every open row in the country.
-        var rows = await (
-                from c in candidates
-                join p in db.Set<Placement>() on c.Id equals p.CandidateId
-                join m in db.Set<SupportMeasure>() on p.Id equals m.PlacementId
-                where m.Kind == SupportMeasureKind.Lonnstilskudd && m.NextReviewDate < today && p.Ending == null
-                select new
-                {
-                    m.Id,
-                    p.CandidateId,
-                    Name = c.FirstName + " " + c.LastName,
-                    Employer = p.Employer!.Name,
-                    m.NextReviewDate,
-                    m.LastReviewedOn,
-                    m.FromDate,
-                    LastContact = db.Set<EmployerContact>()
-                        .Where(e => e.EmployerId == p.EmployerId && e.Purpose == EmployerContactPurpose.AgreeSupportMeasures
-                                    && e.Candidates.Any(l => l.CandidateId == p.CandidateId))
-                        .Max(e => (DateOnly?)e.Date),
-                })
-            .ToListAsync();
-        var warnings = rows
-            .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
-            .OrderBy(r => r.NextReviewDate)
-            .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id))
-            .ToList();
-        var overdue = await (
-                from c in candidates
+    // On Min portefølje and the team view, so the three reads are compiled once per model (see PerModel). The team
+    // condition is CandidateAccess.VisibleTo's, written out because a compiled query cannot call it; primary is the
+    // user id for Min portefølje (own candidates only) and null for the whole team (EF's SQL for each is cached apart).
+    // Every query starts from the visible candidates and joins down through their indexes (a team has a few hundred
+    // active candidates; the tables below hold the whole country's history), rather than scanning the child table with a
+    // correlated EXISTS on the candidates, which on national data read every open row in the country.
+    private static readonly PerModel<Func<TrinnDbContext, int, string?, DateOnly, IAsyncEnumerable<SubsidyRow>>> SubsidiesQuery = new(_ =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, string? primary, DateOnly today) =>
+            from c in db.Candidates.AsNoTracking()
+            where c.TeamId == teamId && c.DischargedOn == null && (primary == null || c.PrimarySpecialistId == primary)
+            join p in db.Set<Placement>() on c.Id equals p.CandidateId
+            join m in db.Set<SupportMeasure>() on p.Id equals m.PlacementId
+            where m.Kind == SupportMeasureKind.Lonnstilskudd && m.NextReviewDate < today && p.Ending == null
+            select new SubsidyRow(
+                m.Id, p.CandidateId, c.FirstName + " " + c.LastName, p.Employer!.Name, m.NextReviewDate, m.LastReviewedOn, m.FromDate,
+                db.Set<EmployerContact>()
+                    .Where(e => e.EmployerId == p.EmployerId && e.Purpose == EmployerContactPurpose.AgreeSupportMeasures
+                                && e.Candidates.Any(l => l.CandidateId == p.CandidateId))
+                    .Max(e => (DateOnly?)e.Date))));
+
+    private static readonly PerModel<Func<TrinnDbContext, int, string?, DateOnly, IAsyncEnumerable<DatedRow>>> OverdueQuery = new(_ =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, string? primary, DateOnly today) => (
+                from c in db.Candidates.AsNoTracking()
+                where c.TeamId == teamId && c.DischargedOn == null && (primary == null || c.PrimarySpecialistId == primary)
                 join f in db.Set<FollowUp>() on c.Id equals f.CandidateId
                 where f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < today
                 orderby f.PlannedDate
-                select new { f.CandidateId, Name = c.FirstName + " " + c.LastName, f.PlannedDate })
-            .Take(200).ToListAsync();
-        warnings.AddRange(overdue.Select(f => new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.PlannedDate, "")));
-        var soon = today.AddDays(FollowUpPeriod.WarningDays);
-        var ending = await (
-                from c in candidates
+                select new DatedRow(f.CandidateId, c.FirstName + " " + c.LastName, f.PlannedDate))
+            .Take(Shown)));
+
+    private static readonly PerModel<Func<TrinnDbContext, int, string?, DateOnly, IAsyncEnumerable<DatedRow>>> EndingQuery = new(_ =>
+        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, string? primary, DateOnly soon) => (
+                from c in db.Candidates.AsNoTracking()
+                where c.TeamId == teamId && c.DischargedOn == null && (primary == null || c.PrimarySpecialistId == primary)
                 join p in db.Set<FollowUpPeriod>() on c.Id equals p.CandidateId
                 where p.EndDate <= soon
                 orderby p.EndDate
-                select new { p.CandidateId, Name = c.FirstName + " " + c.LastName, p.EndDate })
-            .Take(200).ToListAsync();
-        warnings.AddRange(ending.Select(p => new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.EndDate, "")));
+                select new DatedRow(p.CandidateId, c.FirstName + " " + c.LastName, p.EndDate))
+            .Take(Shown)));
+
+    public async Task<IViewComponentResult> InvokeAsync(bool mineOnly)
+    {
+        var today = NorwegianTime.Today(time);
+        var primary = mineOnly ? UserClaimsPrincipal.UserId() : null;
+        var warnings = new List<WorkplaceWarning>();
+        if (UserClaimsPrincipal.VisibleTeamId() is { } teamId)
+        {
+            var subsidies = await SubsidiesQuery.For(db)(db, teamId, primary, today).ToListAsync();
+            warnings.AddRange(subsidies
+                .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
+                .OrderBy(r => r.NextReviewDate)
+                .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id)));
+            await foreach (var f in OverdueQuery.For(db)(db, teamId, primary, today))
+            {
+                warnings.Add(new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.Date, ""));
+            }
+
+            await foreach (var p in EndingQuery.For(db)(db, teamId, primary, today.AddDays(FollowUpPeriod.WarningDays)))
+            {
+                warnings.Add(new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.Date, ""));
+            }
+        }
+
         await db.AuditReadAsync(AuditEntities.WorkplaceWarnings, warnings.Select(w => w.CandidateId).ToList());
         return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
     }
+
+    private sealed record SubsidyRow(
+        int Id, int CandidateId, string Name, string Employer, DateOnly? NextReviewDate, DateOnly? LastReviewedOn, DateOnly? FromDate, DateOnly? LastContact);
+
+    private sealed record DatedRow(int CandidateId, string Name, DateOnly Date);
 }
 
 public enum WorkplaceWarningKind
