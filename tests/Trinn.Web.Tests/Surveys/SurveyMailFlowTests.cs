@@ -92,6 +92,30 @@ public abstract class SurveyMailFlowTests(SurveyApp app)
     }
 
     [Fact]
+    public async Task InvitedJustAfterNorwegianMidnight_ReminderCountsFromTheNorwegianDay()
+    {
+        // 23:30 UTC is already the next day in Norway (00:30 or 01:30): the seven reminder days count from that day, so
+        // the reminder is not due six Norwegian days later, only seven.
+        var now = app.Clock.GetUtcNow();
+        var lateEvening = new DateTimeOffset(now.UtcDateTime.Date.AddHours(23).AddMinutes(30), TimeSpan.Zero);
+        app.Clock.Advance(lateEvening > now ? lateEvening - now : lateEvening.AddDays(1) - now);
+        var scene = await app.SceneAsync();
+        var candidate = await scene.CandidateAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        await app.RunSenderAsync();
+        Assert.Single(app.Smtp.To(candidate.Email!));
+
+        app.Clock.Advance(TimeSpan.FromDays(6));
+        await app.RunSenderAsync();
+        Assert.Single(app.Smtp.To(candidate.Email!));
+
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await app.RunSenderAsync();
+        Assert.Equal(2, app.Smtp.To(candidate.Email!).Count);
+    }
+
+    [Fact]
     public async Task Withdrawal_StopsReminders_AndDeletesAnswersWhenTheStudySaysSo()
     {
         var scene = await app.SceneAsync(p => p.ChangeSchedule("0, 3, 12, 18", 7, 30, 7, 14, WithdrawalPolicy.Delete));
