@@ -98,8 +98,6 @@ public sealed record SurveyShape(string? Instrument, IReadOnlyList<BackgroundIte
 /// </summary>
 public sealed class StudySurvey
 {
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
     public StudySurvey(SurveyShape shape, IReadOnlyList<int> offsets, IReadOnlyDictionary<string, string> teams, IReadOnlyList<ParticipantWave> waves)
     {
         ArgumentNullException.ThrowIfNull(shape);
@@ -188,7 +186,7 @@ public sealed class StudySurvey
 
             rows.Add(new ParticipantWave(
                 w.ResearchId, w.Number, w.OffsetMonths, status, w.TargetDate,
-                w.SubmittedAtUtc is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(at, DateTimeKind.Utc), Oslo)) : null,
+                w.SubmittedAtUtc is { } at ? Common.NorwegianDate.Of(at) : null,
                 w.Paper, w.InstrumentKey, w.InstrumentVersion,
                 answers.Where(a => backgroundIds.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
                 values));

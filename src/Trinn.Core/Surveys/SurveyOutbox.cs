@@ -24,8 +24,6 @@ public interface IMailTransport
 /// </summary>
 public static class SurveyOutbox
 {
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-
     /// <summary>
     /// Queues an invitation for every open, unanswered wave of an active consent whose candidate has an e-mail address
     /// and has not been invited, and a reminder when the study's reminder day after the invitation has come (at most
@@ -72,7 +70,8 @@ public static class SurveyOutbox
                 continue;
             }
 
-            if (NorwegianDate(row.Wave.InvitedAtUtc!.Value).AddDays(days.Value) <= today)
+            // Reminder days count from the day the invitation went out in Norway, as today does.
+            if (Common.NorwegianDate.Of(row.Wave.InvitedAtUtc!.Value).AddDays(days.Value) <= today)
             {
                 db.Add(OutboxMessage.ForWave(row.Wave, OutboxKind.Reminder, sequence, row.Email!.Trim(), nowUtc));
                 queued++;
@@ -86,13 +85,6 @@ public static class SurveyOutbox
 
         return queued;
     }
-
-    /// <summary>
-    /// The Norwegian calendar day of an instant stored in UTC: reminder days count from the day the invitation went out in
-    /// Norway, as <c>today</c> does (an invitation at 23:30 UTC went out on the next Norwegian day).
-    /// </summary>
-    private static DateOnly NorwegianDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Oslo));
 
     /// <summary>
     /// Sends waiting messages whose time has come, each with a fresh personal link. A message whose wave was answered,
