@@ -22,78 +22,136 @@ public static class IndicatorDataLoader
     /// <summary>A job specialist with no membership rows counts in their current team with this FTE when none is registered.</summary>
     public const decimal DefaultFte = 1.0m;
 
+    /// <param name="alongside">
+    /// A second context (its own connection) for reads that run at the same time as those on <paramref name="db"/>: the
+    /// staff, time and contact sums and the follow-ups and workplace notes there, the candidates, placements, measures and
+    /// employer contacts on <paramref name="db"/>, so that a reload after a change, which the requests for the same dashboard
+    /// wait for, uses both cores. The reads are separate snapshots either way (one context runs each as its own statement).
+    /// Null: all on <paramref name="db"/>.
+    /// </param>
     public static async Task<IndicatorData> LoadAsync(
         TrinnDbContext db, int teamId, DatePeriod period, DateOnly today,
-        Expression<Func<Candidate, bool>>? candidateFilter = null, CancellationToken ct = default)
+        Expression<Func<Candidate, bool>>? candidateFilter = null, TrinnDbContext? alongside = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var (start, end) = (period.From, period.To);
-        var back = start.AddMonths(-IndicatorFormulas.YearMonths);
-        var staff = await LoadStaffAsync(db, teamId, period, today, back, ct);
-        var users = staff.Specialists.ToList();
-
-        var teamCandidates = db.Candidates.Where(c => c.TeamId == teamId);
-        if (candidateFilter is not null)
+        var other = alongside ?? db;
+        var back = period.From.AddMonths(-IndicatorFormulas.YearMonths);
+        var pending = new List<Task>();
+        try
         {
-            teamCandidates = teamCandidates.Where(candidateFilter);
+            var staffTask = StaffAndContactsAsync(other, teamId, period, today, back, candidateFilter, ct);
+            pending.Add(staffTask);
+            if (alongside is null)
+            {
+                await staffTask; // one context runs one query at a time
+            }
+
+            var candidates = await TeamCandidates(db, teamId, candidateFilter)
+                .Where(c => c.Referral != null && c.Referral.ReferredOn <= period.To && (c.DischargedOn == null || c.DischargedOn >= back))
+                .AsNoTracking()
+                .Select(c => new CandidateRow(c.Id, c.Referral!.ReferredOn, c.DischargedOn, c.DischargeOutcome, c.PrimarySpecialistId))
+                .ToListAsync(ct);
+
+            // The candidates' rows are read with their ids as one array parameter (SQLite json_each, PostgreSQL = ANY): not
+            // as a subquery with the filter again, which each read evaluated anew (a few ms each on a national team), and
+            // not as one parameter per id (EF's default), which compiles a new query for each count.
+            var ids = candidates.Select(c => c.Id).ToArray();
+            var visitsTask = AfterAsync(staffTask, () => FollowUpsAndVisitsAsync(other, ids, back, period.To, ct));
+            pending.Add(visitsTask);
+            if (alongside is null)
+            {
+                await visitsTask;
+            }
+
+            var work = await WorkRowsAsync(db, ids, back, period.To, ct);
+            var (followUpRows, notes) = await visitsTask;
+            var staff = await staffTask;
+
+            var followUps = followUpRows.Where(f => f.Planned >= back && f.Planned <= period.To).ToList();
+            var support = work.About.Where(c => c.Purpose is EmployerContactPurpose.FollowUp or EmployerContactPurpose.AgreeSupportMeasures)
+                .Select(c => new SupportContact(c.CandidateId, c.EmployerId, c.Date, c.Purpose)).ToList();
+            var first = work.About.GroupBy(c => c.CandidateId).Select(g => new CandidateDate(g.Key, g.Min(c => c.Date))).ToList();
+            // Days a candidate was met at work: follow-ups marked done, workplace-visit journal notes, and workplace follow-up contacts about them.
+            var meetings = followUpRows.Where(f => f.DoneOn >= back && f.DoneOn <= period.To).Select(f => new CandidateDate(f.CandidateId, f.DoneOn!.Value))
+                .Concat(notes)
+                .Concat(work.About.Where(c => c.Kind == EmployerContactKind.WorkplaceFollowUp && c.Date >= back).Select(c => new CandidateDate(c.CandidateId, c.Date)))
+                .Distinct().ToList();
+
+            return staff with
+            {
+                Candidates = candidates,
+                Placements = work.Placements,
+                FollowUps = followUps,
+                FollowUpMeetings = meetings,
+                Measures = work.Measures,
+                SupportContacts = support,
+                FirstContacts = first,
+            };
         }
+        catch
+        {
+            // A read failed: let the other connection's reads end before the caller disposes of its context.
+            await Task.WhenAll(pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+    }
 
-        var contacts = await ContactDaysAsync(db, users, period, candidateFilter is null ? null : teamCandidates, ct);
+    private static IQueryable<Candidate> TeamCandidates(TrinnDbContext db, int teamId, Expression<Func<Candidate, bool>>? candidateFilter) =>
+        candidateFilter is null ? db.Candidates.Where(c => c.TeamId == teamId) : db.Candidates.Where(c => c.TeamId == teamId).Where(candidateFilter);
 
-        var inScope = teamCandidates.Where(c => c.Referral != null && c.Referral.ReferredOn <= end && (c.DischargedOn == null || c.DischargedOn >= back));
-        var candidates = await inScope.AsNoTracking()
-            .Select(c => new CandidateRow(c.Id, c.Referral!.ReferredOn, c.DischargedOn, c.DischargeOutcome, c.PrimarySpecialistId))
-            .ToListAsync(ct);
-        // The candidates' rows are read with the same filter as a subquery (IN (SELECT ...)), not a list of ids: a list
-        // of a thousand ids becomes a thousand parameters, and EF compiles a new query for each length.
-        var ids = inScope.Select(c => c.Id);
+    private static async Task<T> AfterAsync<T>(Task first, Func<Task<T>> then)
+    {
+        await first;
+        return await then();
+    }
 
+    /// <summary>The staff's rows and their employer contacts summed per day (about the filtered candidates when filtered).</summary>
+    private static async Task<IndicatorData> StaffAndContactsAsync(
+        TrinnDbContext db, int teamId, DatePeriod period, DateOnly today, DateOnly back, Expression<Func<Candidate, bool>>? candidateFilter, CancellationToken ct)
+    {
+        var staff = await LoadStaffAsync(db, teamId, period, today, back, ct);
+        var contacts = await ContactDaysAsync(db, staff.Specialists, period, candidateFilter is null ? null : TeamCandidates(db, teamId, candidateFilter), ct);
+        return staff with { Contacts = contacts };
+    }
+
+    private sealed record AboutContact(int CandidateId, int EmployerId, DateOnly Date, EmployerContactKind Kind, EmployerContactPurpose Purpose);
+
+    private sealed record WorkRows(List<PlacementRow> Placements, List<MeasureRow> Measures, List<AboutContact> About);
+
+    /// <summary>The candidates' placements and support measures up to the end, and every employer contact about them up to the end.</summary>
+    private static async Task<WorkRows> WorkRowsAsync(TrinnDbContext db, int[] ids, DateOnly back, DateOnly end, CancellationToken ct)
+    {
         var placements = await db.Set<Placement>().AsNoTracking()
-            .Where(p => ids.Contains(p.CandidateId) && p.StartDate <= end)
+            .Where(p => EF.Parameter(ids).Contains(p.CandidateId) && p.StartDate <= end)
             .Select(p => new PlacementRow(p.Id, p.CandidateId, p.EmployerId, p.Kind, p.Market, p.StartDate, p.EndDate, p.Ending))
             .ToListAsync(ct);
-        // Planned in the window (the follow-up figures) or done in it (meetings at work): one read.
-        var followUpRows = await db.Set<FollowUp>().AsNoTracking()
-            .Where(f => ids.Contains(f.CandidateId) && ((f.PlannedDate >= back && f.PlannedDate <= end) || (f.DoneOn >= back && f.DoneOn <= end)))
-            .Select(f => new FollowUpRow(f.Id, f.CandidateId, f.PlacementId, f.Kind, f.PlannedDate, f.DoneOn))
-            .ToListAsync(ct);
-        var followUps = followUpRows.Where(f => f.Planned >= back && f.Planned <= end).ToList();
         var measures = await db.Set<SupportMeasure>().AsNoTracking()
-            .Where(m => ids.Contains(m.Placement!.CandidateId) && m.Placement.StartDate <= end)
+            .Where(m => EF.Parameter(ids).Contains(m.Placement!.CandidateId) && m.Placement.StartDate <= end)
             .Select(m => new MeasureRow(m.Id, m.PlacementId, m.Placement!.CandidateId, m.Kind, m.FromDate, m.ToDate, m.NextReviewDate, m.LastReviewedOn))
             .ToListAsync(ct);
-        // Every employer contact about the candidates up to the end, read once: workplace visits, support towards the
-        // employer, and each candidate's first contact come from these rows.
+        // Read once: workplace visits, support towards the employer, and each candidate's first contact come from these rows.
         var about = await (
                 from l in db.Set<EmployerContactCandidate>()
                 join c in db.Set<EmployerContact>() on l.EmployerContactId equals c.Id
-                where ids.Contains(l.CandidateId) && c.Date <= end
-                select new { l.CandidateId, c.EmployerId, c.Date, c.Kind, c.Purpose })
+                where EF.Parameter(ids).Contains(l.CandidateId) && c.Date <= end
+                select new AboutContact(l.CandidateId, c.EmployerId, c.Date, c.Kind, c.Purpose))
             .AsNoTracking().ToListAsync(ct);
-        var support = about.Where(c => c.Purpose is EmployerContactPurpose.FollowUp or EmployerContactPurpose.AgreeSupportMeasures)
-            .Select(c => new SupportContact(c.CandidateId, c.EmployerId, c.Date, c.Purpose)).ToList();
-        var first = about.GroupBy(c => c.CandidateId).Select(g => new CandidateDate(g.Key, g.Min(c => c.Date))).ToList();
-        var notes = await db.JournalNotes.AsNoTracking()
-            .Where(n => ids.Contains(n.CandidateId) && n.Kind == JournalKind.WorkplaceVisit && n.Date >= back && n.Date <= end)
+        return new WorkRows(placements, measures, about);
+    }
+
+    /// <summary>Follow-ups planned in the window (the follow-up figures) or done in it (meetings at work), and workplace-visit notes in it.</summary>
+    private static async Task<(List<FollowUpRow> FollowUps, List<CandidateDate> Visits)> FollowUpsAndVisitsAsync(
+        TrinnDbContext db, int[] ids, DateOnly back, DateOnly end, CancellationToken ct)
+    {
+        var followUps = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => EF.Parameter(ids).Contains(f.CandidateId) && ((f.PlannedDate >= back && f.PlannedDate <= end) || (f.DoneOn >= back && f.DoneOn <= end)))
+            .Select(f => new FollowUpRow(f.Id, f.CandidateId, f.PlacementId, f.Kind, f.PlannedDate, f.DoneOn))
+            .ToListAsync(ct);
+        var visits = await db.JournalNotes.AsNoTracking()
+            .Where(n => EF.Parameter(ids).Contains(n.CandidateId) && n.Kind == JournalKind.WorkplaceVisit && n.Date >= back && n.Date <= end)
             .Select(n => new CandidateDate(n.CandidateId, n.Date))
             .ToListAsync(ct);
-        // Days a candidate was met at work: follow-ups marked done, workplace-visit journal notes, and workplace follow-up contacts about them.
-        var meetings = followUpRows.Where(f => f.DoneOn >= back && f.DoneOn <= end).Select(f => new CandidateDate(f.CandidateId, f.DoneOn!.Value))
-            .Concat(notes)
-            .Concat(about.Where(c => c.Kind == EmployerContactKind.WorkplaceFollowUp && c.Date >= back).Select(c => new CandidateDate(c.CandidateId, c.Date)))
-            .Distinct().ToList();
-
-        return staff with
-        {
-            Contacts = contacts,
-            Candidates = candidates,
-            Placements = placements,
-            FollowUps = followUps,
-            FollowUpMeetings = meetings,
-            Measures = measures,
-            SupportContacts = support,
-            FirstContacts = first,
-        };
+        return (followUps, visits);
     }
 
     /// <summary>

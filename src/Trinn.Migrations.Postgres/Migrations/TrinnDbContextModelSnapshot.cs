@@ -2728,7 +2728,7 @@ namespace Trinn.Migrations.Postgres.Migrations
                     b.HasIndex("JournalNoteId")
                         .IsUnique();
 
-                    b.HasIndex("UserId", "Date");
+                    b.HasIndex("UserId", "Date", "Category", "OutOfOffice", "Minutes");
 
                     b.ToTable("TimeBlock");
                 });

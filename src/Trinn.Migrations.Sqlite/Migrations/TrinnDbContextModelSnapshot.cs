@@ -2627,7 +2627,7 @@ namespace Trinn.Migrations.Sqlite.Migrations
                     b.HasIndex("JournalNoteId")
                         .IsUnique();
 
-                    b.HasIndex("UserId", "Date");
+                    b.HasIndex("UserId", "Date", "Category", "OutOfOffice", "Minutes");
 
                     b.ToTable("TimeBlock");
                 });

@@ -62,9 +62,11 @@ public sealed record Dashboard(
 /// <summary>Loads dashboards with the role rules of issue #11; the team check is in the team query.</summary>
 /// <remarks>
 /// With a <see cref="DashboardCache"/> (the app registers one), a dashboard whose data did not change since it was last
-/// loaded is not loaded and computed again; without one (the benchmarks), every call loads.
+/// loaded is not loaded and computed again; without one (the benchmarks), every call loads. With a context factory (the
+/// app's pool), a load reads over two connections at once (<see cref="IndicatorDataLoader.LoadAsync"/>).
 /// </remarks>
-public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions> options, TimeProvider time, DashboardCache? cache = null)
+public sealed class DashboardQuery(
+    TrinnDbContext db, IOptions<IndicatorOptions> options, TimeProvider time, DashboardCache? cache = null, IDbContextFactory<TrinnDbContext>? contexts = null)
 {
     public IndicatorOptions Options => options.Value;
 
@@ -147,8 +149,16 @@ public sealed class DashboardQuery(TrinnDbContext db, IOptions<IndicatorOptions>
     /// <summary>The team's rows for the period and its computed figures (what the cache keeps).</summary>
     private async Task<DashboardFigures> FiguresAsync(int teamId, DatePeriod period, Programme? programme, CancellationToken ct)
     {
-        var data = await IndicatorDataLoader.LoadAsync(db, teamId, period, Today, ProgrammeChoice.Filter(programme), ct);
-        return new DashboardFigures(data, TeamIndicators.Compute(data, period, options.Value), FidelityFromData.Compute(data, period, options.Value));
+        IndicatorData data;
+        await using (var alongside = contexts?.CreateDbContext())
+        {
+            data = await IndicatorDataLoader.LoadAsync(db, teamId, period, Today, ProgrammeChoice.Filter(programme), alongside, ct);
+        }
+
+        // The data-scored fidelity items on the other core while the team's indicators are computed here.
+        var fidelity = Task.Run(() => FidelityFromData.Compute(data, period, options.Value), ct);
+        var report = TeamIndicators.Compute(data, period, options.Value);
+        return new DashboardFigures(data, report, await fidelity);
     }
 
     private SpecialistReport Individual(DashboardFigures figures, DatePeriod period, string userId, string name, bool withTrend)

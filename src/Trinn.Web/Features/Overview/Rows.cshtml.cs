@@ -76,7 +76,7 @@ public sealed class RowsModel(
         Programme = programme;
         PeriodError ??= programmeError is null ? null : l[programmeError].Value;
         var teamId = User.TeamId()!.Value;
-        var data = await IndicatorDataLoader.LoadAsync(db, teamId, period, today, ProgrammeChoice.Filter(programme), ct);
+        var data = await IndicatorDataLoader.LoadAsync(db, teamId, period, today, ProgrammeChoice.Filter(programme), ct: ct);
         if (!string.IsNullOrEmpty(Specialist))
         {
             var mayList = User.IsInRole(Roles.Metodeveileder) ? data.Specialists.Contains(Specialist) : Specialist == User.UserId();
