@@ -63,7 +63,7 @@ public static class IndicatorDataLoader
                 await visitsTask;
             }
 
-            var work = await WorkRowsAsync(db, ids, back, period.To, ct);
+            var work = await WorkRowsAsync(db, ids, period.To, ct);
             var (followUpRows, notes) = await visitsTask;
             var staff = await staffTask;
 
@@ -119,7 +119,7 @@ public static class IndicatorDataLoader
     private sealed record WorkRows(List<PlacementRow> Placements, List<MeasureRow> Measures, List<AboutContact> About);
 
     /// <summary>The candidates' placements and support measures up to the end, and every employer contact about them up to the end.</summary>
-    private static async Task<WorkRows> WorkRowsAsync(TrinnDbContext db, int[] ids, DateOnly back, DateOnly end, CancellationToken ct)
+    private static async Task<WorkRows> WorkRowsAsync(TrinnDbContext db, int[] ids, DateOnly end, CancellationToken ct)
     {
         var placements = await db.Set<Placement>().AsNoTracking()
             .Where(p => EF.Parameter(ids).Contains(p.CandidateId) && p.StartDate <= end)

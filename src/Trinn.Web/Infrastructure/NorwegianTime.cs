@@ -1,11 +1,12 @@
 using System.Globalization;
+using Trinn.Core.Common;
 
 namespace Trinn.Web.Infrastructure;
 
 /// <summary>Times are stored in UTC and shown in Norwegian time; dates are shown as dates.</summary>
 public static class NorwegianTime
 {
-    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
+    private static readonly TimeZoneInfo Oslo = NorwegianDate.Oslo;
     private static readonly CultureInfo Nb = CultureInfo.GetCultureInfo("nb-NO");
 
     public static DateTime ToLocal(DateTime utc) =>
@@ -14,7 +15,7 @@ public static class NorwegianTime
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime));
+        return NorwegianDate.Of(time.GetUtcNow().UtcDateTime);
     }
 
     /// <summary>The UTC instant a Norwegian calendar day ends (the next day's midnight in Oslo); the far future for the last representable day.</summary>
