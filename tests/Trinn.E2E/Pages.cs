@@ -5,18 +5,25 @@ namespace Trinn.E2E;
 
 internal static class Pages
 {
-    /// <summary>Waits for a navigation; on timeout the failure names the field errors the page shows instead.</summary>
+    /// <summary>
+    /// Waits for a navigation; on timeout the failure names the field errors the page shows instead. The address is
+    /// awaited at commit and the page's load event apart with a longer timeout: under the full test run's load the load
+    /// event of a page already at the right address once came after the 10 seconds, and the test failed as if the form
+    /// had been refused.
+    /// </summary>
     public static async Task WaitForUrlAsync(IPage page, Regex url)
     {
         try
         {
-            await page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 10_000 });
+            await page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 15_000, WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
             var errors = await page.Locator(".aksel-error-message, .aksel-error-summary").AllInnerTextsAsync();
             throw new Xunit.Sdk.XunitException($"Expected {url} but stayed on {page.Url}. Errors shown: {string.Join(" | ", errors)}");
         }
+
+        await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 45_000 });
     }
 
     /// <summary>
