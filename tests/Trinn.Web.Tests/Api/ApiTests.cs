@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Trinn.Core.Candidates;
 using Trinn.Core.Identity;
+using Trinn.Web.Features.Api;
 
 namespace Trinn.Web.Tests.Api;
 
@@ -152,6 +155,74 @@ public abstract class ApiTests(TrinnFactory app)
             .Select(s => (From: s.GetProperty("fromStage").ValueKind == JsonValueKind.Null ? (int?)null : s.GetProperty("fromStage").GetInt32(), To: s.GetProperty("toStage").GetInt32()))
             .ToList();
         Assert.Equal([(null, 1), (1, 2), (2, 3)], timeline);
+    }
+
+    [Fact]
+    public async Task GetCandidate_EveryField_IsWhatIsStored_AndFollowsAChange()
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        var full = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 3, specialist: staff.Specialist, backup: staff.Specialist,
+            nextAction: "Ring arbeidsgiver", dischargedOn: app.Data.Today.AddDays(-1));
+        var bare = await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder);
+        await app.Data.AddAgreementAsync(full.Id, employerContact: true, healthAndNetwork: true);
+        var saved = new DateTime(2026, 3, 4, 10, 11, 12, 345, DateTimeKind.Utc);
+        await app.Data.WithDbAsync(async db =>
+        {
+            var c = await db.Candidates.SingleAsync(x => x.Id == full.Id);
+            c.Email = "kandidat@example.no";
+            c.Address = "Storgata 1, 0155 Oslo";
+            db.ProfileVersions.Add(new VocationalProfileVersion { CandidateId = c.Id, VersionNumber = 1, SavedAtUtc = saved.AddDays(-3), SavedById = staff.Specialist.Id });
+            db.ProfileVersions.Add(new VocationalProfileVersion { CandidateId = c.Id, VersionNumber = 2, SavedAtUtc = saved, SavedById = staff.Specialist.Id });
+            return await db.SaveChangesAsync();
+        });
+        var other = await app.Data.AddCandidateAsync(await app.Data.AddTeamAsync(), staff.NavVeileder);
+        using var api = TokenClient(await CreateTokenAsync(staff.Specialist.UserName!));
+
+        foreach (var id in new[] { full.Id, bare.Id })
+        {
+            await AssertDocumentIsStoredAsync(api, id);
+        }
+
+        using (var refused = await api.GetAsync(new Uri($"/api/candidates/{other.Id}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        // A change committed after a read is in the next read (the statements are kept prepared between requests).
+        await app.Data.WithDbAsync(async db =>
+        {
+            var c = await db.Candidates.Include(x => x.StageChanges).SingleAsync(x => x.Id == bare.Id);
+            c.MoveToStage(2, app.Data.Today, "Klar", staff.Specialist.Id, app.Data.Today, DateTime.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var moved = await AssertDocumentIsStoredAsync(api, bare.Id);
+        Assert.Equal(2, moved.Stage);
+        Assert.Equal(2, moved.Stages.Count);
+    }
+
+    /// <summary>The API's document of the candidate against the entities as EF loads them.</summary>
+    private async Task<CandidateDocument> AssertDocumentIsStoredAsync(HttpClient api, int id)
+    {
+        var json = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var doc = await api.GetFromJsonAsync<CandidateDocument>(new Uri($"/api/candidates/{id}", UriKind.Relative), json);
+        var c = await app.Data.WithDbAsync(db => db.Candidates.AsNoTracking()
+            .Include(x => x.Referral).Include(x => x.Agreement).Include(x => x.StageChanges).Include(x => x.ProfileVersions)
+            .SingleAsync(x => x.Id == id));
+        Assert.NotNull(doc);
+        var a = c.Agreement;
+        List<StageChangeDocument> apart = [];
+        var expected = new CandidateDocument(
+            c.Id, c.FirstName, c.LastName, c.NationalId, c.Phone, c.Email, c.Address, c.Stage, c.StageSince,
+            c.PrimarySpecialistId, c.BackupSpecialistId, c.NextAction, c.NextActionDate, c.DischargedOn, c.DischargeOutcome, c.Version,
+            new ReferralDocument(c.Referral!.ReferredById, c.Referral.ReferredOn, c.Referral.Innsatsgruppe, c.Referral.Reason),
+            a is null ? null : new AgreementDocument(a.SignedOn, a.Agreed, a.ConsentEmployerContact, a.ConsentNavVeileder, a.ConsentHealthAndNetwork, a.ConsentResearch),
+            c.ProfileVersions.Count == 0 ? null : c.ProfileVersions.Max(p => p.SavedAtUtc),
+            apart);
+        Assert.Equal(expected, doc with { Stages = apart });
+        Assert.Equal(
+            c.StageChanges.OrderBy(s => s.Date).ThenBy(s => s.Id).Select(s => new StageChangeDocument(s.FromStage, s.ToStage, s.Date, s.Reason)),
+            doc.Stages);
+        return doc;
     }
 
     [Fact]

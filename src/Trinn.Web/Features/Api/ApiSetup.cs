@@ -6,6 +6,7 @@ internal static class ApiSetup
     public static WebApplicationBuilder AddTrinnApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiSecurityDocumentTransformer>());
+        builder.Services.AddSingleton<CandidateDocumentReader>();
         return builder;
     }
 

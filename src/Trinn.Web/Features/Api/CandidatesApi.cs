@@ -79,28 +79,11 @@ internal static class CandidatesApi
         return TypedResults.Ok(new PagedResult<CandidateSummary>(items, page, pageSize, total));
     }
 
-    // The most called read of the API, compiled once per model (see PerModel). The team condition is
-    // CandidateAccess.VisibleTo's, written out because a compiled query cannot call it: a team member sees the team's
-    // candidates, anyone else none (VisibleTeamId is null and nothing is read).
-    private static readonly PerModel<Func<TrinnDbContext, int, int, Task<CandidateDocument?>>> GetQuery = new(_ =>
-        EF.CompileAsyncQuery((TrinnDbContext db, int teamId, int id) => db.Candidates.AsNoTracking()
-            .Where(c => c.TeamId == teamId && c.Id == id)
-            .Select(c => new CandidateDocument(
-                c.Id, c.FirstName, c.LastName, c.NationalId, c.Phone, c.Email, c.Address,
-                c.Stage, c.StageSince, c.PrimarySpecialistId, c.BackupSpecialistId, c.NextAction, c.NextActionDate,
-                c.DischargedOn, c.DischargeOutcome, c.Version,
-                new ReferralDocument(c.Referral!.ReferredById, c.Referral.ReferredOn, c.Referral.Innsatsgruppe, c.Referral.Reason),
-                c.Agreement == null ? null : new AgreementDocument(c.Agreement.SignedOn, c.Agreement.Agreed,
-                    c.Agreement.ConsentEmployerContact, c.Agreement.ConsentNavVeileder, c.Agreement.ConsentHealthAndNetwork, c.Agreement.ConsentResearch),
-                c.ProfileVersions.Max(p => (DateTime?)p.SavedAtUtc),
-                c.StageChanges.OrderBy(s => s.Date).ThenBy(s => s.Id)
-                    .Select(s => new StageChangeDocument(s.FromStage, s.ToStage, s.Date, s.Reason)).ToList()))
-            .SingleOrDefault()));
-
     private static async Task<Results<Ok<CandidateDocument>, NotFound>> GetAsync(
-        int id, TrinnDbContext db, ClaimsPrincipal user, ILoggerFactory loggers)
+        int id, TrinnDbContext db, CandidateDocumentReader reader, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
     {
-        var doc = user.VisibleTeamId() is { } teamId ? await GetQuery.For(db)(db, teamId, id) : null;
+        // A team member sees the team's candidates (CandidateAccess.VisibleTo), anyone else none.
+        var doc = user.VisibleTeamId() is { } teamId ? await reader.ReadAsync(db, teamId, id, ct) : null;
         if (doc is null)
         {
             await db.AuditDeniedAsync(id, user, loggers.CreateLogger("Trinn.Api"));
