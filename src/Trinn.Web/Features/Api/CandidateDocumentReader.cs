@@ -68,10 +68,11 @@ public sealed class CandidateDocumentReader : IDisposable
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var idle = _idle.GetOrAdd(db.Database.GetConnectionString()!, _ => []);
+        var connectionString = db.Database.GetConnectionString()!;
+        var idle = _idle.GetOrAdd(connectionString, _ => []);
         if (!idle.TryTake(out var kept))
         {
-            var connection = new SqliteConnection(db.Database.GetConnectionString());
+            var connection = new SqliteConnection(connectionString);
             kept = new Statements(connection, ownsConnection: true);
             try
             {
