@@ -55,8 +55,7 @@ public sealed partial class SessionStateTests
     private static bool LeavesSessionState(string line)
     {
         var code = line.TrimStart();
-        return !code.StartsWith("//", StringComparison.Ordinal) && !code.StartsWith("///", StringComparison.Ordinal)
-            && SessionStatePattern().IsMatch(code);
+        return !code.StartsWith("//", StringComparison.Ordinal) && SessionStatePattern().IsMatch(code);
     }
 
     // A string literal that starts with SET (but not SET LOCAL), a session advisory lock, a temporary table, LISTEN, or set_config
