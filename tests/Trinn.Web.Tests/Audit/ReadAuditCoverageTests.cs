@@ -72,6 +72,15 @@ public abstract class ReadAuditCoverageTests(TrinnFactory app)
                 {
                     problems.Add($"{who}: audits reads of candidates but is not declared [ReadsCandidateData]");
                 }
+
+                // One durable audit wait per request: what a read shows is audited as one list, which the group-commit writer
+                // appends in one batch (one time); a second wait adds a whole commit to the request's time under load.
+                var commits = entries.Where(e => e.UserId is not null && e.Action is AuditAction.Read or AuditAction.Export or AuditAction.AccessDenied)
+                    .Select(e => e.AtUtc).Distinct().Count();
+                if (commits > 1)
+                {
+                    problems.Add($"{who}: waits for {commits} audit commits; audit what the request shows in one call (CandidateAccess.AuditReadsAsync)");
+                }
             }
         }
 

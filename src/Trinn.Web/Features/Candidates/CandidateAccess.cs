@@ -61,9 +61,17 @@ internal static partial class CandidateAccess
     /// Records that the signed-in user read these candidates' personal data (GDPR art. 15: who has seen what). Every
     /// route that shows candidate data calls this (an empty list too: "audited, nothing shown"); see <see cref="CandidateReadAudit"/>.
     /// </summary>
-    public static async Task AuditReadAsync(this TrinnDbContext db, string entityType, params IReadOnlyCollection<int> candidateIds)
+    public static Task AuditReadAsync(this TrinnDbContext db, string entityType, params IReadOnlyCollection<int> candidateIds) =>
+        db.AuditReadsAsync((entityType, candidateIds));
+
+    /// <summary>
+    /// Records several reads of one request (a page and the warnings shown on it) as one list of entries, so the request
+    /// waits for one durable audit commit rather than one per read; each read keeps its own entity type.
+    /// </summary>
+    public static async Task AuditReadsAsync(this TrinnDbContext db, params IReadOnlyCollection<(string EntityType, IReadOnlyCollection<int> CandidateIds)> reads)
     {
-        await db.AuditAsync(candidateIds.Distinct().Select(id => new AuditEvent(AuditAction.Read, entityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, null)).ToList());
+        await db.AuditAsync(reads.SelectMany(r => r.CandidateIds.Distinct().Select(id =>
+            new AuditEvent(AuditAction.Read, r.EntityType, id.ToString(System.Globalization.CultureInfo.InvariantCulture), id, null))).ToList());
         CandidateReadAudit.MarkAudited();
     }
 

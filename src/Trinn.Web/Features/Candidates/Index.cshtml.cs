@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Trinn.Core.Candidates;
+using Trinn.Web.Features.Placements;
 
 namespace Trinn.Web.Features.Candidates;
 
@@ -38,6 +39,9 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
     public Pager Pager { get; private set; } = Pager.Empty;
 
     public SortOrder Sort { get; private set; } = default!;
+
+    /// <summary>Stage 4–5 warnings for all the team's candidates.</summary>
+    public IReadOnlyList<WorkplaceWarning> Warnings { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -78,7 +82,10 @@ public sealed class IndexModel(TrinnDbContext db, IStringLocalizer<SharedResourc
             .Select(CandidateListItem.Projection)
             .ToListAsync();
         Rows = await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, Rows);
-        await db.AuditReadAsync(AuditEntities.TeamPage, Rows.Select(c => c.Id).ToList());
+        Warnings = await WorkplaceWarnings.LoadAsync(db, User, primary: null, Today);
+        await db.AuditReadsAsync(
+            (AuditEntities.TeamPage, [.. Rows.Select(c => c.Id)]),
+            (AuditEntities.WorkplaceWarnings, [.. Warnings.Select(w => w.CandidateId)]));
     }
 
     /// <summary>The chosen column first, then stage and name, so every order is total and pages never overlap.</summary>

@@ -1,4 +1,5 @@
 using Trinn.Web.Features.Candidates;
+using Trinn.Web.Features.Placements;
 
 namespace Trinn.Web.Features.Portfolio;
 
@@ -17,6 +18,9 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
     public IReadOnlyList<CandidateListItem> Own { get; private set; } = [];
 
     public IReadOnlyList<CandidateListItem> Backup { get; private set; } = [];
+
+    /// <summary>Stage 4–5 warnings for the user's own candidates.</summary>
+    public IReadOnlyList<WorkplaceWarning> Warnings { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -39,6 +43,9 @@ public sealed class IndexModel(TrinnDbContext db, TimeProvider time) : PageModel
         rows = [.. await ActionPlans.ActionPlanQueries.WithNextStepsAsync(db, rows)];
         Own = rows.Where(c => c.PrimarySpecialistId == me).ToList();
         Backup = rows.Where(c => c.BackupSpecialistId == me).ToList();
-        await db.AuditReadAsync(AuditEntities.PortfolioPage, [.. Own.Select(c => c.Id), .. Backup.Select(c => c.Id)]);
+        Warnings = await WorkplaceWarnings.LoadAsync(db, User, me, Today);
+        await db.AuditReadsAsync(
+            (AuditEntities.PortfolioPage, [.. Own.Select(c => c.Id), .. Backup.Select(c => c.Id)]),
+            (AuditEntities.WorkplaceWarnings, [.. Warnings.Select(w => w.CandidateId)]));
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Trinn.Core.Duration;
 using Trinn.Core.Employers;
 using Trinn.Core.FollowUps;
@@ -9,9 +10,11 @@ namespace Trinn.Web.Features.Placements;
 /// <summary>
 /// Stage 4–5 warnings for Min portefølje (own candidates) and the team view (all the team's): wage subsidies past
 /// their review date with no employer contact about support measures since the last review, and planned follow-ups
-/// at the workplace that are overdue, and follow-up periods (forskrift § 5) ending within 30 days.
+/// at the workplace that are overdue, and follow-up periods (forskrift § 5) ending within 30 days. The page loads them
+/// with its own rows and audits both in one entry list, so a request waits for one durable audit commit, not two; it shows
+/// them with <c>_WorkplaceWarnings.cshtml</c>.
 /// </summary>
-public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvider time) : ViewComponent
+public static class WorkplaceWarnings
 {
     /// <summary>Overdue follow-ups and ending periods shown at most.</summary>
     private const int Shown = 200;
@@ -56,31 +59,34 @@ public sealed class WorkplaceWarningsViewComponent(TrinnDbContext db, TimeProvid
                 select new DatedRow(p.CandidateId, c.FirstName + " " + c.LastName, p.EndDate))
             .Take(Shown)));
 
-    public async Task<IViewComponentResult> InvokeAsync(bool mineOnly)
+    /// <summary>
+    /// The warnings for the user's team: of <paramref name="primary"/>'s own candidates (Min portefølje), or of the whole
+    /// team when it is null. Empty when the user sees no team. Not audited here: the caller audits them with its page.
+    /// </summary>
+    public static async Task<IReadOnlyList<WorkplaceWarning>> LoadAsync(TrinnDbContext db, ClaimsPrincipal user, string? primary, DateOnly today)
     {
-        var today = NorwegianTime.Today(time);
-        var primary = mineOnly ? UserClaimsPrincipal.UserId() : null;
         var warnings = new List<WorkplaceWarning>();
-        if (UserClaimsPrincipal.VisibleTeamId() is { } teamId)
+        if (user.VisibleTeamId() is not { } teamId)
         {
-            var subsidies = await SubsidiesQuery.For(db)(db, teamId, primary, today).ToListAsync();
-            warnings.AddRange(subsidies
-                .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
-                .OrderBy(r => r.NextReviewDate)
-                .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id)));
-            await foreach (var f in OverdueQuery.For(db)(db, teamId, primary, today))
-            {
-                warnings.Add(new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.Date, ""));
-            }
-
-            await foreach (var p in EndingQuery.For(db)(db, teamId, primary, today.AddDays(FollowUpPeriod.WarningDays)))
-            {
-                warnings.Add(new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.Date, ""));
-            }
+            return warnings;
         }
 
-        await db.AuditReadAsync(AuditEntities.WorkplaceWarnings, warnings.Select(w => w.CandidateId).ToList());
-        return View("/Features/Placements/_WorkplaceWarnings.cshtml", warnings);
+        var subsidies = await SubsidiesQuery.For(db)(db, teamId, primary, today).ToListAsync();
+        warnings.AddRange(subsidies
+            .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
+            .OrderBy(r => r.NextReviewDate)
+            .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id)));
+        await foreach (var f in OverdueQuery.For(db)(db, teamId, primary, today))
+        {
+            warnings.Add(new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.Date, ""));
+        }
+
+        await foreach (var p in EndingQuery.For(db)(db, teamId, primary, today.AddDays(FollowUpPeriod.WarningDays)))
+        {
+            warnings.Add(new WorkplaceWarning(p.CandidateId, p.Name, WorkplaceWarningKind.DurationEnding, p.Date, ""));
+        }
+
+        return warnings;
     }
 
     private sealed record SubsidyRow(
