@@ -87,23 +87,65 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
     }
 
     [Fact]
-    public async Task OverdueFollowUp_ShownOnPortfolio()
+    public async Task OverdueFollowUps_ShownOnPortfolio_AsOneLinePerCandidate()
     {
+        // Started 2 November: the before-start slot (30 October), the after-start slot and the weekly ones are overdue on
+        // 27 November. They are one warning with the count and the oldest date, not a line each.
         var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var overdue = await OverdueCountAsync(candidate.Id);
+        Assert.True(overdue > 1, $"{overdue} overdue");
         var html = await (await client.GetAsync("/Portfolio")).HtmlAsync();
-        Assert.Contains($"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging 30.10.2026 er ikke gjort", html, StringComparison.Ordinal);
+        Assert.Contains(
+            $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: {overdue} planlagte oppfølginger er ikke gjort, den eldste 30.10.2026",
+            html, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(html, OverdueLine(candidate.Id)));
     }
 
     [Fact]
-    public async Task OverdueFollowUp_OnTheOwnersPortfolioOnly_AndOnTheTeamView()
+    public async Task OneOverdueFollowUp_ShownWithItsDate()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 25));
+        var open = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking()
+            .Where(f => f.CandidateId == candidate.Id && f.DoneOn == null && f.PlannedDate < AppFixture.Today).Select(f => f.PlannedDate).ToListAsync());
+        var date = Assert.Single(open);
+        var html = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        Assert.Contains(
+            $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging {date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} er ikke gjort",
+            html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverdueFollowUps_OnTheOwnersPortfolioOnly_AndOnTheTeamView()
     {
         // js2's candidate: on js2's Min portefølje and on the team view of js1 (same team), not on js1's Min portefølje.
         var (candidate, owner) = await PaidJobAsync(new DateOnly(2026, 11, 2), "js2");
-        var warning = $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging 30.10.2026 er ikke gjort";
+        var warning = $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: {await OverdueCountAsync(candidate.Id)} planlagte oppfølginger er ikke gjort, den eldste 30.10.2026";
         Assert.Contains(warning, await (await owner.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
         var teammate = await fx.LoginAsync("js1");
         Assert.DoesNotContain(warning, await (await teammate.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
-        Assert.Contains(warning, await (await teammate.GetAsync("/Candidates")).HtmlAsync(), StringComparison.Ordinal);
+        var team = await (await teammate.GetAsync("/Candidates")).HtmlAsync();
+        Assert.Contains(warning, team, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(team, OverdueLine(candidate.Id)));
+    }
+
+    [Fact]
+    public async Task ManyWarnings_TheFirstTenInView_TheRestFoldedAwayButListed()
+    {
+        for (var i = 0; i < 11; i++)
+        {
+            await PaidJobAsync(new DateOnly(2026, 11, 2));
+        }
+
+        var html = await (await (await fx.LoginAsync("js1")).GetAsync("/Candidates")).HtmlAsync();
+        var section = html[html.IndexOf("aria-labelledby=\"workplace-warnings\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        var folded = section.IndexOf("<details class=\"trinn-details\" data-more-warnings>", StringComparison.Ordinal);
+        Assert.True(folded > 0, "no folded part");
+        var total = Occurrences(section, "<li data-warning=");
+        Assert.True(total > 10, $"{total} warnings");
+        Assert.Equal(10, Occurrences(section[..folded], "<li data-warning="));
+        Assert.Contains($"Oppfølging på arbeidsplassen: {total} varsler", section, StringComparison.Ordinal);
+        Assert.Contains($"<summary>Vis alle {total} varsler</summary>", section, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,6 +201,15 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
     }
+
+    private async Task<int> OverdueCountAsync(int candidateId) =>
+        await fx.WithDbAsync(db => db.Set<FollowUp>().CountAsync(
+            f => f.CandidateId == candidateId && f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < AppFixture.Today));
+
+    private static string OverdueLine(int candidateId) =>
+        $"<li data-warning=\"FollowUpOverdue\"><a class=\"aksel-link\" href=\"/FollowUps/Index/{candidateId}\">";
+
+    private static int Occurrences(string html, string text) => Regex.Count(html, Regex.Escape(text));
 
     private async Task<int> DoneCountAsync(int candidateId) =>
         await fx.WithDbAsync(db => db.Set<FollowUp>().CountAsync(f => f.CandidateId == candidateId && f.DoneOn != null));

@@ -16,7 +16,7 @@ namespace Trinn.Web.Features.Placements;
 /// </summary>
 public static class WorkplaceWarnings
 {
-    /// <summary>Overdue follow-ups and ending periods shown at most.</summary>
+    /// <summary>Candidates with overdue follow-ups, and ending periods, shown at most.</summary>
     private const int Shown = 200;
 
     // On Min portefølje and the team view, so the three reads are compiled once per model (see PerModel). The team
@@ -39,14 +39,17 @@ public static class WorkplaceWarnings
                                 && e.Candidates.Any(l => l.CandidateId == p.CandidateId))
                     .Max(e => (DateOnly?)e.Date))));
 
-    private static readonly PerModel<Func<TrinnDbContext, int, string?, DateOnly, IAsyncEnumerable<DatedRow>>> OverdueQuery = new(_ =>
+    // One row per candidate, not per follow-up: a candidate whose weekly visits stopped has a row for every week missed,
+    // and a team view listing each of them buried the table under hundreds of lines (236 for a team on national data).
+    private static readonly PerModel<Func<TrinnDbContext, int, string?, DateOnly, IAsyncEnumerable<OverdueRow>>> OverdueQuery = new(_ =>
         EF.CompileAsyncQuery((TrinnDbContext db, int teamId, string? primary, DateOnly today) => (
                 from c in db.Candidates.AsNoTracking()
                 where c.TeamId == teamId && c.DischargedOn == null && (primary == null || c.PrimarySpecialistId == primary)
                 join f in db.Set<FollowUp>() on c.Id equals f.CandidateId
                 where f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < today
-                orderby f.PlannedDate
-                select new DatedRow(f.CandidateId, c.FirstName + " " + c.LastName, f.PlannedDate))
+                group f.PlannedDate by new { c.Id, c.FirstName, c.LastName } into g
+                orderby g.Min(), g.Key.Id
+                select new OverdueRow(g.Key.Id, g.Key.FirstName + " " + g.Key.LastName, g.Min(), g.Count()))
             .Take(Shown)));
 
     private static readonly PerModel<Func<TrinnDbContext, int, string?, DateOnly, IAsyncEnumerable<DatedRow>>> EndingQuery = new(_ =>
@@ -78,7 +81,7 @@ public static class WorkplaceWarnings
             .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id)));
         await foreach (var f in OverdueQuery.For(db)(db, teamId, primary, today))
         {
-            warnings.Add(new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.Date, ""));
+            warnings.Add(new WorkplaceWarning(f.CandidateId, f.Name, WorkplaceWarningKind.FollowUpOverdue, f.Oldest, "", Count: f.Count));
         }
 
         await foreach (var p in EndingQuery.For(db)(db, teamId, primary, today.AddDays(FollowUpPeriod.WarningDays)))
@@ -93,6 +96,8 @@ public static class WorkplaceWarnings
         int Id, int CandidateId, string Name, string Employer, DateOnly? NextReviewDate, DateOnly? LastReviewedOn, DateOnly? FromDate, DateOnly? LastContact);
 
     private sealed record DatedRow(int CandidateId, string Name, DateOnly Date);
+
+    private sealed record OverdueRow(int CandidateId, string Name, DateOnly Oldest, int Count);
 }
 
 public enum WorkplaceWarningKind
@@ -102,5 +107,10 @@ public enum WorkplaceWarningKind
     DurationEnding = 3,
 }
 
-/// <summary>One warning; <paramref name="MeasureId"/> is the wage subsidy to review (for <see cref="WorkplaceWarningKind.WageSubsidyReview"/>).</summary>
-public sealed record WorkplaceWarning(int CandidateId, string CandidateName, WorkplaceWarningKind Kind, DateOnly Date, string Detail, int? MeasureId = null);
+/// <summary>
+/// One warning; <paramref name="MeasureId"/> is the wage subsidy to review (for <see cref="WorkplaceWarningKind.WageSubsidyReview"/>).
+/// For <see cref="WorkplaceWarningKind.FollowUpOverdue"/> it stands for the candidate's <paramref name="Count"/> overdue
+/// follow-ups, the oldest planned for <paramref name="Date"/>.
+/// </summary>
+public sealed record WorkplaceWarning(
+    int CandidateId, string CandidateName, WorkplaceWarningKind Kind, DateOnly Date, string Detail, int? MeasureId = null, int Count = 1);
