@@ -34,7 +34,7 @@ public abstract partial class RuleFixesPagesTests(AppFixture fx)
         var candidate = await fx.CandidateAsync();
         var client = await fx.LoginAsync("js1");
         var (placementId, _) = await fx.PaidJobAsync(client, candidate.Id, new DateOnly(2026, 11, 2));
-        var overdue = $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging";
+        var overdue = $"<li data-warning=\"FollowUpOverdue\"><a class=\"aksel-link\" href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: ";
         Assert.Contains(overdue, await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
         var feedUrl = FeedUrl().Match(await (await AppFixture.PostFormAsync(client, "/FollowUps/Calendar", [], "/FollowUps/Calendar?handler=Create")).HtmlAsync()).Groups[1].Value;
         var feedPath = new Uri(feedUrl).PathAndQuery;
