@@ -173,4 +173,52 @@ public sealed class IndicatorSuppressionTests
         Assert.Equal((numeratorMark, denominatorMark), (shown.NumeratorMark, shown.DenominatorMark));
         Assert.Equal(valueShown ? m.Value : null, shown.Value);
     }
+
+    [Theory]
+    // A hidden count of people is the count's own mark; a hidden share, median or people per FTE is ":", never "<5"
+    // (which would read as "under 5 %" or "under 5 days").
+    [InlineData(IndicatorKeys.InWorkWithoutFollowUp, 3, 10, "<5")]
+    [InlineData(IndicatorKeys.InWorkWithoutFollowUp, 8, 10, ":")]
+    [InlineData(IndicatorKeys.WorkWithinYear, 3, 10, ":")]
+    [InlineData(IndicatorKeys.WorkWithinYear, 1, 1, ":")]
+    [InlineData(IndicatorKeys.Caseload, 4, 1.5, ":")]
+    [InlineData(IndicatorKeys.DaysToFirstContact, 4, 51, ":")]
+    [InlineData(IndicatorKeys.WorkWithinYear, 5, 10, null)]
+    public void Apply_HiddenValue_MarkedByItsUnit(string key, double numerator, double denominator, string? valueMark)
+    {
+        var m = key == IndicatorKeys.DaysToFirstContact ? new Measure(12m, (decimal)numerator, (decimal)denominator)
+            : key == IndicatorKeys.InWorkWithoutFollowUp ? new Measure((decimal)numerator, (decimal)numerator, (decimal)denominator)
+            : Measure.Ratio((decimal)numerator, (decimal)denominator);
+
+        var shown = IndicatorSuppression.Apply(IndicatorKeys.Get(key), m);
+
+        Assert.Equal(valueMark is not null, shown.ValueHidden);
+        Assert.Equal(valueMark, shown.ValueMark);
+    }
+
+    [Fact]
+    public void ApplySpread_MedianShownButItsCountsSmall_TheCountsAreMarkedAsInTheHeadline()
+    {
+        // 47 of 51 have had an employer contact: the 4 without are a small count, so neither 47 nor 4 may be shown.
+        var spread = new Spread(12m, 11m, 15m, 7, 23, 47, 4);
+        var shown = IndicatorSuppression.Apply(IndicatorKeys.Get(IndicatorKeys.DaysToFirstContact), new Measure(12m, 47, 51));
+
+        var s = IndicatorSuppression.ApplySpread(spread, shown)!;
+
+        Assert.Equal((null, ":", null, "<5"), (s.N, s.NMark, s.Without, s.WithoutMark));
+        Assert.Equal(12m, s.Spread.Median);
+    }
+
+    [Fact]
+    public void ApplySpread_NoSmallCounts_ShownAsTheyAre_AndNoneWhenTheMedianIsHidden()
+    {
+        var spread = new Spread(12m, 11m, 15m, 7, 23, 30, 21);
+        var definition = IndicatorKeys.Get(IndicatorKeys.DaysToFirstContact);
+
+        var s = IndicatorSuppression.ApplySpread(spread, IndicatorSuppression.Apply(definition, new Measure(12m, 30, 51)))!;
+        var hidden = IndicatorSuppression.ApplySpread(new Spread(3m, 2m, 4m, 1, 5, 3, 48), IndicatorSuppression.Apply(definition, new Measure(3m, 3, 51)));
+
+        Assert.Equal((30, (string?)null, 21, (string?)null), (s.N, s.NMark, s.Without, s.WithoutMark));
+        Assert.Null(hidden);
+    }
 }

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Trinn.Core.Audit;
 using Trinn.Core.Candidates;
+using Trinn.Core.Employers;
 using Trinn.Core.Identity;
+using Trinn.Web.Tests.Workplace;
 
 namespace Trinn.Web.Tests.Indicators;
 
@@ -67,9 +69,12 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
         var html = await client.GetHtmlAsync($"/Overview?team={t.Team.Id}");
 
         Assert.Contains("data-value=\"caseload\">8,0<", html, StringComparison.Ordinal);
-        // One discharge to work and a cohort of one: fewer than five people, so counts and values are hidden.
-        Assert.Contains("data-value=\"discharged-to-work\"><5<", html, StringComparison.Ordinal);
-        Assert.Contains("data-value=\"work-within-year\"><5<", html, StringComparison.Ordinal);
+        // One discharge to work and a cohort of one: fewer than five people, so the counts show "<5" and the values
+        // made of them (per FTE, a share) ":", never "<5", which would read as "under 5 %".
+        Assert.Contains("data-value=\"discharged-to-work\">:<", html, StringComparison.Ordinal);
+        Assert.Contains("data-value=\"work-within-year\">:<", html, StringComparison.Ordinal);
+        Assert.Equal("data-fraction=\"work-within-year\"><5 av <5 kandidater", Between(html, "data-fraction=\"work-within-year\">", " med første"));
+        Assert.DoesNotContain("data-light", Between(html, "data-value=\"work-within-year\"", "</p>"), StringComparison.Ordinal);
         Assert.DoesNotContain("/Overview/Rows", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-per-specialist", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-own", html, StringComparison.Ordinal);
@@ -80,6 +85,42 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
 
         using var rows = await client.GetAsync("/Overview/Rows?key=caseload");
         Assert.Equal("/Account/AccessDenied", rows.RedirectPath());
+    }
+
+    [Fact]
+    public async Task Leder_DaysToFirstContact_TheLineUnderTheMedianDoesNotSpellOutAHiddenCount()
+    {
+        // Ten of the team's thirteen candidates have had an employer contact, ten days after referral: the median (10 days,
+        // n = 10) is shown, but the three without one are a small count, so neither 10 nor 3 may be shown to leder.
+        var t = await app.AddTeamAsync();
+        await app.Data.WithDbAsync(async db =>
+        {
+            var employer = await db.AddEmployerAsync(t.Team.Id);
+            foreach (var c in t.Active.Take(10))
+            {
+                var referred = await db.Referrals.Where(r => r.CandidateId == c.Id).Select(r => r.ReferredOn).SingleAsync();
+                db.Add(EmployerContact.Create(employer.Id, t.A.Id, referred.AddDays(10), EmployerContactKind.Visit, EmployerContactPurpose.BuildNetwork,
+                    false, 30, null, [c.Id], IndicatorFactory.Today, DateTime.UtcNow));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var leder = await app.Data.AddUserAsync(Roles.Leder);
+        using var client = await BrowserClient.LoginAsync(app, leder.UserName!);
+        using var mv = await BrowserClient.LoginAsync(app, t.Supervisor.UserName!);
+
+        var html = await client.GetHtmlAsync($"/Overview?team={t.Team.Id}");
+        var plain = await mv.GetHtmlAsync("/Overview");
+        using var api = await client.GetAsync($"/api/teams/{t.Team.Id}/indicators");
+        var json = await api.Content.ReadAsStringAsync();
+
+        Assert.Contains("data-value=\"days-to-first-contact\">10<", html, StringComparison.Ordinal);
+        Assert.Equal("data-fraction=\"days-to-first-contact\">: av 13 kandidater", Between(html, "data-fraction=\"days-to-first-contact\">", " innsøkt"));
+        var spread = Between(html, "data-spread=\"days-to-first-contact\">", "</p>");
+        Assert.Contains("n = :); <5 uten arbeidsgiverkontakt", spread, StringComparison.Ordinal);
+        Assert.DoesNotContain("10)", spread, StringComparison.Ordinal);
+        Assert.Contains("n = 10); 3 uten arbeidsgiverkontakt", Between(plain, "data-spread=\"days-to-first-contact\">", "</p>"), StringComparison.Ordinal);
+        Assert.Contains("\"n\":null,\"withoutContact\":null,\"nSuppressed\":\":\",\"withoutContactSuppressed\":\"<5\"", json.Replace("\\u003C", "<", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,7 +212,8 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
         Assert.Contains("team,fra,til,jobbspesialist,nokkel,maltall,maned,verdi,teller,nevner,mal,mal_ovre,status", text, StringComparison.Ordinal);
         // Team row for caseload: 8 = 12 / 1.5, target band 12–20, red.
         Assert.Contains(",2025-07-01,2026-06-30,,caseload,", text, StringComparison.Ordinal);
-        Assert.Contains(",8,12,1.5,12,20,NotMet,", text, StringComparison.Ordinal);
+        Assert.Contains(",8,12,1.5,12,20,Ikke nådd,", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NotMet", text, StringComparison.Ordinal);
         Assert.Contains(",fidelitet-punkt-1,", text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using var zip = new ZipArchive(await xlsx.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
@@ -259,7 +301,7 @@ public sealed class DashboardPageTests(IndicatorFactory app) : IClassFixture<Ind
         var text = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync());
         Assert.Contains("bredere_verdi,bredere_teller,bredere_nevner,program", text, StringComparison.Ordinal);
         Assert.Contains(",caseload,", text, StringComparison.Ordinal);
-        Assert.Contains(",2,3,1.5,12,20,NotMet,", text, StringComparison.Ordinal);
+        Assert.Contains(",2,3,1.5,12,20,Ikke nådd,", text, StringComparison.Ordinal);
         Assert.DoesNotContain(",alle", text, StringComparison.Ordinal);
         Assert.Contains("trinn-maltall-team" + t.Team.Id + "-ips-2025-07-01-2026-06-30.csv", csv.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
 

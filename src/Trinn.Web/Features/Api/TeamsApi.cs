@@ -79,10 +79,12 @@ internal static class TeamsApi
                 shown.DenominatorMark,
                 v.OnDate,
                 v.Target is { } t ? new TargetDocument(t.Value, t.UpperValue, t.ValidFrom == DateOnly.MinValue ? null : t.ValidFrom, t.Source) : null,
-                v.Light?.ToString(),
+                shown.ValueHidden ? null : v.Light?.ToString(),
                 IndicatorText.Definition(l, v.Key, d.WeeklyHours),
                 v.Broader is { } broader ? new OutcomesDocument(Outcome(d.Show(v.Definition, v.Measure)), Outcome(d.Show(v.Definition, broader))) : null,
-                v.Spread is { } s && !shown.ValueHidden ? new SpreadDocument(s.Median, s.P25, s.P75, s.Min, s.Max, s.N, s.Without) : null,
+                d.ShowSpread(v.Definition, v.Measure, v.Spread) is { } s
+                    ? new SpreadDocument(s.Spread.Median, s.Spread.P25, s.Spread.P75, s.Spread.Min, s.Spread.Max, s.N, s.Without, s.NMark, s.WithoutMark)
+                    : null,
                 report.SeriesOf(v.Key).Points.Select(p =>
                 {
                     var m = d.Show(v.Definition, p.Measure);
@@ -111,7 +113,8 @@ public sealed record OutcomeDocument(decimal? Value, decimal? Numerator, decimal
 /// <summary>The official definition (work) and the report's broader one (work or education).</summary>
 public sealed record OutcomesDocument(OutcomeDocument Official, OutcomeDocument Broader);
 
-public sealed record SpreadDocument(decimal? Median, decimal? P25, decimal? P75, int? Min, int? Max, int N, int WithoutContact);
+public sealed record SpreadDocument(
+    decimal? Median, decimal? P25, decimal? P75, int? Min, int? Max, int? N, int? WithoutContact, string? NSuppressed, string? WithoutContactSuppressed);
 
 public sealed record TrendPointDocument(string Month, decimal? Value, decimal? Numerator, decimal? Denominator, decimal? Target, decimal? UpperTarget);
 

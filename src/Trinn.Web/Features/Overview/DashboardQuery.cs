@@ -43,6 +43,11 @@ public sealed record Dashboard(
     public ShownMeasure Show(IndicatorDefinition definition, Measure? measure) =>
         Suppressed ? IndicatorSuppression.Apply(definition, measure) : measure is null ? ShownMeasure.None : ShownMeasure.Plain(measure);
 
+    /// <summary>The spread under a median of days, with the same marks as its measure (none when the median is hidden).</summary>
+    public ShownSpread? ShowSpread(IndicatorDefinition definition, Measure? measure, Spread? spread) =>
+        Suppressed ? IndicatorSuppression.ApplySpread(spread, Show(definition, measure))
+            : spread is null ? null : new ShownSpread(spread, null, null);
+
     /// <summary>The fidelity items that count candidates hide with small counts for leder and forsker, as the indicators do.</summary>
     public ShownMeasure ShowFidelity(FidelityDataItem item)
     {

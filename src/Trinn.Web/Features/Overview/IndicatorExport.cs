@@ -8,8 +8,9 @@ namespace Trinn.Web.Features.Overview;
 /// <summary>
 /// The dashboard as one long table (a row per indicator for the period, then per month, then the fidelity items
 /// scored from data; for the metodeveileder also per specialist), for SPSS, R or a spreadsheet. Numbers use a point
-/// as decimal separator; suppressed cells hold "&lt;5" or ":" as on the page. The last column names the programme the
-/// candidate figures are narrowed to ("alle" for every programme).
+/// as decimal separator; suppressed cells hold "&lt;5" or ":" as on the page, and a hidden value has no status. The
+/// status is the page's word for it ("Nådd", "Ikke nådd", …). The last column names the programme the candidate figures
+/// are narrowed to ("alle" for every programme).
 /// </summary>
 internal static class IndicatorExport
 {
@@ -43,7 +44,7 @@ internal static class IndicatorExport
             rows.Add(
             [
                 d.Team.Name, d.Period.From, d.Period.To, "", "fidelitet-punkt-" + item.Item.ToString(CultureInfo.InvariantCulture),
-                IndicatorText.FidelityBasis(l, item, shown), "", shown.ValueHidden ? shown.NumeratorMark : item.Score,
+                IndicatorText.FidelityBasis(l, item, shown), "", shown.ValueHidden ? shown.ValueMark : item.Score,
                 Cell(shown.Numerator, shown.NumeratorMark), Cell(shown.Denominator, shown.DenominatorMark), null, null, null, null, null, null,
                 ProgrammeChoice.ExportValue(d.Programme),
             ]);
@@ -108,7 +109,8 @@ internal static class IndicatorExport
         {
             var shown = d.Show(v.Definition, v.Measure);
             var broader = v.Broader is null ? null : d.Show(v.Definition, v.Broader);
-            rows.Add(Row(d, l, specialist, v.Key, "", shown, broader, v.Target?.Value, v.Target?.UpperValue, v.Light?.ToString()));
+            var status = v.Light is { } light && !shown.ValueHidden ? IndicatorText.Light(l, light) : null;
+            rows.Add(Row(d, l, specialist, v.Key, "", shown, broader, v.Target?.Value, v.Target?.UpperValue, status));
         }
 
         foreach (var series in report.Trend)
@@ -126,9 +128,9 @@ internal static class IndicatorExport
         decimal? target, decimal? upper, string? light) =>
     [
         d.Team.Name, d.Period.From, d.Period.To, specialist, key, IndicatorText.Title(l, key), month,
-        shown.ValueHidden ? shown.NumeratorMark ?? shown.DenominatorMark : Round(shown.Value),
+        shown.ValueHidden ? shown.ValueMark : Round(shown.Value),
         Cell(shown.Numerator, shown.NumeratorMark), Cell(shown.Denominator, shown.DenominatorMark), target, upper, light,
-        broader is null ? null : broader.ValueHidden ? broader.NumeratorMark ?? broader.DenominatorMark : Round(broader.Value),
+        broader is null ? null : broader.ValueHidden ? broader.ValueMark : Round(broader.Value),
         broader is null ? null : Cell(broader.Numerator, broader.NumeratorMark),
         broader is null ? null : Cell(broader.Denominator, broader.DenominatorMark),
         ProgrammeChoice.ExportValue(d.Programme),

@@ -19,7 +19,7 @@ public static class IndicatorText
     public static string Value(ShownMeasure shown, IndicatorUnit unit)
     {
         ArgumentNullException.ThrowIfNull(shown);
-        return shown.ValueHidden ? shown.NumeratorMark ?? shown.DenominatorMark ?? "<" + Core.Privacy.SmallCellSuppression.DefaultThreshold.ToString(CultureInfo.InvariantCulture) : Value(shown.Value, unit);
+        return shown.ValueHidden ? shown.ValueMark ?? Core.Privacy.SmallCellSuppression.ComplementSymbol : Value(shown.Value, unit);
     }
 
     /// <summary>A count or a sum: whole numbers as they are, FTE and hours with up to one or two decimals.</summary>
@@ -65,11 +65,13 @@ public static class IndicatorText
 
     public static string DataSource(IStringLocalizer l, string key) => l["Source_Recorded", l["Ind_" + key + "_Data"].Value];
 
-    public static string Spread(IStringLocalizer l, Spread spread)
+    public static string Spread(IStringLocalizer l, ShownSpread shown)
     {
-        ArgumentNullException.ThrowIfNull(spread);
+        ArgumentNullException.ThrowIfNull(shown);
+        var spread = shown.Spread;
         string D(decimal? v) => v is { } x ? x.ToString("0.#", Nb) : "–";
-        return l["Spread", D(spread.Median), D(spread.P25), D(spread.P75), D(spread.Min), D(spread.Max), spread.N, spread.Without];
+        return l["Spread", D(spread.Median), D(spread.P25), D(spread.P75), D(spread.Min), D(spread.Max),
+            Amount(shown.N, shown.NMark), Amount(shown.Without, shown.WithoutMark)];
     }
 
     /// <summary>The basis of a data-scored fidelity item in words, or "no data" / "hidden".</summary>
