@@ -237,6 +237,24 @@ public class SurveyLinkToken
         var token = SurveyTokens.New();
         return (token, new SurveyLinkToken { WaveId = waveId, TokenHash = SurveyTokens.Hash(token), CreatedAtUtc = nowUtc });
     }
+
+    /// <summary>
+    /// A link the job specialist gives the candidate in person (by SMS, or opened on the candidate's phone in a meeting),
+    /// for candidates without e-mail or when no mail server is set up. Only while the wave is open and the consent stands
+    /// (<see cref="DomainException"/> on <c>WaveId</c>, <c>Error_WaveNotOpenForLink</c>); it counts as the wave's invitation.
+    /// Links sent earlier keep working.
+    /// </summary>
+    public static (string Token, SurveyLinkToken Row) HandOver(SurveyWave wave, bool consentStands, DateOnly today, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(wave);
+        if (!consentStands || !wave.IsOpenOn(today))
+        {
+            throw new DomainException(nameof(WaveId), "Error_WaveNotOpenForLink");
+        }
+
+        wave.MarkInvited(nowUtc);
+        return Issue(wave.Id, nowUtc);
+    }
 }
 
 public static class SurveyTokens

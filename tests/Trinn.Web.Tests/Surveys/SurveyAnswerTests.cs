@@ -189,6 +189,66 @@ public abstract class SurveyAnswerTests(SurveyApp app)
     }
 
     [Fact]
+    public async Task HandOverLink_SpecialistMakesALinkForTheOpenWave_TheCandidateAnswersThroughIt()
+    {
+        // No mail is sent here: the job specialist gives the link in person (SMS, or on the candidate's phone).
+        var scene = await app.SceneAsync();
+        var candidate = await scene.CandidateAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        var wave = await FirstWaveAsync(candidate.Id);
+        var tokensBefore = await app.Data.WithDbAsync(db => db.Set<SurveyLinkToken>().CountAsync(t => t.WaveId == wave.Id));
+
+        var form = await specialist.GetFormAsync($"/Surveys/Consent/{candidate.Id}", $"/Surveys/Consent/{candidate.Id}?waveId={wave.Id}&handler=Link");
+        using var made = await specialist.PostFormAsync(form, new());
+        var html = await made.HtmlAsync();
+
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        var shown = html[html.IndexOf("data-testid=\"handed-over-link\"", StringComparison.Ordinal)..];
+        var path = System.Text.RegularExpressions.Regex.Match(shown, "/svar/[A-Za-z0-9_-]{43}").Value;
+        Assert.NotEmpty(path);
+        Assert.Contains("href=\"sms:?&body=http", shown, StringComparison.Ordinal);
+        Assert.Equal(tokensBefore + 1, await app.Data.WithDbAsync(db => db.Set<SurveyLinkToken>().CountAsync(t => t.WaveId == wave.Id)));
+        Assert.NotNull((await FirstWaveAsync(candidate.Id)).InvitedAtUtc);
+        // The link works for the candidate, who has no account.
+        using var done = await SurveyScene.AnswerAllAsync(BrowserClient.Anonymous(app), path, SurveyScene.NotInWorkAnswers);
+        Assert.NotNull((await FirstWaveAsync(candidate.Id)).SubmittedAtUtc);
+        Assert.False((await FirstWaveAsync(candidate.Id)).Paper);
+    }
+
+    [Fact]
+    public async Task HandOverLink_ConsentWithdrawnMeanwhile_RefusedWithMessageNoTokenStored_OtherTeamNotFound()
+    {
+        var scene = await app.SceneAsync();
+        var candidate = await scene.CandidateAsync();
+        using var specialist = await BrowserClient.LoginAsync(app, scene.Staff.Specialist.UserName!);
+        (await scene.RegisterConsentAsync(specialist, candidate.Id)).Dispose();
+        var wave = await FirstWaveAsync(candidate.Id);
+        var form = await specialist.GetFormAsync($"/Surveys/Consent/{candidate.Id}", $"/Surveys/Consent/{candidate.Id}?waveId={wave.Id}&handler=Link");
+        var other = await app.SceneAsync();
+        using var stranger = await BrowserClient.LoginAsync(app, other.Staff.Specialist.UserName!);
+        var strangersForm = await stranger.GetFormAsync($"/Surveys/Consent/{(await other.CandidateAsync()).Id}");
+        await app.Data.WithDbAsync(async db =>
+        {
+            var consent = await db.Set<StudyConsent>().SingleAsync(c => c.CandidateId == candidate.Id);
+            await consent.WithdrawAsync(db, WithdrawalPolicy.Keep, TodayOf(app), scene.Staff.Specialist.Id, TodayOf(app));
+            return await db.SaveChangesAsync();
+        });
+
+        using var refused = await specialist.PostFormAsync(form, new());
+        // Another team's job specialist, with a valid form of their own, posting to this candidate's wave.
+        using var foreign = await stranger.PostFormAsync(strangersForm, new(), $"/Surveys/Consent/{candidate.Id}?waveId={wave.Id}&handler=Link");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("det kan ikke lages svarlenke", await refused.HtmlAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("/svar/", await refused.HtmlAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(0, await app.Data.WithDbAsync(db => db.Set<SurveyLinkToken>().CountAsync(t => t.WaveId == wave.Id)));
+    }
+
+    private static DateOnly TodayOf(SurveyApp app) => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+    [Fact]
     public async Task PaperEntry_OtherTeamsWave_NotFound()
     {
         var scene = await app.SceneAsync();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Options;
 using Trinn.Core.Common;
 using Trinn.Core.Research;
 using Trinn.Core.Surveys;
@@ -13,7 +14,9 @@ namespace Trinn.Web.Features.Surveys;
 /// which enrols the candidate and schedules the waves; withdraw it; see the waves and enter paper forms.
 /// </summary>
 [ReadsCandidateData]
-public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLocalizer<SurveysResource> s, IStringLocalizer<SharedResource> t, ILogger<ConsentModel> logger) : PageModel
+public sealed class ConsentModel(
+    TrinnDbContext db, TimeProvider time, IOptions<SurveyOptions> options, IStringLocalizer<SurveysResource> s, IStringLocalizer<SharedResource> t,
+    ILogger<ConsentModel> logger) : PageModel
 {
     [BindProperty]
     public RegisterConsentInput Input { get; set; } = new();
@@ -30,6 +33,12 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
     public IReadOnlyList<ConsentRow> Consents { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>An answer link just made to hand over, shown once (only its hash is stored).</summary>
+    public HandedOverLink? Link { get; private set; }
+
+    /// <summary>Why no link could be made (the wave closed or the consent was withdrawn meanwhile).</summary>
+    public string? LinkError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -103,6 +112,40 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
             {
                 return Redirect($"/Surveys/Consent/{id}?trukket=true");
             }
+        }
+
+        await ShowAsync(id);
+        return Page();
+    }
+
+    /// <summary>Makes an answer link for an open wave, to give the candidate in person; it is shown on the page once.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(int id, int waveId)
+    {
+        ModelState.KeepErrorsOf("Link.");
+        var visible = db.Candidates.VisibleTo(User);
+        var wave = await db.Set<SurveyWave>().Where(w => w.Id == waveId && w.CandidateId == id && visible.Any(v => v.Id == w.CandidateId)).SingleOrDefaultAsync();
+        if (wave is null)
+        {
+            await db.AuditDeniedAsync(id, User, logger);
+            return NotFound();
+        }
+
+        Today = NorwegianTime.Today(time);
+        var consentStands = await db.Set<StudyConsent>().AnyAsync(c => c.ParticipantId == wave.ParticipantId && c.WithdrawnOn == null);
+        string? token = null;
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
+        {
+            (token, var row) = SurveyLinkToken.HandOver(wave, consentStands, Today, time.GetUtcNow().UtcDateTime);
+            db.Add(row);
+            return Task.CompletedTask;
+        }, ModelState, t, ex => Message(ex.MessageKey), prefix: "Link.");
+        if (outcome == SaveOutcome.Saved)
+        {
+            Link = new HandedOverLink(wave.Number, wave.ClosesOn, options.Value.LinkFor(token!));
+        }
+        else
+        {
+            LinkError = ModelState.TryGetValue("Link.WaveId", out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
         }
 
         await ShowAsync(id);
@@ -190,6 +233,12 @@ public sealed class ConsentModel(TrinnDbContext db, TimeProvider time, IStringLo
 public sealed record ConsentRow(
     int Id, string Study, string ResearchId, DateOnly ConsentedOn, DateOnly InclusionDate, int LetterNumber, string RegisteredBy,
     DateOnly? WithdrawnOn, bool AnswersDeleted, long Version, IReadOnlyList<WaveRow> Waves);
+
+public sealed record HandedOverLink(int WaveNumber, DateOnly Closes, string Url)
+{
+    /// <summary>Opens the phone's message app with the link filled in (the form that works on Android and iOS).</summary>
+    public string SmsHref => "sms:?&body=" + Uri.EscapeDataString(Url);
+}
 
 public sealed record WaveRow(int Id, int Number, int OffsetMonths, DateOnly Target, DateOnly Opens, DateOnly Closes, WaveStatus Status, int Reminders, bool Paper);
 
