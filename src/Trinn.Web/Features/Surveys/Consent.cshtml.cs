@@ -246,9 +246,11 @@ public sealed class RegisterConsentInput
 {
     /// <summary>"{studyId}:{letter number}": the letter names its study.</summary>
     [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_Letter")]
     public string? Letter { get; set; }
 
     [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_ConsentedOn")]
     public DateOnly? ConsentedOn { get; set; }
 
     public DateOnly? InclusionDate { get; set; }
@@ -259,6 +261,7 @@ public sealed class WithdrawConsentInput
     public int ConsentId { get; set; }
 
     [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_WithdrawnOn")]
     public DateOnly? WithdrawnOn { get; set; }
 
     public long Version { get; set; }

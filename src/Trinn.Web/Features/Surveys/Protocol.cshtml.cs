@@ -116,12 +116,15 @@ public sealed class ProtocolModel(TrinnDbContext db, TimeProvider time, IStringL
 public sealed class ProtocolInput
 {
     [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_WaveOffsets")]
     public string? WaveOffsets { get; set; }
 
     [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_WindowBefore")]
     public int? WindowDaysBefore { get; set; }
 
     [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_WindowAfter")]
     public int? WindowDaysAfter { get; set; }
 
     public int? FirstReminderDays { get; set; }
@@ -129,6 +132,7 @@ public sealed class ProtocolInput
     public int? SecondReminderDays { get; set; }
 
     [Required(ErrorMessage = "Error_Required")]
+    [Display(Name = "Field_OnWithdrawal")]
     public WithdrawalPolicy? OnWithdrawal { get; set; }
 
     public string? InvitationSubject { get; set; }

@@ -90,7 +90,6 @@ public sealed class AbsenceInput
     public DateOnly? To { get; set; }
 
     [Required(ErrorMessage = "Error_Required")]
-    [Range(1, 100, ErrorMessage = "Error_Percent")]
     [Display(Name = "Field_Percent")]
     public int? Percent { get; set; } = 100;
 
