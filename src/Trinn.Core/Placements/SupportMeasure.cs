@@ -204,6 +204,27 @@ public class SupportMeasure : IVersioned
         return lastContactAboutIt is not { } contact || contact < since;
     }
 
+    /// <summary>
+    /// The next review date to suggest for a review on <paramref name="reviewedOn"/>: the subsidy's own cadence (from its
+    /// last review, or its start, to the review now due) counted again from that day, but not past the subsidy's end.
+    /// Null when there is no cadence or no day left after <paramref name="reviewedOn"/> before the end.
+    /// </summary>
+    public DateOnly? SuggestNextReview(DateOnly reviewedOn)
+    {
+        if (NextReviewDate is not { } due || (LastReviewedOn ?? FromDate) is not { } since || due <= since)
+        {
+            return null;
+        }
+
+        var next = reviewedOn.AddDays(due.DayNumber - since.DayNumber);
+        if (ToDate is { } end && next > end)
+        {
+            next = end;
+        }
+
+        return next > reviewedOn ? next : null;
+    }
+
     /// <summary>Records a review and the next review date.</summary>
     public void Review(DateOnly reviewedOn, DateOnly? nextReview, DateOnly today, string? note = null)
     {

@@ -123,6 +123,30 @@ public sealed class PlacementRulesTests
     }
 
     [Fact]
+    public void SuggestNextReview_SameCadenceFromTheReview_NotPastTheEnd()
+    {
+        // Started 1 May, first review 1 November: a cadence of 184 days, counted again from today.
+        var open = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1), Now);
+        Assert.Equal(Today.AddDays(184), open.SuggestNextReview(Today));
+        // After a review the cadence runs from that review.
+        open.Review(new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), Today);
+        Assert.Equal(Today.AddDays(30), open.SuggestNextReview(Today));
+        // Never past the subsidy's end; none when it ends on the review day or before.
+        var ending = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), new DateOnly(2027, 1, 31), new DateOnly(2026, 11, 1), Now);
+        Assert.Equal(new DateOnly(2027, 1, 31), ending.SuggestNextReview(Today));
+        Assert.Null(ending.SuggestNextReview(new DateOnly(2027, 1, 31)));
+    }
+
+    [Fact]
+    public void SuggestNextReview_IsAcceptedByReview()
+    {
+        var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1), Now);
+        m.Review(Today, m.SuggestNextReview(Today), Today);
+        Assert.Equal(Today, m.LastReviewedOn);
+        Assert.True(m.NextReviewDate > Today);
+    }
+
+    [Fact]
     public void Mentor_And_Inclusion_RequireTheirFields()
     {
         Assert.Equal("MentorName", Assert.Throws<DomainException>(() => SupportMeasure.Mentortilskudd(" ", 8, Today, null, Now)).Field);

@@ -210,6 +210,46 @@ public abstract class PlacementPagesTests(AppFixture fx)
         Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
         Assert.DoesNotContain(marker, await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReviewWageSubsidy_FormAsPrefilled_SavesWithTheNextReviewAhead()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 5, 1)));
+        var measure = await fx.WithDbAsync(async db =>
+        {
+            var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1), AppFixture.Now.UtcDateTime);
+            (await db.Set<Placement>().Include(p => p.Measures).SingleAsync(p => p.Id == placement.Id)).AddMeasure(m);
+            await db.SaveChangesAsync();
+            return m;
+        });
+        var client = await fx.LoginAsync("js1");
+        var form = await client.GetFormAsync($"/Placements/Review/{measure.Id}");
+        // Exactly what the form holds as the user sees it: its hidden fields and token, the pre-filled dates and note.
+        var fields = new Dictionary<string, string>();
+        foreach (var name in new[] { "Input.LastReviewedOn", "Input.NextReviewDate" })
+        {
+            fields[name] = InputValue(form.Html, name);
+        }
+
+        fields["Input.ReviewNote"] = "";
+        Assert.Equal("2026-11-27", fields["Input.LastReviewedOn"]);
+        Assert.Equal("2027-05-30", fields["Input.NextReviewDate"]);
+        var response = await client.PostFormAsync(form, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await fx.WithDbAsync(db => db.Set<SupportMeasure>().AsNoTracking().SingleAsync(m => m.Id == measure.Id));
+        Assert.Equal(AppFixture.Today, saved.LastReviewedOn);
+        Assert.Equal(new DateOnly(2027, 5, 30), saved.NextReviewDate);
+    }
+
+    private static string InputValue(string html, string name)
+    {
+        var input = System.Text.RegularExpressions.Regex.Match(html, "<input\\b[^>]*name=\"" + System.Text.RegularExpressions.Regex.Escape(name) + "\"[^>]*>");
+        Assert.True(input.Success, name + " is not on the form");
+        var value = System.Text.RegularExpressions.Regex.Match(input.Value, "\\bvalue=\"(?<v>[^\"]*)\"");
+        return value.Success ? WebUtility.HtmlDecode(value.Groups["v"].Value) : "";
+    }
 }
 
 public sealed class PlacementPagesSqliteTests(SqliteAppFixture fx) : PlacementPagesTests(fx), IClassFixture<SqliteAppFixture>;
