@@ -190,12 +190,18 @@ public class SupportMeasure : IVersioned
     };
 
     /// <summary>
-    /// A wage subsidy is overdue for review when its review date has passed and no employer contact about support
-    /// measures has been registered since the last review (or since it started).
+    /// A wage subsidy is overdue for review when it still runs (its last day, <paramref name="runsUntil"/>, has not
+    /// passed: see <see cref="RunsUntil"/>), its review date has passed, and no employer contact about support measures
+    /// has been registered since the last review (or since it started). A subsidy that has ended needs no review.
     /// </summary>
-    public static bool ReviewOverdue(DateOnly? nextReview, DateOnly? lastReviewedOn, DateOnly? from, DateOnly? lastContactAboutIt, DateOnly today)
+    public static bool ReviewOverdue(DateOnly? nextReview, DateOnly? lastReviewedOn, DateOnly? from, DateOnly? runsUntil, DateOnly? lastContactAboutIt, DateOnly today)
     {
         if (nextReview is not { } review || review >= today)
+        {
+            return false;
+        }
+
+        if (runsUntil is { } last && last < today)
         {
             return false;
         }
@@ -203,6 +209,10 @@ public class SupportMeasure : IVersioned
         var since = lastReviewedOn ?? from ?? DateOnly.MinValue;
         return lastContactAboutIt is not { } contact || contact < since;
     }
+
+    /// <summary>The last day a measure runs: its own end, or the job's end if that comes first; null while both are open.</summary>
+    public static DateOnly? RunsUntil(DateOnly? to, DateOnly? jobEnd) =>
+        to is { } own && jobEnd is { } job ? (own < job ? own : job) : to ?? jobEnd;
 
     /// <summary>
     /// The next review date to suggest for a review on <paramref name="reviewedOn"/>: the subsidy's own cadence (from its

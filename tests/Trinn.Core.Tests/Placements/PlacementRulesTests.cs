@@ -110,17 +110,41 @@ public sealed class PlacementRulesTests
         var from = new DateOnly(2026, 5, 1);
         var review = new DateOnly(2026, 11, 1);
         // Review date not yet passed.
-        Assert.False(SupportMeasure.ReviewOverdue(Today.AddDays(1), null, from, null, Today));
-        Assert.False(SupportMeasure.ReviewOverdue(Today, null, from, null, Today));
+        Assert.False(SupportMeasure.ReviewOverdue(Today.AddDays(1), null, from, null, null, Today));
+        Assert.False(SupportMeasure.ReviewOverdue(Today, null, from, null, null, Today));
         // Passed, never any contact about it.
-        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, null, Today));
+        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, null, null, Today));
         // Passed, contact about it after the subsidy started (no review yet).
-        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, new DateOnly(2026, 10, 1), Today));
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, null, new DateOnly(2026, 10, 1), Today));
         // Passed, last contact before the last review.
-        Assert.True(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, new DateOnly(2026, 7, 31), Today));
+        Assert.True(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, null, new DateOnly(2026, 7, 31), Today));
         // Passed, contact on the day of the last review counts.
-        Assert.False(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, new DateOnly(2026, 8, 1), Today));
+        Assert.False(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, null, new DateOnly(2026, 8, 1), Today));
     }
+
+    [Fact]
+    public void ReviewOverdue_SubsidyEnded_NotOverdue()
+    {
+        // 1 January–1 June 2020, review due 1 March 2020, never reviewed nor any contact: overdue only while it runs.
+        var from = new DateOnly(2020, 1, 1);
+        var review = new DateOnly(2020, 3, 1);
+        var to = new DateOnly(2020, 6, 1);
+        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, to, null, new DateOnly(2020, 5, 1)));
+        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, to, null, to));
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, to, null, to.AddDays(1)));
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, to, null, Today));
+        // An open subsidy on a job that ended (its end date passed) has ended with the job.
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, SupportMeasure.RunsUntil(null, new DateOnly(2020, 4, 1)), null, Today));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("2027-01-31", null, "2027-01-31")]
+    [InlineData(null, "2027-01-31", "2027-01-31")]
+    [InlineData("2027-01-31", "2026-12-31", "2026-12-31")]
+    [InlineData("2026-12-31", "2027-01-31", "2026-12-31")]
+    public void RunsUntil_TheEarlierEnd(string? to, string? jobEnd, string? expected) =>
+        Assert.Equal(Parse(expected), SupportMeasure.RunsUntil(Parse(to), Parse(jobEnd)));
 
     [Fact]
     public void SuggestNextReview_SameCadenceFromTheReview_NotPastTheEnd()
@@ -166,4 +190,6 @@ public sealed class PlacementRulesTests
 
         return c;
     }
+
+    private static DateOnly? Parse(string? iso) => iso is null ? null : DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 }

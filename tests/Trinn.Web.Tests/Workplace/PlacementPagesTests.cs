@@ -243,6 +243,47 @@ public abstract class PlacementPagesTests(AppFixture fx)
         Assert.Equal(new DateOnly(2027, 5, 30), saved.NextReviewDate);
     }
 
+    [Fact]
+    public async Task WageSubsidyPastReview_SubsidyEnded_NoWarningOnJobPagePortfolioOrTeamView()
+    {
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        // Ended on its own date: 01.01.2020–01.06.2020, review due 01.03.2020.
+        var old = await AddSubsidyAsync(candidate.Id, new DateOnly(2020, 1, 1), null, new DateOnly(2020, 1, 1), new DateOnly(2020, 6, 1), new DateOnly(2020, 3, 1));
+        // Six months on a continuing job, ended 01.11.2026, review due 01.08.2026.
+        var sixMonths = await AddSubsidyAsync(candidate.Id, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 5, 1), new DateOnly(2026, 11, 1), new DateOnly(2026, 8, 1));
+        // Open, on a temporary job whose end date (20.11.2026) has passed.
+        var jobEnded = await AddSubsidyAsync(candidate.Id, new DateOnly(2026, 5, 1), new DateOnly(2026, 11, 20), new DateOnly(2026, 5, 1), null, new DateOnly(2026, 8, 1));
+        // Still running, review due 01.11.2026: the one warning.
+        var running = await AddSubsidyAsync(candidate.Id, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 5, 1), new DateOnly(2027, 5, 1), new DateOnly(2026, 11, 1));
+        var client = await fx.LoginAsync("js1");
+        var mv = await fx.LoginAsync("mv1");
+        var portfolio = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        var team = await (await mv.GetAsync("/Candidates")).HtmlAsync();
+        foreach (var html in new[] { portfolio, team })
+        {
+            Assert.Contains($"lønnstilskudd hos {running} skulle vært revurdert 01.11.2026", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"lønnstilskudd hos {old} ", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"lønnstilskudd hos {sixMonths} ", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"lønnstilskudd hos {jobEnded} ", html, StringComparison.Ordinal);
+        }
+
+        var jobs = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(jobs, "data-warning=\"wage-subsidy-review\""));
+    }
+
+    /// <summary>A paid job at a new employer with a wage subsidy on it; returns the employer's name.</summary>
+    private async Task<string> AddSubsidyAsync(int candidateId, DateOnly jobStart, DateOnly? jobEnd, DateOnly from, DateOnly? to, DateOnly review)
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        await fx.WithDbAsync(async db =>
+        {
+            var placement = await db.AddPlacementAsync(candidateId, employer.Id, jobEnd is null ? PlacementKind.Permanent : PlacementKind.Temporary, jobStart, jobEnd);
+            placement.AddMeasure(SupportMeasure.Lonnstilskudd(40, from, to, review, AppFixture.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        return employer.Name;
+    }
+
     private static string InputValue(string html, string name)
     {
         var input = System.Text.RegularExpressions.Regex.Match(html, "<input\\b[^>]*name=\"" + System.Text.RegularExpressions.Regex.Escape(name) + "\"[^>]*>");
