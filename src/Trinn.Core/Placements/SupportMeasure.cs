@@ -263,6 +263,24 @@ public class SupportMeasure : IVersioned
         ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }
 
+    /// <summary>
+    /// Ends the measure with its job on <paramref name="jobEnd"/>: a measure that had started and ran on past that day
+    /// (or had no end) now ends that day, and a mentor's joint period with it. One not yet started is left as it is.
+    /// </summary>
+    internal void EndWithJob(DateOnly jobEnd)
+    {
+        if (FromDate is not { } start || start > jobEnd || ToDate <= jobEnd)
+        {
+            return;
+        }
+
+        ToDate = jobEnd;
+        if (JointTo > jobEnd && JointFrom <= jobEnd)
+        {
+            JointTo = jobEnd;
+        }
+    }
+
     private static (DateOnly Start, DateOnly? End) Period(DateOnly? from, DateOnly? to)
     {
         if (from is not { } start)

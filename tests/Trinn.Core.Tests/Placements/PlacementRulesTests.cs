@@ -92,6 +92,31 @@ public sealed class PlacementRulesTests
     }
 
     [Fact]
+    public void End_MeasuresRunningPastTheDay_EndWithTheJob()
+    {
+        var p = Placement.Register(1, 1, PlacementKind.Permanent, LabourMarket.Regular, 50, new DateOnly(2026, 8, 28), null, "u", Now);
+        var wage = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 8, 28), new DateOnly(2027, 8, 28), new DateOnly(2026, 11, 28), Now);
+        var mentor = SupportMeasure.Mentortilskudd("Kollega", 8, new DateOnly(2026, 9, 1), null, Now);
+        mentor.DescribeMentor("Mandat", null, new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 31));
+        var over = SupportMeasure.Mentortilskudd("Kollega", 8, new DateOnly(2026, 8, 28), new DateOnly(2026, 10, 1), Now);
+        var inclusion = SupportMeasure.Inkluderingstilskudd(5000, "Hev/senk-pult", Now);
+        foreach (var m in new[] { wage, mentor, over, inclusion })
+        {
+            p.AddMeasure(m);
+        }
+
+        p.End(Today, PlacementEnding.ContractEnded, Today);
+
+        Assert.Equal(Today, wage.ToDate);
+        Assert.Equal(Today, mentor.ToDate);
+        Assert.Equal(Today, mentor.JointTo);
+        // Ended before the job did, or without a period: unchanged.
+        Assert.Equal(new DateOnly(2026, 10, 1), over.ToDate);
+        Assert.Null(inclusion.ToDate);
+        Assert.Null(inclusion.FromDate);
+    }
+
+    [Fact]
     public void WageSubsidy_ReviewDateBeforeStart_Refused()
     {
         var ex = Assert.Throws<DomainException>(() => SupportMeasure.Lonnstilskudd(40, Today, null, Today.AddDays(-1), Now));

@@ -125,6 +125,35 @@ public abstract class PlacementPagesTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task EndPlacement_MeasureRunningPastTheEnd_EndsWithTheJobAudited()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 8, 28)));
+        var measure = await fx.WithDbAsync(async db =>
+        {
+            var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 8, 28), new DateOnly(2027, 8, 28), new DateOnly(2027, 2, 28), AppFixture.Now.UtcDateTime);
+            (await db.Set<Placement>().Include(p => p.Measures).SingleAsync(p => p.Id == placement.Id)).AddMeasure(m);
+            await db.SaveChangesAsync();
+            return m;
+        });
+        var client = await fx.LoginAsync("js1");
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/End/{placement.Id}", new()
+        {
+            ["Input.EndDate"] = "2026-11-20",
+            ["Input.Ending"] = S((int)PlacementEnding.ContractEnded),
+            ["Input.MoveBackToStage3"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 20), await fx.WithDbAsync(db => db.Set<SupportMeasure>().Where(m => m.Id == measure.Id).Select(m => m.ToDate).SingleAsync()));
+        Assert.True(await fx.WithDbAsync(db => db.Set<Trinn.Core.Audit.AuditEntry>().AnyAsync(
+            a => a.EntityType == nameof(SupportMeasure) && a.EntityId == S(measure.Id) && a.Action == Trinn.Core.Audit.AuditAction.Update)));
+        var jobs = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains("40 %, 28.08.2026–20.11.2026", jobs, StringComparison.Ordinal);
+        Assert.DoesNotContain("28.08.2027", jobs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EndPlacement_StaleVersion_ConflictAndNothingChanged()
     {
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
