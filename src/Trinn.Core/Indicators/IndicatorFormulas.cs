@@ -197,13 +197,13 @@ public static class IndicatorFormulas
     public static IReadOnlyList<MeasureRow> WageSubsidiesPastReview(IndicatorData data, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var employers = data.Placements.ToDictionary(p => p.Id, p => p.EmployerId);
+        var placements = data.Placements.ToDictionary(p => p.Id);
         var contacts = data.SupportContacts
             .Where(c => c.Date <= day && c.Purpose == Employers.EmployerContactPurpose.AgreeSupportMeasures)
             .ToLookup(c => (c.CandidateId, c.EmployerId));
         return RunningMeasures(data, SupportMeasureKind.Lonnstilskudd, day)
-            .Where(m => SupportMeasure.ReviewOverdue(m.NextReview, m.LastReviewed, m.From,
-                contacts[(m.CandidateId, employers[m.PlacementId])].Select(c => (DateOnly?)c.Date).Max(), day))
+            .Where(m => SupportMeasure.ReviewOverdue(m.NextReview, m.LastReviewed, m.From, SupportMeasure.RunsUntil(m.To, placements[m.PlacementId].End),
+                contacts[(m.CandidateId, placements[m.PlacementId].EmployerId)].Select(c => (DateOnly?)c.Date).Max(), day))
             .ToList();
     }
 

@@ -129,7 +129,8 @@ public class Placement : IVersioned
     /// <summary>
     /// Ends the placement on a date not in the future and not before it started, with how it ended. Its open follow-ups
     /// (<see cref="FollowUps"/>, loaded by the caller) close as "jobben avsluttet": they are no longer due, so they leave
-    /// the warnings and the calendar feed.
+    /// the warnings and the calendar feed. Its support measures (<see cref="Measures"/>, loaded by the caller) that run
+    /// past the day end with the job.
     /// </summary>
     public void End(DateOnly date, PlacementEnding? ending, DateOnly today)
     {
@@ -158,6 +159,11 @@ public class Placement : IVersioned
         foreach (var followUp in FollowUps)
         {
             followUp.CloseForEndedJob(date);
+        }
+
+        foreach (var measure in Measures)
+        {
+            measure.EndWithJob(date);
         }
     }
 

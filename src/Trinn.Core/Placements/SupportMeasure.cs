@@ -190,18 +190,49 @@ public class SupportMeasure : IVersioned
     };
 
     /// <summary>
-    /// A wage subsidy is overdue for review when its review date has passed and no employer contact about support
-    /// measures has been registered since the last review (or since it started).
+    /// A wage subsidy is overdue for review when it still runs (its last day, <paramref name="runsUntil"/>, has not
+    /// passed: see <see cref="RunsUntil"/>), its review date has passed, and no employer contact about support measures
+    /// has been registered since the last review (or since it started). A subsidy that has ended needs no review.
     /// </summary>
-    public static bool ReviewOverdue(DateOnly? nextReview, DateOnly? lastReviewedOn, DateOnly? from, DateOnly? lastContactAboutIt, DateOnly today)
+    public static bool ReviewOverdue(DateOnly? nextReview, DateOnly? lastReviewedOn, DateOnly? from, DateOnly? runsUntil, DateOnly? lastContactAboutIt, DateOnly today)
     {
         if (nextReview is not { } review || review >= today)
         {
             return false;
         }
 
+        if (runsUntil is { } last && last < today)
+        {
+            return false;
+        }
+
         var since = lastReviewedOn ?? from ?? DateOnly.MinValue;
         return lastContactAboutIt is not { } contact || contact < since;
+    }
+
+    /// <summary>The last day a measure runs: its own end, or the job's end if that comes first; null while both are open.</summary>
+    public static DateOnly? RunsUntil(DateOnly? to, DateOnly? jobEnd) =>
+        to is { } own && jobEnd is { } job ? (own < job ? own : job) : to ?? jobEnd;
+
+    /// <summary>
+    /// The next review date to suggest for a review on <paramref name="reviewedOn"/>: the subsidy's own cadence (from its
+    /// last review, or its start, to the review now due) counted again from that day, but not past the subsidy's end.
+    /// Null when there is no cadence or no day left after <paramref name="reviewedOn"/> before the end.
+    /// </summary>
+    public DateOnly? SuggestNextReview(DateOnly reviewedOn)
+    {
+        if (NextReviewDate is not { } due || (LastReviewedOn ?? FromDate) is not { } since || due <= since)
+        {
+            return null;
+        }
+
+        var next = reviewedOn.AddDays(due.DayNumber - since.DayNumber);
+        if (ToDate is { } end && next > end)
+        {
+            next = end;
+        }
+
+        return next > reviewedOn ? next : null;
     }
 
     /// <summary>Records a review and the next review date.</summary>
@@ -230,6 +261,24 @@ public class SupportMeasure : IVersioned
         LastReviewedOn = reviewedOn;
         NextReviewDate = next;
         ReviewNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    /// <summary>
+    /// Ends the measure with its job on <paramref name="jobEnd"/>: a measure that had started and ran on past that day
+    /// (or had no end) now ends that day, and a mentor's joint period with it. One not yet started is left as it is.
+    /// </summary>
+    internal void EndWithJob(DateOnly jobEnd)
+    {
+        if (FromDate is not { } start || start > jobEnd || ToDate <= jobEnd)
+        {
+            return;
+        }
+
+        ToDate = jobEnd;
+        if (JointTo > jobEnd && JointFrom <= jobEnd)
+        {
+            JointTo = jobEnd;
+        }
     }
 
     private static (DateOnly Start, DateOnly? End) Period(DateOnly? from, DateOnly? to)

@@ -289,6 +289,26 @@ public sealed class IndicatorFormulaTests
     }
 
     [Fact]
+    public void WageSubsidiesPastReview_EndedSubsidyOrJob_NotCounted_LikeTheWarning()
+    {
+        // 1 January–1 June 2020, review due 1 March 2020, no contact: past review in May, not after it ended; an open
+        // subsidy on a job ended 1 April 2020 likewise stops with the job. The warning's rule says the same.
+        var s = new Scenario();
+        var c = s.Candidate(D(2019, 12, 1));
+        var j1 = s.Placement(c, PlacementKind.Permanent, D(2020, 1, 1), employer: 7);
+        var j2 = s.Placement(c, PlacementKind.Permanent, D(2020, 1, 1), D(2020, 4, 1), PlacementEnding.ContractEnded, employer: 8);
+        s.Measures.Add(new MeasureRow(1, j1, c, SupportMeasureKind.Lonnstilskudd, D(2020, 1, 1), D(2020, 6, 1), D(2020, 3, 1), null));
+        s.Measures.Add(new MeasureRow(2, j2, c, SupportMeasureKind.Lonnstilskudd, D(2020, 1, 1), null, D(2020, 3, 1), null));
+
+        Assert.Equal([1, 2], IndicatorFormulas.WageSubsidiesPastReview(s.Data, D(2020, 3, 15)).Select(m => m.Id));
+        Assert.Equal([1], IndicatorFormulas.WageSubsidiesPastReview(s.Data, D(2020, 5, 1)).Select(m => m.Id));
+        Assert.Empty(IndicatorFormulas.WageSubsidiesPastReview(s.Data, D(2020, 6, 2)));
+        Assert.True(SupportMeasure.ReviewOverdue(D(2020, 3, 1), null, D(2020, 1, 1), D(2020, 6, 1), null, D(2020, 5, 1)));
+        Assert.False(SupportMeasure.ReviewOverdue(D(2020, 3, 1), null, D(2020, 1, 1), D(2020, 6, 1), null, D(2020, 6, 2)));
+        Assert.False(SupportMeasure.ReviewOverdue(D(2020, 3, 1), null, D(2020, 1, 1), SupportMeasure.RunsUntil(null, D(2020, 4, 1)), null, D(2020, 5, 1)));
+    }
+
+    [Fact]
     public void DaysToFirstContact_MedianQuartilesAndThoseWithoutContact()
     {
         // Started in March 2026, first employer contact about them after 4, 10, 20 and 60 days; one without any.

@@ -92,6 +92,31 @@ public sealed class PlacementRulesTests
     }
 
     [Fact]
+    public void End_MeasuresRunningPastTheDay_EndWithTheJob()
+    {
+        var p = Placement.Register(1, 1, PlacementKind.Permanent, LabourMarket.Regular, 50, new DateOnly(2026, 8, 28), null, "u", Now);
+        var wage = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 8, 28), new DateOnly(2027, 8, 28), new DateOnly(2026, 11, 28), Now);
+        var mentor = SupportMeasure.Mentortilskudd("Kollega", 8, new DateOnly(2026, 9, 1), null, Now);
+        mentor.DescribeMentor("Mandat", null, new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 31));
+        var over = SupportMeasure.Mentortilskudd("Kollega", 8, new DateOnly(2026, 8, 28), new DateOnly(2026, 10, 1), Now);
+        var inclusion = SupportMeasure.Inkluderingstilskudd(5000, "Hev/senk-pult", Now);
+        foreach (var m in new[] { wage, mentor, over, inclusion })
+        {
+            p.AddMeasure(m);
+        }
+
+        p.End(Today, PlacementEnding.ContractEnded, Today);
+
+        Assert.Equal(Today, wage.ToDate);
+        Assert.Equal(Today, mentor.ToDate);
+        Assert.Equal(Today, mentor.JointTo);
+        // Ended before the job did, or without a period: unchanged.
+        Assert.Equal(new DateOnly(2026, 10, 1), over.ToDate);
+        Assert.Null(inclusion.ToDate);
+        Assert.Null(inclusion.FromDate);
+    }
+
+    [Fact]
     public void WageSubsidy_ReviewDateBeforeStart_Refused()
     {
         var ex = Assert.Throws<DomainException>(() => SupportMeasure.Lonnstilskudd(40, Today, null, Today.AddDays(-1), Now));
@@ -110,16 +135,64 @@ public sealed class PlacementRulesTests
         var from = new DateOnly(2026, 5, 1);
         var review = new DateOnly(2026, 11, 1);
         // Review date not yet passed.
-        Assert.False(SupportMeasure.ReviewOverdue(Today.AddDays(1), null, from, null, Today));
-        Assert.False(SupportMeasure.ReviewOverdue(Today, null, from, null, Today));
+        Assert.False(SupportMeasure.ReviewOverdue(Today.AddDays(1), null, from, null, null, Today));
+        Assert.False(SupportMeasure.ReviewOverdue(Today, null, from, null, null, Today));
         // Passed, never any contact about it.
-        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, null, Today));
+        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, null, null, Today));
         // Passed, contact about it after the subsidy started (no review yet).
-        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, new DateOnly(2026, 10, 1), Today));
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, null, new DateOnly(2026, 10, 1), Today));
         // Passed, last contact before the last review.
-        Assert.True(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, new DateOnly(2026, 7, 31), Today));
+        Assert.True(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, null, new DateOnly(2026, 7, 31), Today));
         // Passed, contact on the day of the last review counts.
-        Assert.False(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, new DateOnly(2026, 8, 1), Today));
+        Assert.False(SupportMeasure.ReviewOverdue(review, new DateOnly(2026, 8, 1), from, null, new DateOnly(2026, 8, 1), Today));
+    }
+
+    [Fact]
+    public void ReviewOverdue_SubsidyEnded_NotOverdue()
+    {
+        // 1 January–1 June 2020, review due 1 March 2020, never reviewed nor any contact: overdue only while it runs.
+        var from = new DateOnly(2020, 1, 1);
+        var review = new DateOnly(2020, 3, 1);
+        var to = new DateOnly(2020, 6, 1);
+        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, to, null, new DateOnly(2020, 5, 1)));
+        Assert.True(SupportMeasure.ReviewOverdue(review, null, from, to, null, to));
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, to, null, to.AddDays(1)));
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, to, null, Today));
+        // An open subsidy on a job that ended (its end date passed) has ended with the job.
+        Assert.False(SupportMeasure.ReviewOverdue(review, null, from, SupportMeasure.RunsUntil(null, new DateOnly(2020, 4, 1)), null, Today));
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("2027-01-31", null, "2027-01-31")]
+    [InlineData(null, "2027-01-31", "2027-01-31")]
+    [InlineData("2027-01-31", "2026-12-31", "2026-12-31")]
+    [InlineData("2026-12-31", "2027-01-31", "2026-12-31")]
+    public void RunsUntil_TheEarlierEnd(string? to, string? jobEnd, string? expected) =>
+        Assert.Equal(Parse(expected), SupportMeasure.RunsUntil(Parse(to), Parse(jobEnd)));
+
+    [Fact]
+    public void SuggestNextReview_SameCadenceFromTheReview_NotPastTheEnd()
+    {
+        // Started 1 May, first review 1 November: a cadence of 184 days, counted again from today.
+        var open = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1), Now);
+        Assert.Equal(Today.AddDays(184), open.SuggestNextReview(Today));
+        // After a review the cadence runs from that review.
+        open.Review(new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 1), Today);
+        Assert.Equal(Today.AddDays(30), open.SuggestNextReview(Today));
+        // Never past the subsidy's end; none when it ends on the review day or before.
+        var ending = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), new DateOnly(2027, 1, 31), new DateOnly(2026, 11, 1), Now);
+        Assert.Equal(new DateOnly(2027, 1, 31), ending.SuggestNextReview(Today));
+        Assert.Null(ending.SuggestNextReview(new DateOnly(2027, 1, 31)));
+    }
+
+    [Fact]
+    public void SuggestNextReview_IsAcceptedByReview()
+    {
+        var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1), Now);
+        m.Review(Today, m.SuggestNextReview(Today), Today);
+        Assert.Equal(Today, m.LastReviewedOn);
+        Assert.True(m.NextReviewDate > Today);
     }
 
     [Fact]
@@ -142,4 +215,6 @@ public sealed class PlacementRulesTests
 
         return c;
     }
+
+    private static DateOnly? Parse(string? iso) => iso is null ? null : DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 }

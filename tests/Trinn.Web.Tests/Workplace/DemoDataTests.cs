@@ -69,7 +69,7 @@ public sealed class DemoDataTests(DemoTrinnFactory app) : IClassFixture<DemoTrin
         Assert.True(await db.Set<Placement>().AnyAsync(p => p.Kind == PlacementKind.Permanent || p.Kind == PlacementKind.Temporary));
         Assert.True(await db.Set<FollowUp>().AnyAsync(f => f.DoneOn == null && f.PlannedDate < today));
         var subsidies = await db.Set<SupportMeasure>().Where(m => m.Kind == SupportMeasureKind.Lonnstilskudd).ToListAsync();
-        Assert.Contains(subsidies, m => SupportMeasure.ReviewOverdue(m.NextReviewDate, m.LastReviewedOn, m.FromDate, null, today));
+        Assert.Contains(subsidies, m => SupportMeasure.ReviewOverdue(m.NextReviewDate, m.LastReviewedOn, m.FromDate, m.ToDate, null, today));
         Assert.True(await db.Set<FollowUpPeriod>().AnyAsync());
 
         // Opportunities, one carved for a candidate, and in each team at least one open one that some active candidate fits.

@@ -125,6 +125,35 @@ public abstract class PlacementPagesTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task EndPlacement_MeasureRunningPastTheEnd_EndsWithTheJobAudited()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 8, 28)));
+        var measure = await fx.WithDbAsync(async db =>
+        {
+            var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 8, 28), new DateOnly(2027, 8, 28), new DateOnly(2027, 2, 28), AppFixture.Now.UtcDateTime);
+            (await db.Set<Placement>().Include(p => p.Measures).SingleAsync(p => p.Id == placement.Id)).AddMeasure(m);
+            await db.SaveChangesAsync();
+            return m;
+        });
+        var client = await fx.LoginAsync("js1");
+        var response = await AppFixture.PostFormAsync(client, $"/Placements/End/{placement.Id}", new()
+        {
+            ["Input.EndDate"] = "2026-11-20",
+            ["Input.Ending"] = S((int)PlacementEnding.ContractEnded),
+            ["Input.MoveBackToStage3"] = "false",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 20), await fx.WithDbAsync(db => db.Set<SupportMeasure>().Where(m => m.Id == measure.Id).Select(m => m.ToDate).SingleAsync()));
+        Assert.True(await fx.WithDbAsync(db => db.Set<Trinn.Core.Audit.AuditEntry>().AnyAsync(
+            a => a.EntityType == nameof(SupportMeasure) && a.EntityId == S(measure.Id) && a.Action == Trinn.Core.Audit.AuditAction.Update)));
+        var jobs = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains("40 %, 28.08.2026–20.11.2026", jobs, StringComparison.Ordinal);
+        Assert.DoesNotContain("28.08.2027", jobs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EndPlacement_StaleVersion_ConflictAndNothingChanged()
     {
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
@@ -209,6 +238,87 @@ public abstract class PlacementPagesTests(AppFixture fx)
         });
         Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
         Assert.DoesNotContain(marker, await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReviewWageSubsidy_FormAsPrefilled_SavesWithTheNextReviewAhead()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 5, 1)));
+        var measure = await fx.WithDbAsync(async db =>
+        {
+            var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1), AppFixture.Now.UtcDateTime);
+            (await db.Set<Placement>().Include(p => p.Measures).SingleAsync(p => p.Id == placement.Id)).AddMeasure(m);
+            await db.SaveChangesAsync();
+            return m;
+        });
+        var client = await fx.LoginAsync("js1");
+        var form = await client.GetFormAsync($"/Placements/Review/{measure.Id}");
+        // Exactly what the form holds as the user sees it: its hidden fields and token, the pre-filled dates and note.
+        var fields = new Dictionary<string, string>();
+        foreach (var name in new[] { "Input.LastReviewedOn", "Input.NextReviewDate" })
+        {
+            fields[name] = InputValue(form.Html, name);
+        }
+
+        fields["Input.ReviewNote"] = "";
+        Assert.Equal("2026-11-27", fields["Input.LastReviewedOn"]);
+        Assert.Equal("2027-05-30", fields["Input.NextReviewDate"]);
+        var response = await client.PostFormAsync(form, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await fx.WithDbAsync(db => db.Set<SupportMeasure>().AsNoTracking().SingleAsync(m => m.Id == measure.Id));
+        Assert.Equal(AppFixture.Today, saved.LastReviewedOn);
+        Assert.Equal(new DateOnly(2027, 5, 30), saved.NextReviewDate);
+    }
+
+    [Fact]
+    public async Task WageSubsidyPastReview_SubsidyEnded_NoWarningOnJobPagePortfolioOrTeamView()
+    {
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        // Ended on its own date: 01.01.2020–01.06.2020, review due 01.03.2020.
+        var old = await AddSubsidyAsync(candidate.Id, new DateOnly(2020, 1, 1), null, new DateOnly(2020, 1, 1), new DateOnly(2020, 6, 1), new DateOnly(2020, 3, 1));
+        // Six months on a continuing job, ended 01.11.2026, review due 01.08.2026.
+        var sixMonths = await AddSubsidyAsync(candidate.Id, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 5, 1), new DateOnly(2026, 11, 1), new DateOnly(2026, 8, 1));
+        // Open, on a temporary job whose end date (20.11.2026) has passed.
+        var jobEnded = await AddSubsidyAsync(candidate.Id, new DateOnly(2026, 5, 1), new DateOnly(2026, 11, 20), new DateOnly(2026, 5, 1), null, new DateOnly(2026, 8, 1));
+        // Still running, review due 01.11.2026: the one warning.
+        var running = await AddSubsidyAsync(candidate.Id, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 5, 1), new DateOnly(2027, 5, 1), new DateOnly(2026, 11, 1));
+        var client = await fx.LoginAsync("js1");
+        var mv = await fx.LoginAsync("mv1");
+        var portfolio = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        var team = await (await mv.GetAsync("/Candidates")).HtmlAsync();
+        foreach (var html in new[] { portfolio, team })
+        {
+            Assert.Contains($"lønnstilskudd hos {running} skulle vært revurdert 01.11.2026", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"lønnstilskudd hos {old} ", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"lønnstilskudd hos {sixMonths} ", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"lønnstilskudd hos {jobEnded} ", html, StringComparison.Ordinal);
+        }
+
+        var jobs = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(jobs, "data-warning=\"wage-subsidy-review\""));
+    }
+
+    /// <summary>A paid job at a new employer with a wage subsidy on it; returns the employer's name.</summary>
+    private async Task<string> AddSubsidyAsync(int candidateId, DateOnly jobStart, DateOnly? jobEnd, DateOnly from, DateOnly? to, DateOnly review)
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        await fx.WithDbAsync(async db =>
+        {
+            var placement = await db.AddPlacementAsync(candidateId, employer.Id, jobEnd is null ? PlacementKind.Permanent : PlacementKind.Temporary, jobStart, jobEnd);
+            placement.AddMeasure(SupportMeasure.Lonnstilskudd(40, from, to, review, AppFixture.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        return employer.Name;
+    }
+
+    private static string InputValue(string html, string name)
+    {
+        var input = System.Text.RegularExpressions.Regex.Match(html, "<input\\b[^>]*name=\"" + System.Text.RegularExpressions.Regex.Escape(name) + "\"[^>]*>");
+        Assert.True(input.Success, name + " is not on the form");
+        var value = System.Text.RegularExpressions.Regex.Match(input.Value, "\\bvalue=\"(?<v>[^\"]*)\"");
+        return value.Success ? WebUtility.HtmlDecode(value.Groups["v"].Value) : "";
     }
 }
 

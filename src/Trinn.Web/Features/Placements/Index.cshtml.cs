@@ -57,5 +57,6 @@ public sealed record PlacementRow(Placement Placement, string EmployerName, Date
 {
     public bool ReviewOverdue(SupportMeasure m, DateOnly today) =>
         m.Kind == SupportMeasureKind.Lonnstilskudd && Placement.Ending is null
-        && SupportMeasure.ReviewOverdue(m.NextReviewDate, m.LastReviewedOn, m.FromDate, LastContactAboutMeasures, today);
+        && SupportMeasure.ReviewOverdue(
+            m.NextReviewDate, m.LastReviewedOn, m.FromDate, SupportMeasure.RunsUntil(m.ToDate, Placement.EndDate), LastContactAboutMeasures, today);
 }

@@ -24,9 +24,13 @@ internal static class PlacementAccess
         return teamId is null ? placements.Where(_ => false) : placements.Where(p => p.Candidate!.TeamId == teamId);
     }
 
-    /// <summary>A placement of the team's candidates, tracked with its candidate and follow-up plan (ending the job closes the plan).</summary>
+    /// <summary>
+    /// A placement of the team's candidates, tracked with its candidate, follow-up plan and support measures (ending the
+    /// job closes the plan and ends the measures with it).
+    /// </summary>
     public static Task<Placement?> FindPlacementForEditAsync(this TrinnDbContext db, int id, ClaimsPrincipal user) =>
-        db.Set<Placement>().VisibleTo(user).Include(p => p.Candidate).Include(p => p.FollowUps).SingleOrDefaultAsync(p => p.Id == id);
+        db.Set<Placement>().VisibleTo(user).Include(p => p.Candidate).Include(p => p.FollowUps).Include(p => p.Measures)
+            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id);
 
     /// <summary>A wage subsidy on a placement of the team's candidates, tracked with its placement; the check is in the query.</summary>
     public static Task<SupportMeasure?> FindWageSubsidyForEditAsync(this TrinnDbContext db, int id, ClaimsPrincipal user)

@@ -30,7 +30,9 @@ public sealed class ReviewModel(
         }
 
         await ShowAsync(measure);
-        Input = new ReviewInput { LastReviewedOn = NorwegianTime.Today(time), NextReviewDate = measure.NextReviewDate, ReviewNote = measure.ReviewNote, Version = measure.Version };
+        // The date now due has passed or is today, so it cannot be the next one: suggest the subsidy's own cadence again.
+        var today = NorwegianTime.Today(time);
+        Input = new ReviewInput { LastReviewedOn = today, NextReviewDate = measure.SuggestNextReview(today), ReviewNote = measure.ReviewNote, Version = measure.Version };
         return Page();
     }
 

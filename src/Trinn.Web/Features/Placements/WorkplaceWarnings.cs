@@ -31,9 +31,13 @@ public static class WorkplaceWarnings
             where c.TeamId == teamId && c.DischargedOn == null && (primary == null || c.PrimarySpecialistId == primary)
             join p in db.Set<Placement>() on c.Id equals p.CandidateId
             join m in db.Set<SupportMeasure>() on p.Id equals m.PlacementId
+            // The SQL side of SupportMeasure.ReviewOverdue's "still runs" (the subsidy's and the job's end not passed),
+            // so ended subsidies are not read; the rule itself is applied to the rows below.
             where m.Kind == SupportMeasureKind.Lonnstilskudd && m.NextReviewDate < today && p.Ending == null
+                  && (m.ToDate == null || m.ToDate >= today) && (p.EndDate == null || p.EndDate >= today)
             select new SubsidyRow(
                 m.Id, p.CandidateId, c.FirstName + " " + c.LastName, p.Employer!.Name, m.NextReviewDate, m.LastReviewedOn, m.FromDate,
+                m.ToDate, p.EndDate,
                 db.Set<EmployerContact>()
                     .Where(e => e.EmployerId == p.EmployerId && e.Purpose == EmployerContactPurpose.AgreeSupportMeasures
                                 && e.Candidates.Any(l => l.CandidateId == p.CandidateId))
@@ -76,7 +80,8 @@ public static class WorkplaceWarnings
 
         var subsidies = await SubsidiesQuery.For(db)(db, teamId, primary, today).ToListAsync();
         warnings.AddRange(subsidies
-            .Where(r => SupportMeasure.ReviewOverdue(r.NextReviewDate, r.LastReviewedOn, r.FromDate, r.LastContact, today))
+            .Where(r => SupportMeasure.ReviewOverdue(
+                r.NextReviewDate, r.LastReviewedOn, r.FromDate, SupportMeasure.RunsUntil(r.ToDate, r.JobEnd), r.LastContact, today))
             .OrderBy(r => r.NextReviewDate)
             .Select(r => new WorkplaceWarning(r.CandidateId, r.Name, WorkplaceWarningKind.WageSubsidyReview, r.NextReviewDate!.Value, r.Employer, r.Id)));
         await foreach (var f in OverdueQuery.For(db)(db, teamId, primary, today))
@@ -93,7 +98,8 @@ public static class WorkplaceWarnings
     }
 
     private sealed record SubsidyRow(
-        int Id, int CandidateId, string Name, string Employer, DateOnly? NextReviewDate, DateOnly? LastReviewedOn, DateOnly? FromDate, DateOnly? LastContact);
+        int Id, int CandidateId, string Name, string Employer, DateOnly? NextReviewDate, DateOnly? LastReviewedOn, DateOnly? FromDate,
+        DateOnly? ToDate, DateOnly? JobEnd, DateOnly? LastContact);
 
     private sealed record DatedRow(int CandidateId, string Name, DateOnly Date);
 
