@@ -93,7 +93,14 @@ public class FollowUp : IVersioned
 
     public bool InWindow(DateOnly date) => date >= FirstDay && date <= LastDay;
 
-    public bool IsOverdue(DateOnly today) => IsOpen && PlannedDate < today;
+    /// <summary>
+    /// The last day the slot can still be met: the end of its own window, or the planned date for a slot without one
+    /// (added by hand). The overdue query of WorkplaceWarnings (Trinn.Web) writes the same rule in SQL.
+    /// </summary>
+    public DateOnly DueBy => WindowEnd ?? PlannedDate;
+
+    /// <summary>Open after its last day (<see cref="DueBy"/>): a slot whose window is still open is not overdue.</summary>
+    public bool IsOverdue(DateOnly today) => IsOpen && DueBy < today;
 
     public static FollowUp Planned(int candidateId, FollowUpKind kind, DateOnly date, string? note = null) =>
         new() { CandidateId = candidateId, Kind = kind, PlannedDate = date, Note = note };

@@ -137,4 +137,26 @@ public sealed class FollowUpMatchingTests
         Assert.False(extra.InWindow(Start.AddDays(4)));
         Assert.Same(extra, FollowUp.MatchMeeting([extra], Start.AddDays(2), employerId: 99));
     }
+
+    [Fact]
+    public void IsOverdue_WindowStillOpen_NotOverdue_OverdueTheDayAfterItEnds()
+    {
+        // The user test: a job starting Monday 7 December registered on Sunday 6 December planned the before-start slot
+        // on Friday 4 December (window 30 November–6 December) and showed it overdue at once.
+        var (_, slots) = Job(start: new DateOnly(2026, 12, 7));
+        var before = slots.Single(s => s.Kind == FollowUpKind.BeforeStart);
+        Assert.Equal((new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 6)), (before.PlannedDate, before.LastDay));
+        Assert.False(before.IsOverdue(new DateOnly(2026, 12, 6)));
+        Assert.True(before.IsOverdue(new DateOnly(2026, 12, 7)));
+        Assert.All(slots, s => Assert.False(s.IsOverdue(s.LastDay)));
+        Assert.All(slots, s => Assert.True(s.IsOverdue(s.LastDay.AddDays(1))));
+    }
+
+    [Fact]
+    public void IsOverdue_SlotWithoutWindow_OverdueTheDayAfterItsPlannedDate()
+    {
+        var extra = FollowUp.Planned(1, FollowUpKind.Extra, Start);
+        Assert.False(extra.IsOverdue(Start));
+        Assert.True(extra.IsOverdue(Start.AddDays(1)));
+    }
 }

@@ -106,11 +106,29 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
     {
         var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 25));
         var open = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.CandidateId == candidate.Id && f.DoneOn == null && f.PlannedDate < AppFixture.Today).Select(f => f.PlannedDate).ToListAsync());
+            .Where(f => f.CandidateId == candidate.Id && f.DoneOn == null && (f.WindowEnd ?? f.PlannedDate) < AppFixture.Today).Select(f => f.PlannedDate).ToListAsync());
         var date = Assert.Single(open);
         var html = await (await client.GetAsync("/Portfolio")).HtmlAsync();
         Assert.Contains(
             $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging {date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} er ikke gjort",
+            html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SlotPastItsPlannedDate_WindowStillOpen_PlannedNotOverdue()
+    {
+        // Started Tuesday 24 November: on 27 November the before-start slot (20 November, window 17–23 November) is
+        // overdue, the after-start slot planned for 26 November is not: its window (24–27 November) is still open.
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 24));
+        var after = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.AfterStart));
+        Assert.Equal((new DateOnly(2026, 11, 26), new DateOnly(2026, 11, 27)), (after.PlannedDate, after.LastDay));
+
+        var page = await (await client.GetAsync($"/FollowUps/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains($"<tr data-followup=\"{after.Id}\" data-state=\"planned\">", page, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(page, "data-state=\"overdue\""));
+        var html = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        Assert.Contains(
+            $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging 20.11.2026 er ikke gjort",
             html, StringComparison.Ordinal);
     }
 
@@ -204,7 +222,7 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
 
     private async Task<int> OverdueCountAsync(int candidateId) =>
         await fx.WithDbAsync(db => db.Set<FollowUp>().CountAsync(
-            f => f.CandidateId == candidateId && f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < AppFixture.Today));
+            f => f.CandidateId == candidateId && f.DoneOn == null && f.ClosedOn == null && (f.WindowEnd ?? f.PlannedDate) < AppFixture.Today));
 
     private static string OverdueLine(int candidateId) =>
         $"<li data-warning=\"FollowUpOverdue\"><a class=\"aksel-link\" href=\"/FollowUps/Index/{candidateId}\">";
