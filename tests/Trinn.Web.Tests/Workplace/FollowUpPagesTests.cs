@@ -172,20 +172,78 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
         var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
         var first = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().Where(f => f.CandidateId == candidate.Id).OrderBy(f => f.PlannedDate).FirstAsync());
         var url = $"/FollowUps/Index/{candidate.Id}";
-        var stale = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-26", ["Move.Version"] = "5" }, url + "?handler=Move");
+        var stale = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-28", ["Move.Version"] = "5" }, url + "?handler=Move");
         var staleHtml = await stale.HtmlAsync();
         Assert.True(staleHtml.Contains("Noen andre lagret endringer samtidig", StringComparison.Ordinal), staleHtml[staleHtml.IndexOf("<main", StringComparison.Ordinal)..][..1500]);
         Assert.Equal(first.PlannedDate, await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
 
-        var moved = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-26", ["Move.Version"] = "0" }, url + "?handler=Move");
+        var moved = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-28", ["Move.Version"] = "0" }, url + "?handler=Move");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        Assert.Equal(new DateOnly(2026, 11, 26), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
+        Assert.Equal(new DateOnly(2026, 11, 28), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
 
         var missing = await AppFixture.PostFormAsync(client, url, new() { ["Add.Date"] = "" }, url + "?handler=Add");
         Assert.Contains("Fyll ut Planlagt dato.", await missing.HtmlAsync(), StringComparison.Ordinal);
         var added = await AppFixture.PostFormAsync(client, url, new() { ["Add.Date"] = "2026-12-10", ["Add.Note"] = "Lønnssamtale" }, url + "?handler=Add");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.True(await fx.WithDbAsync(db => db.Set<FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.Extra && f.Note == "Lønnssamtale")));
+    }
+
+    [Fact]
+    public async Task Add_NoDate_TheErrorShownOnce()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var html = await (await client.SubmitAsync(url, [new("Add.Date", ""), new("Add.Note", "")], url + "?handler=Add")).HtmlAsync();
+        Assert.Equal(1, Occurrences(html, "href=\"#Add_Date\">Fyll ut Planlagt dato.</a>"));
+    }
+
+    [Fact]
+    public async Task Move_NoDate_TheErrorShownOnce()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var html = await (await client.SubmitAsync(url, [new("Move.Date", "")], url + "?handler=Move")).HtmlAsync();
+        Assert.Equal(1, Occurrences(html, "Fyll ut Planlagt dato.</a>"));
+    }
+
+    [Fact]
+    public async Task Add_BeforeTheJobStarted_OrInThePast_RefusedAtTheField_NothingSaved()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var before = await (await client.SubmitAsync(url, [new("Add.Date", "2020-01-01"), new("Add.Note", "")], url + "?handler=Add")).HtmlAsync();
+        Assert.Contains("href=\"#Add_Date\">Planlagt dato kan ikke være før jobben starter", WebUtility.HtmlDecode(before), StringComparison.Ordinal);
+        var past = await (await client.SubmitAsync(url, [new("Add.Date", "2026-11-20"), new("Add.Note", "")], url + "?handler=Add")).HtmlAsync();
+        Assert.Contains("href=\"#Add_Date\">Planlagt dato kan ikke være tilbake i tid.", WebUtility.HtmlDecode(past), StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.Extra)));
+    }
+
+    [Fact]
+    public async Task Move_IntoThePast_RefusedAtTheField_NotMoved()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var form = await client.GetFormAsync(url, url + "?handler=Move");
+        var id = int.Parse(form.Hidden["Move.Id"], CultureInfo.InvariantCulture);
+        var html = await (await client.PostFormAsync(form, [new("Move.Date", "2026-11-26")])).HtmlAsync();
+        Assert.Contains("Planlagt dato kan ikke være tilbake i tid.</a>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.NotEqual(new DateOnly(2026, 11, 26), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == id).Select(f => f.PlannedDate).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task JobEnds_FollowUpAddedByHand_ClosedWithTheJob_NoLongerWarns()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, [new("Add.Date", "2026-11-27"), new("Add.Note", "Lønnssamtale")], url + "?handler=Add")).StatusCode);
+        var added = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.Extra));
+        Assert.NotNull(added.PlacementId);
+
+        var ended = await client.SubmitAsync($"/Placements/End/{added.PlacementId}", [
+            new("Input.EndDate", "2026-11-27"), new("Input.Ending", S((int)PlacementEnding.Dismissed)), new("Input.MoveBackToStage3", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(FollowUpClosedReason.JobEnded, await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == added.Id).Select(f => f.ClosedReason).SingleAsync()));
+        Assert.DoesNotContain(OverdueLine(candidate.Id), await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
