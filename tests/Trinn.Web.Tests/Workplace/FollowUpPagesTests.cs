@@ -226,7 +226,7 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
         var form = await client.GetFormAsync(url, url + "?handler=Move");
         var id = int.Parse(form.Hidden["Move.Id"], CultureInfo.InvariantCulture);
         var html = await (await client.PostFormAsync(form, [new("Move.Date", "2026-11-26")])).HtmlAsync();
-        Assert.Contains("Planlagt dato kan ikke være tilbake i tid.</a>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Planlagt dato kan ikke være tilbake i tid. Velg i dag eller en senere dato.</a>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.NotEqual(new DateOnly(2026, 11, 26), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == id).Select(f => f.PlannedDate).SingleAsync()));
     }
 
