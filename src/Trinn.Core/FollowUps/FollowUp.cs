@@ -93,10 +93,27 @@ public class FollowUp : IVersioned
 
     public bool InWindow(DateOnly date) => date >= FirstDay && date <= LastDay;
 
-    public bool IsOverdue(DateOnly today) => IsOpen && PlannedDate < today;
+    /// <summary>
+    /// The last day the slot can still be met: the end of its own window, or the planned date for a slot without one
+    /// (added by hand). The overdue query of WorkplaceWarnings (Trinn.Web) writes the same rule in SQL.
+    /// </summary>
+    public DateOnly DueBy => WindowEnd ?? PlannedDate;
+
+    /// <summary>Open after its last day (<see cref="DueBy"/>): a slot whose window is still open is not overdue.</summary>
+    public bool IsOverdue(DateOnly today) => IsOpen && DueBy < today;
 
     public static FollowUp Planned(int candidateId, FollowUpKind kind, DateOnly date, string? note = null) =>
         new() { CandidateId = candidateId, Kind = kind, PlannedDate = date, Note = note };
+
+    /// <summary>
+    /// A follow-up the specialist adds by hand, tied to the candidate's running job when there is one (so it closes with
+    /// that job). It may not lie in the past nor before the job's start, or without a job before the referral.
+    /// </summary>
+    public static FollowUp ByHand(int candidateId, DateOnly date, string? note, Placement? job, DateOnly? referredOn, DateOnly today)
+    {
+        CheckDate(date, job?.StartDate ?? referredOn, job is null ? "Error_FollowUpBeforeReferral" : "Error_FollowUpBeforeStart", today);
+        return new() { CandidateId = candidateId, Kind = FollowUpKind.Extra, PlannedDate = date, Note = note, Placement = job, PlacementId = job?.Id is > 0 ? job.Id : null };
+    }
 
     /// <summary>The follow-up plan for a paid job, each slot with its own window (<see cref="FollowUpPlanner.Slots"/>).</summary>
     public static List<FollowUp> PlanFor(Placement placement)
@@ -115,18 +132,44 @@ public class FollowUp : IVersioned
             .ToList();
     }
 
-    /// <summary>Moves an open follow-up to another day (the specialist's own planning); its window moves with it.</summary>
-    public void MoveTo(DateOnly date)
+    /// <summary>
+    /// Moves an open follow-up to another day (the specialist's own planning); its window moves with it. Not into the past,
+    /// nor before its job's start (the meeting before start: not before the week before start), or for a slot without a
+    /// job before the referral. A job's slot needs <see cref="Placement"/> loaded.
+    /// </summary>
+    public void MoveTo(DateOnly date, DateOnly? referredOn, DateOnly today)
     {
         if (!IsOpen)
         {
             throw new DomainException(nameof(PlannedDate), ClosedOn is null ? "Error_FollowUpDone" : "Error_FollowUpClosed");
         }
 
+        if (Placement is { } job)
+        {
+            CheckDate(date, Kind == FollowUpKind.BeforeStart ? job.StartDate.AddDays(-7) : job.StartDate, "Error_FollowUpBeforeStart", today);
+        }
+        else
+        {
+            CheckDate(date, referredOn, "Error_FollowUpBeforeReferral", today);
+        }
+
         var shift = date.DayNumber - PlannedDate.DayNumber;
         WindowStart = WindowStart?.AddDays(shift);
         WindowEnd = WindowEnd?.AddDays(shift);
         PlannedDate = date;
+    }
+
+    private static void CheckDate(DateOnly date, DateOnly? earliest, string tooEarly, DateOnly today)
+    {
+        if (date < earliest)
+        {
+            throw new DomainException(nameof(PlannedDate), tooEarly);
+        }
+
+        if (date < today)
+        {
+            throw new DomainException(nameof(PlannedDate), "Error_FollowUpInPast");
+        }
     }
 
     public void MarkDone(DateOnly date, FollowUpDoneBy by, Employers.EmployerContact? contact = null, JournalNote? note = null)

@@ -114,7 +114,7 @@ public sealed class FollowUpMatchingTests
     {
         var (job, slots) = Job();
         job.End(Start, PlacementEnding.Mismatch, Start);
-        Assert.Equal("Error_FollowUpClosed", Assert.Throws<DomainException>(() => slots[5].MoveTo(Start.AddDays(40))).MessageKey);
+        Assert.Equal("Error_FollowUpClosed", Assert.Throws<DomainException>(() => slots[5].MoveTo(Start.AddDays(40), null, Start)).MessageKey);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class FollowUpMatchingTests
         var (_, slots) = Job();
         var weekly = slots.First(s => s.Kind == FollowUpKind.Weekly);
         var (from, to) = (weekly.FirstDay, weekly.LastDay);
-        weekly.MoveTo(weekly.PlannedDate.AddDays(2));
+        weekly.MoveTo(weekly.PlannedDate.AddDays(2), null, Start);
         Assert.Equal(from.AddDays(2), weekly.FirstDay);
         Assert.Equal(to.AddDays(2), weekly.LastDay);
     }
@@ -136,5 +136,66 @@ public sealed class FollowUpMatchingTests
         Assert.True(extra.InWindow(Start.AddDays(3)));
         Assert.False(extra.InWindow(Start.AddDays(4)));
         Assert.Same(extra, FollowUp.MatchMeeting([extra], Start.AddDays(2), employerId: 99));
+    }
+
+    [Fact]
+    public void IsOverdue_WindowStillOpen_NotOverdue_OverdueTheDayAfterItEnds()
+    {
+        // The user test: a job starting Monday 7 December registered on Sunday 6 December planned the before-start slot
+        // on Friday 4 December (window 30 November–6 December) and showed it overdue at once.
+        var (_, slots) = Job(start: new DateOnly(2026, 12, 7));
+        var before = slots.Single(s => s.Kind == FollowUpKind.BeforeStart);
+        Assert.Equal((new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 6)), (before.PlannedDate, before.LastDay));
+        Assert.False(before.IsOverdue(new DateOnly(2026, 12, 6)));
+        Assert.True(before.IsOverdue(new DateOnly(2026, 12, 7)));
+        Assert.All(slots, s => Assert.False(s.IsOverdue(s.LastDay)));
+        Assert.All(slots, s => Assert.True(s.IsOverdue(s.LastDay.AddDays(1))));
+    }
+
+    [Fact]
+    public void IsOverdue_SlotWithoutWindow_OverdueTheDayAfterItsPlannedDate()
+    {
+        var extra = FollowUp.Planned(1, FollowUpKind.Extra, Start);
+        Assert.False(extra.IsOverdue(Start));
+        Assert.True(extra.IsOverdue(Start.AddDays(1)));
+    }
+
+    [Fact]
+    public void ByHand_BeforeTheJobStart_OrInThePast_Refused_OtherwiseTiedToTheJob()
+    {
+        var (job, _) = Job();
+        var before = Assert.Throws<DomainException>(() => FollowUp.ByHand(1, new DateOnly(2020, 1, 1), null, job, new DateOnly(2026, 6, 1), Start));
+        Assert.Equal(("PlannedDate", "Error_FollowUpBeforeStart"), (before.Field, before.MessageKey));
+        var past = Assert.Throws<DomainException>(() => FollowUp.ByHand(1, Start.AddDays(1), null, job, null, Start.AddDays(2)));
+        Assert.Equal("Error_FollowUpInPast", past.MessageKey);
+        var noJob = Assert.Throws<DomainException>(() => FollowUp.ByHand(1, new DateOnly(2026, 5, 1), null, null, new DateOnly(2026, 6, 1), new DateOnly(2026, 4, 1)));
+        Assert.Equal("Error_FollowUpBeforeReferral", noJob.MessageKey);
+
+        var added = FollowUp.ByHand(1, Start.AddDays(3), "Lønnssamtale", job, null, Start);
+        Assert.Same(job, added.Placement);
+        Assert.Equal(FollowUpKind.Extra, added.Kind);
+    }
+
+    [Fact]
+    public void MoveTo_IntoThePast_OrBeforeTheJob_Refused_BeforeStartSlotMayStayInTheWeekBefore()
+    {
+        var (_, slots) = Job();
+        var weekly = slots.First(s => s.Kind == FollowUpKind.Weekly);
+        Assert.Equal("Error_FollowUpInPast", Assert.Throws<DomainException>(() => weekly.MoveTo(Start.AddDays(1), null, Start.AddDays(2))).MessageKey);
+        Assert.Equal("Error_FollowUpBeforeStart", Assert.Throws<DomainException>(() => weekly.MoveTo(Start.AddDays(-1), null, Start.AddDays(-10))).MessageKey);
+        var before = slots.Single(s => s.Kind == FollowUpKind.BeforeStart);
+        before.MoveTo(Start.AddDays(-6), null, Start.AddDays(-10));
+        Assert.Equal(Start.AddDays(-6), before.PlannedDate);
+        Assert.Equal("Error_FollowUpBeforeStart", Assert.Throws<DomainException>(() => before.MoveTo(Start.AddDays(-8), null, Start.AddDays(-10))).MessageKey);
+    }
+
+    [Fact]
+    public void JobEnds_FollowUpAddedByHandForThatJob_ClosedToo()
+    {
+        var (job, _) = Job();
+        var added = FollowUp.ByHand(1, Start.AddDays(30), null, job, null, Start);
+        job.FollowUps.Add(added);
+        job.End(Start.AddDays(20), PlacementEnding.Dismissed, Start.AddDays(25));
+        Assert.Equal(FollowUpClosedReason.JobEnded, added.ClosedReason);
     }
 }

@@ -106,11 +106,29 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
     {
         var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 25));
         var open = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking()
-            .Where(f => f.CandidateId == candidate.Id && f.DoneOn == null && f.PlannedDate < AppFixture.Today).Select(f => f.PlannedDate).ToListAsync());
+            .Where(f => f.CandidateId == candidate.Id && f.DoneOn == null && (f.WindowEnd ?? f.PlannedDate) < AppFixture.Today).Select(f => f.PlannedDate).ToListAsync());
         var date = Assert.Single(open);
         var html = await (await client.GetAsync("/Portfolio")).HtmlAsync();
         Assert.Contains(
             $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging {date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)} er ikke gjort",
+            html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SlotPastItsPlannedDate_WindowStillOpen_PlannedNotOverdue()
+    {
+        // Started Tuesday 24 November: on 27 November the before-start slot (20 November, window 17–23 November) is
+        // overdue, the after-start slot planned for 26 November is not: its window (24–27 November) is still open.
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 24));
+        var after = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.AfterStart));
+        Assert.Equal((new DateOnly(2026, 11, 26), new DateOnly(2026, 11, 27)), (after.PlannedDate, after.LastDay));
+
+        var page = await (await client.GetAsync($"/FollowUps/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains($"<tr data-followup=\"{after.Id}\" data-state=\"planned\">", page, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(page, "data-state=\"overdue\""));
+        var html = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        Assert.Contains(
+            $"href=\"/FollowUps/Index/{candidate.Id}\">{candidate.FirstName} {candidate.LastName}</a>: planlagt oppfølging 20.11.2026 er ikke gjort",
             html, StringComparison.Ordinal);
     }
 
@@ -154,20 +172,78 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
         var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
         var first = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().Where(f => f.CandidateId == candidate.Id).OrderBy(f => f.PlannedDate).FirstAsync());
         var url = $"/FollowUps/Index/{candidate.Id}";
-        var stale = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-26", ["Move.Version"] = "5" }, url + "?handler=Move");
+        var stale = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-28", ["Move.Version"] = "5" }, url + "?handler=Move");
         var staleHtml = await stale.HtmlAsync();
         Assert.True(staleHtml.Contains("Noen andre lagret endringer samtidig", StringComparison.Ordinal), staleHtml[staleHtml.IndexOf("<main", StringComparison.Ordinal)..][..1500]);
         Assert.Equal(first.PlannedDate, await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
 
-        var moved = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-26", ["Move.Version"] = "0" }, url + "?handler=Move");
+        var moved = await AppFixture.PostFormAsync(client, url, new() { ["Move.Id"] = S(first.Id), ["Move.Date"] = "2026-11-28", ["Move.Version"] = "0" }, url + "?handler=Move");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        Assert.Equal(new DateOnly(2026, 11, 26), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
+        Assert.Equal(new DateOnly(2026, 11, 28), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == first.Id).Select(f => f.PlannedDate).SingleAsync()));
 
         var missing = await AppFixture.PostFormAsync(client, url, new() { ["Add.Date"] = "" }, url + "?handler=Add");
         Assert.Contains("Fyll ut Planlagt dato.", await missing.HtmlAsync(), StringComparison.Ordinal);
         var added = await AppFixture.PostFormAsync(client, url, new() { ["Add.Date"] = "2026-12-10", ["Add.Note"] = "Lønnssamtale" }, url + "?handler=Add");
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.True(await fx.WithDbAsync(db => db.Set<FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.Extra && f.Note == "Lønnssamtale")));
+    }
+
+    [Fact]
+    public async Task Add_NoDate_TheErrorShownOnce()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var html = await (await client.SubmitAsync(url, [new("Add.Date", ""), new("Add.Note", "")], url + "?handler=Add")).HtmlAsync();
+        Assert.Equal(1, Occurrences(html, "href=\"#Add_Date\">Fyll ut Planlagt dato.</a>"));
+    }
+
+    [Fact]
+    public async Task Move_NoDate_TheErrorShownOnce()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var html = await (await client.SubmitAsync(url, [new("Move.Date", "")], url + "?handler=Move")).HtmlAsync();
+        Assert.Equal(1, Occurrences(html, "Fyll ut Planlagt dato.</a>"));
+    }
+
+    [Fact]
+    public async Task Add_BeforeTheJobStarted_OrInThePast_RefusedAtTheField_NothingSaved()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var before = await (await client.SubmitAsync(url, [new("Add.Date", "2020-01-01"), new("Add.Note", "")], url + "?handler=Add")).HtmlAsync();
+        Assert.Contains("href=\"#Add_Date\">Planlagt dato kan ikke være før jobben starter", WebUtility.HtmlDecode(before), StringComparison.Ordinal);
+        var past = await (await client.SubmitAsync(url, [new("Add.Date", "2026-11-20"), new("Add.Note", "")], url + "?handler=Add")).HtmlAsync();
+        Assert.Contains("href=\"#Add_Date\">Planlagt dato kan ikke være tilbake i tid.", WebUtility.HtmlDecode(past), StringComparison.Ordinal);
+        Assert.False(await fx.WithDbAsync(db => db.Set<FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.Extra)));
+    }
+
+    [Fact]
+    public async Task Move_IntoThePast_RefusedAtTheField_NotMoved()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 30));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        var form = await client.GetFormAsync(url, url + "?handler=Move");
+        var id = int.Parse(form.Hidden["Move.Id"], CultureInfo.InvariantCulture);
+        var html = await (await client.PostFormAsync(form, [new("Move.Date", "2026-11-26")])).HtmlAsync();
+        Assert.Contains("Planlagt dato kan ikke være tilbake i tid. Velg i dag eller en senere dato.</a>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.NotEqual(new DateOnly(2026, 11, 26), await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == id).Select(f => f.PlannedDate).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task JobEnds_FollowUpAddedByHand_ClosedWithTheJob_NoLongerWarns()
+    {
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var url = $"/FollowUps/Index/{candidate.Id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, [new("Add.Date", "2026-11-27"), new("Add.Note", "Lønnssamtale")], url + "?handler=Add")).StatusCode);
+        var added = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.CandidateId == candidate.Id && f.Kind == FollowUpKind.Extra));
+        Assert.NotNull(added.PlacementId);
+
+        var ended = await client.SubmitAsync($"/Placements/End/{added.PlacementId}", [
+            new("Input.EndDate", "2026-11-27"), new("Input.Ending", S((int)PlacementEnding.Dismissed)), new("Input.MoveBackToStage3", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal(FollowUpClosedReason.JobEnded, await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == added.Id).Select(f => f.ClosedReason).SingleAsync()));
+        Assert.DoesNotContain(OverdueLine(candidate.Id), await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -204,7 +280,7 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
 
     private async Task<int> OverdueCountAsync(int candidateId) =>
         await fx.WithDbAsync(db => db.Set<FollowUp>().CountAsync(
-            f => f.CandidateId == candidateId && f.DoneOn == null && f.ClosedOn == null && f.PlannedDate < AppFixture.Today));
+            f => f.CandidateId == candidateId && f.DoneOn == null && f.ClosedOn == null && (f.WindowEnd ?? f.PlannedDate) < AppFixture.Today));
 
     private static string OverdueLine(int candidateId) =>
         $"<li data-warning=\"FollowUpOverdue\"><a class=\"aksel-link\" href=\"/FollowUps/Index/{candidateId}\">";

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Trinn.Core.FollowUps;
+using Trinn.Core.Placements;
 using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.FollowUps;
@@ -23,6 +24,8 @@ public sealed class IndexModel(
 
     public IReadOnlyList<FollowUp> Rows { get; private set; } = [];
 
+    private DateOnly? referredOn;
+
     public async Task<IActionResult> OnGetAsync(int candidateId) => await LoadAsync(candidateId) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostMoveAsync(int candidateId)
@@ -33,12 +36,7 @@ public sealed class IndexModel(
         }
 
         ModelState.KeepErrorsOf("Move.");
-        if (Move.Date is null)
-        {
-            ModelState.AddModelError("Move.Date", t["Error_Required", t["Field_PlannedDate"]]);
-        }
-
-        var followUp = await db.Set<FollowUp>().SingleOrDefaultAsync(x => x.Id == Move.Id && x.CandidateId == candidateId);
+        var followUp = await db.Set<FollowUp>().Include(x => x.Placement).SingleOrDefaultAsync(x => x.Id == Move.Id && x.CandidateId == candidateId);
         if (followUp is null)
         {
             return NotFound();
@@ -49,7 +47,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var outcome = await ConcurrencyGuard.TrySaveAsync(db, followUp, Move.Version, x => x.MoveTo(Move.Date!.Value), ModelState, t,
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, followUp, Move.Version, x => x.MoveTo(Move.Date!.Value, referredOn, Today), ModelState, t,
             ex => f[ex.MessageKey], prefix: "Move.", field: _ => "Date");
         if (outcome == SaveOutcome.Saved)
         {
@@ -72,19 +70,22 @@ public sealed class IndexModel(
         }
 
         ModelState.KeepErrorsOf("Add.");
-        if (Add.Date is null)
-        {
-            ModelState.AddModelError("Add.Date", t["Error_Required", t["Field_PlannedDate"]]);
-        }
-
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        db.Add(FollowUp.Planned(candidateId, FollowUpKind.Extra, Add.Date!.Value, string.IsNullOrWhiteSpace(Add.Note) ? null : Add.Note.Trim()));
-        await db.SaveChangesAsync();
-        return RedirectToPage(new { candidateId });
+        // The running paid job the follow-up belongs to (the latest started), so it closes when that job ends.
+        var job = await db.Set<Placement>()
+            .Where(p => p.CandidateId == candidateId && p.Ending == null
+                        && (p.Kind == PlacementKind.Permanent || p.Kind == PlacementKind.Temporary || p.Kind == PlacementKind.Substitute || p.Kind == PlacementKind.OnCall))
+            .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).FirstOrDefaultAsync();
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
+            {
+                db.Add(FollowUp.ByHand(candidateId, Add.Date!.Value, string.IsNullOrWhiteSpace(Add.Note) ? null : Add.Note.Trim(), job, referredOn, Today));
+                return Task.CompletedTask;
+            }, ModelState, t, ex => f[ex.MessageKey], prefix: "Add.", field: _ => "Date");
+        return outcome == SaveOutcome.Saved ? RedirectToPage(new { candidateId }) : Page();
     }
 
     private async Task<bool> LoadAsync(int candidateId)
@@ -92,7 +93,7 @@ public sealed class IndexModel(
         var candidate = await db.ReadVisibleAsync(
             candidateId,
             User,
-            c => new { c.Id, Name = c.FirstName + " " + c.LastName },
+            c => new { c.Id, Name = c.FirstName + " " + c.LastName, ReferredOn = c.Referral == null ? (DateOnly?)null : c.Referral.ReferredOn },
             AuditEntities.FollowUpsPage,
             logger);
         if (candidate is null)
@@ -100,7 +101,7 @@ public sealed class IndexModel(
             return false;
         }
 
-        (CandidateId, Name, Today) = (candidate.Id, candidate.Name, NorwegianTime.Today(time));
+        (CandidateId, Name, Today, referredOn) = (candidate.Id, candidate.Name, NorwegianTime.Today(time), candidate.ReferredOn);
         Rows = await db.Set<FollowUp>().AsNoTracking().Where(x => x.CandidateId == candidateId)
             .OrderBy(x => x.PlannedDate).ThenBy(x => x.Id).ToListAsync();
         return true;
