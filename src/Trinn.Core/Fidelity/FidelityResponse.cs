@@ -43,13 +43,31 @@ public class FidelityResponse : IVersioned
     public static AnswerSet ParseAnswers(string json) =>
         JsonSerializer.Deserialize<AnswerSet>(json, InstrumentJson.Options) ?? AnswerSet.Empty;
 
-    /// <summary>Replaces the stored answers with validated ones (the caller has checked that the round is open).</summary>
+    /// <summary>
+    /// Whether anything is answered: a form sent with every question blank (a tick-box question with nothing ticked is
+    /// stored as answered, but on its own it is not a response) is not an answer, and must not count as one or be scored.
+    /// </summary>
+    public static bool AnythingAnswered(AnswerSet answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return answers.Values.Values.Any(v => v.Count > 0);
+    }
+
+    /// <summary>
+    /// Replaces the stored answers with validated ones (the caller has checked that the round is open). Refuses a form with
+    /// nothing answered (<see cref="AnythingAnswered"/>; <see cref="DomainException"/>, <c>Answer_NothingAnswered</c>).
+    /// </summary>
     public void Record(AnswerSet answers, bool shared, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.InstrumentKey != InstrumentKey || answers.InstrumentVersion != InstrumentVersion)
         {
             throw new ArgumentException("The answers belong to another instrument version.", nameof(answers));
+        }
+
+        if (!AnythingAnswered(answers))
+        {
+            throw new DomainException(string.Empty, "Answer_NothingAnswered");
         }
 
         AnswersJson = JsonSerializer.Serialize(answers, CompactJson);

@@ -109,6 +109,22 @@ public sealed partial class FidelityRoundTests(FidelityWebFactory factory)
     }
 
     [Fact]
+    public async Task Answer_NothingAnswered_RefusedWithMessage_NotCountedOrScored()
+    {
+        // The form as sent with every question blank: the tick-box questions (3, 7, 8, 19) still send their empty marker.
+        var round = await factory.AddRoundAsync(factory.Team1);
+        var js2 = await factory.LoginAsync("js2");
+
+        var response = await js2.PostAnswersAsync(round, [("item3", ""), ("item7", ""), ("item8", ""), ("item19", "")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Du har ikke svart på noen spørsmål, så ingenting ble lagret.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Null(await factory.FindResponseAsync(round, "js2"));
+        // One tick is an answer.
+        Assert.Equal(HttpStatusCode.Redirect, (await js2.PostAnswersAsync(round, [("item7", ""), ("item7", "1")])).StatusCode);
+    }
+
+    [Fact]
     public async Task Answer_RoundNotYetOpen_IsRefused()
     {
         var round = await factory.AddRoundAsync(factory.Team1, opensInDays: 3, closesInDays: 10);

@@ -83,6 +83,12 @@ public sealed class AnswerModel(
             return Page();
         }
 
+        if (!FidelityResponse.AnythingAnswered(result.Answers))
+        {
+            ModelState.AddModelError(string.Empty, f["Answer_NothingAnswered"]);
+            return Page();
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
         var response = await db.Set<FidelityResponse>().SingleOrDefaultAsync(x => x.RoundId == id && x.RespondentId == userId);

@@ -76,9 +76,9 @@ public sealed class IndexModel(
         }
 
         // The running paid job the follow-up belongs to (the latest started), so it closes when that job ends.
+        var paid = Enum.GetValues<PlacementKind>().Where(Placement.IsPaidKind).ToList();
         var job = await db.Set<Placement>()
-            .Where(p => p.CandidateId == candidateId && p.Ending == null
-                        && (p.Kind == PlacementKind.Permanent || p.Kind == PlacementKind.Temporary || p.Kind == PlacementKind.Substitute || p.Kind == PlacementKind.OnCall))
+            .Where(p => p.CandidateId == candidateId && p.Ending == null && paid.Contains(p.Kind))
             .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).FirstOrDefaultAsync();
         var outcome = await ConcurrencyGuard.TrySaveAsync(db, () =>
             {
