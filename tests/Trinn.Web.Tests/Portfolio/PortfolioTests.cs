@@ -101,6 +101,8 @@ public abstract partial class PortfolioTests(TrinnFactory app)
         var filtered = await client.GetHtmlAsync($"/Candidates?spesialist={colleague.Id}&trinn=3");
 
         Assert.Equal(3, Rows(all).Count);
+        // The filter finds the candidates a specialist follows as main or as backup, and its label says so.
+        Assert.Contains("for=\"spesialist\" class=\"aksel-form-field__label aksel-label\">Jobbspesialist eller backup</label>", all, StringComparison.Ordinal);
         Assert.DoesNotContain(otherTeam.LastName, all, StringComparison.Ordinal);
         var row = Assert.Single(Rows(filtered));
         Assert.Contains(match.LastName, row, StringComparison.Ordinal);
