@@ -130,13 +130,7 @@ public abstract class PlacementPagesTests(AppFixture fx)
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
         var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
         var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 8, 28)));
-        var measure = await fx.WithDbAsync(async db =>
-        {
-            var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 8, 28), new DateOnly(2027, 8, 28), new DateOnly(2027, 2, 28), AppFixture.Now.UtcDateTime);
-            (await db.Set<Placement>().Include(p => p.Measures).SingleAsync(p => p.Id == placement.Id)).AddMeasure(m);
-            await db.SaveChangesAsync();
-            return m;
-        });
+        var measure = await AddWageSubsidyAsync(placement.Id, new DateOnly(2026, 8, 28), new DateOnly(2027, 8, 28), new DateOnly(2027, 2, 28));
         var client = await fx.LoginAsync("js1");
         var response = await AppFixture.PostFormAsync(client, $"/Placements/End/{placement.Id}", new()
         {
@@ -246,13 +240,7 @@ public abstract class PlacementPagesTests(AppFixture fx)
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
         var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
         var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 5, 1)));
-        var measure = await fx.WithDbAsync(async db =>
-        {
-            var m = SupportMeasure.Lonnstilskudd(40, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1), AppFixture.Now.UtcDateTime);
-            (await db.Set<Placement>().Include(p => p.Measures).SingleAsync(p => p.Id == placement.Id)).AddMeasure(m);
-            await db.SaveChangesAsync();
-            return m;
-        });
+        var measure = await AddWageSubsidyAsync(placement.Id, new DateOnly(2026, 5, 1), null, new DateOnly(2026, 11, 1));
         var client = await fx.LoginAsync("js1");
         var form = await client.GetFormAsync($"/Placements/Review/{measure.Id}");
         // Exactly what the form holds as the user sees it: its hidden fields and token, the pre-filled dates and note.
@@ -320,8 +308,13 @@ public abstract class PlacementPagesTests(AppFixture fx)
         var value = System.Text.RegularExpressions.Regex.Match(input.Value, "\\bvalue=\"(?<v>[^\"]*)\"");
         return value.Success ? WebUtility.HtmlDecode(value.Groups["v"].Value) : "";
     }
+
+    private Task<SupportMeasure> AddWageSubsidyAsync(int placementId, DateOnly from, DateOnly? to, DateOnly review) =>
+        fx.WithDbAsync(async db =>
+        {
+            var m = SupportMeasure.Lonnstilskudd(40, from, to, review, AppFixture.Now.UtcDateTime);
+            (await db.Set<Placement>().Include(p => p.Measures).SingleAsync(p => p.Id == placementId)).AddMeasure(m);
+            await db.SaveChangesAsync();
+            return m;
+        });
 }
-
-public sealed class PlacementPagesSqliteTests(SqliteAppFixture fx) : PlacementPagesTests(fx), IClassFixture<SqliteAppFixture>;
-
-public sealed class PlacementPagesPostgresTests(PostgresAppFixture fx) : PlacementPagesTests(fx), IClassFixture<PostgresAppFixture>;
