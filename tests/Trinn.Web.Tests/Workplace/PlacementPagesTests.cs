@@ -318,3 +318,7 @@ public abstract class PlacementPagesTests(AppFixture fx)
             return m;
         });
 }
+
+public sealed class PlacementPagesSqliteTests(SqliteAppFixture fx) : PlacementPagesTests(fx), IClassFixture<SqliteAppFixture>;
+
+public sealed class PlacementPagesPostgresTests(PostgresAppFixture fx) : PlacementPagesTests(fx), IClassFixture<PostgresAppFixture>;
