@@ -18,13 +18,7 @@ public sealed class ValidationMessageTests
     [Fact]
     public void InputModels_EveryValidatedProperty_HasANorwegianDisplayName()
     {
-        var validated = (
-            from type in typeof(SharedResource).Assembly.GetTypes()
-            // Options classes are validated at start-up; their messages go to the operator's log, not to a form.
-            where !type.Name.EndsWith("Options", StringComparison.Ordinal)
-            from property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            where property.GetCustomAttributes<ValidationAttribute>(inherit: true).Any()
-            select property).ToList();
+        var validated = ValidatedProperties().ToList();
         Assert.True(validated.Count > 50, $"only {validated.Count} validated properties found: the scan itself is broken");
 
         var offenders = (
@@ -43,14 +37,21 @@ public sealed class ValidationMessageTests
     public void InputModels_EveryValidationMessageKey_IsInSharedResource()
     {
         var offenders = (
-            from type in typeof(SharedResource).Assembly.GetTypes()
-            where !type.Name.EndsWith("Options", StringComparison.Ordinal)
-            from property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            from property in ValidatedProperties()
             from attribute in property.GetCustomAttributes<ValidationAttribute>(inherit: true)
             where attribute.ErrorMessage is null || Shared.GetString(attribute.ErrorMessage, CultureInfo.InvariantCulture) is null
-            select $"{type.FullName}.{property.Name}: [{attribute.GetType().Name}] " +
+            select $"{property.DeclaringType!.FullName}.{property.Name}: [{attribute.GetType().Name}] " +
                 (attribute.ErrorMessage is null ? "has no ErrorMessage key (the English default would show)" : $"\"{attribute.ErrorMessage}\" is not in SharedResource.resx")).ToList();
 
         Assert.True(offenders.Count == 0, "Validation messages that would not be Norwegian:\n" + string.Join('\n', offenders));
     }
+
+    /// <summary>The public properties of Trinn.Web's types that carry a validation attribute.</summary>
+    private static IEnumerable<PropertyInfo> ValidatedProperties() =>
+        from type in typeof(SharedResource).Assembly.GetTypes()
+        // Options classes are validated at start-up; their messages go to the operator's log, not to a form.
+        where !type.Name.EndsWith("Options", StringComparison.Ordinal)
+        from property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        where property.GetCustomAttributes<ValidationAttribute>(inherit: true).Any()
+        select property;
 }
