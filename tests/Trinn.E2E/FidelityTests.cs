@@ -78,6 +78,18 @@ public sealed class FidelityTests(BrowserFixture fx)
         await Assertions.Expect(mv1.GetByTestId("band")).ToContainTextAsync("Rimelig");
         await Assertions.Expect(mv1.Locator("tr[data-item='3'] td[data-col='mean']")).ToHaveTextAsync("5,0");
 
+        // On a phone every column of an item is in view without scrolling the table sideways: each item is a small card
+        // of "Gjennomsnitt: 5,0" lines, the last column included.
+        var mvPhone = await fx.LoginAsync("mv1", phone: true);
+        await mvPhone.GotoAsync($"/Fidelity/Results/{roundId}");
+        var lastColumn = mvPhone.Locator("tr[data-item='3'] td[data-col='recorded']");
+        var cell = await lastColumn.BoundingBoxAsync();
+        var width = await mvPhone.EvaluateAsync<int>("() => window.innerWidth");
+        Assert.True(cell is not null && cell.X >= 0 && cell.X + cell.Width <= width, $"the last column sits at x = {cell?.X} in a {width} px window");
+        await Assertions.Expect(mvPhone.Locator("tr[data-item='3'] td[data-col='mean']")).ToHaveTextAsync("5,0");
+        await Axe.AssertAccessibleAsync(mvPhone);
+        await mvPhone.Context.CloseAsync();
+
         await mv1.SelectOptionAsync("#mode", "seed_replication");
         await mv1.ClickAsync("main form[method=get] button[type=submit]");
         await Pages.WaitForUrlAsync(mv1, new Regex("mode=seed_replication"));
