@@ -83,7 +83,27 @@ public abstract partial class PortfolioTests(TrinnFactory app)
 
         var html = await after.GetHtmlAsync("/Portfolio");
         Assert.Contains("data-warning=\"no-contact\"", Row(Split(html).Own, candidate.LastName), StringComparison.Ordinal);
-        Assert.Contains("1 kandidater har ikke hatt kontakt på over 14 dager.", html, StringComparison.Ordinal);
+        Assert.Contains("1 kandidat har ikke hatt kontakt på over 14 dager.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, "Du følger opp 1 kandidat.", "1 kandidat har ikke hatt kontakt på over 14 dager.")]
+    [InlineData(2, "Du følger opp 2 kandidater.", "2 kandidater har ikke hatt kontakt på over 14 dager.")]
+    public async Task Portfolio_OneOrTwoCandidates_CountedInSingularOnlyForOne(int count, string intro, string warning)
+    {
+        var staff = await app.Data.AddTeamWithStaffAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await app.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, stage: 2, specialist: staff.Specialist,
+                lastContact: app.Data.Today.AddDays(-20));
+        }
+
+        using var client = await BrowserClient.LoginAsync(app, staff.Specialist.UserName!);
+
+        var html = await client.GetHtmlAsync("/Portfolio");
+
+        Assert.Contains(intro, html, StringComparison.Ordinal);
+        Assert.Contains(warning, html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,6 +102,22 @@ public abstract class OpportunityPagesTests(AppFixture fx)
         Assert.False(await fx.WithDbAsync(db => db.Set<JobOpportunity>().AnyAsync(o => o.EmployerId == employer.Id)));
     }
 
+    [Theory]
+    [InlineData(1, "1 time per uke")]
+    [InlineData(2, "2 timer per uke")]
+    public async Task Details_HoursPerWeek_SingularOnlyForOneHour(int hours, string expected)
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var o = await fx.WithDbAsync(db => AddOpportunityAsync(db, employer.Id, "Timer " + Guid.NewGuid().ToString("N")[..6], "Lager", hours, "Oslo"));
+        var client = await fx.LoginAsync("js1");
+
+        var details = await (await client.GetAsync($"/Opportunities/Details/{o.Id}")).HtmlAsync();
+        var employerPage = await (await client.GetAsync($"/Employers/Details/{employer.Id}")).HtmlAsync();
+
+        Assert.Contains($"<dd>{expected}</dd>", details, StringComparison.Ordinal);
+        Assert.Contains($"{o.Title}</a>: {expected}, Oslo", employerPage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Edit_StaleVersion_ConflictAndNewerDataKept()
     {

@@ -174,7 +174,7 @@ public sealed class EditModel(
         }
 
         var ended = await sessions.RevokeAllAsync(user.Id, SessionEndReason.SignedOut);
-        Message = a["User_SessionsEnded", ended];
+        Message = a.Count("User_SessionsEnded", ended, ended);
         return RedirectToPage(new { id });
     }
 

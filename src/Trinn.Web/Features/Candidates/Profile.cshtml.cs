@@ -101,8 +101,8 @@ public sealed class ProfileModel(TrinnDbContext db, IStringLocalizer<SharedResou
     private string? HoursRange(int? min, int? max) => (min, max) switch
     {
         (null, null) => null,
-        ({ } a, null) => t["Hours_AtLeast", a].Value,
-        (null, { } b) => t["Hours_AtMost", b].Value,
+        ({ } a, null) => t.Count("Hours_AtLeast", a, a).Value,
+        (null, { } b) => t.Count("Hours_AtMost", b, b).Value,
         ({ } a, { } b) => t["Hours_Between", a, b].Value,
     };
 

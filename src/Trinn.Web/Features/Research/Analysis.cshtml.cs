@@ -52,7 +52,7 @@ public sealed class AnalysisModel(TrinnDbContext db, TimeProvider time, IStringL
 
     public IReadOnlyList<int> CompareWaves { get; private set; } = [];
 
-    public string WaveName(int offset) => offset == 0 ? r["Code_Inclusion"] : t["Wave_Months", offset];
+    public string WaveName(int offset) => offset == 0 ? r["Code_Inclusion"] : t.Count("Wave_Months", offset, offset);
 
     /// <summary>The wave's name inside a sentence ("ved inklusjon").</summary>
     public string WaveNameInText(int offset) => offset == 0 ? r["Code_Inclusion"].Value.ToLower(CultureInfo.GetCultureInfo("nb-NO")) : WaveName(offset);

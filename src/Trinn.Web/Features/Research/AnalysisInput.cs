@@ -135,7 +135,7 @@ internal sealed class AnalysisRequest(CsvTable table, IStringLocalizer t)
         {
             if (codes.Length != 2)
             {
-                return Fail("Group1", t["Error_ChooseTwoGroups", group, codes.Length]);
+                return Fail("Group1", t.Count("Error_ChooseTwoGroups", codes.Length, group, codes.Length));
             }
 
             (g1, g2) = (codes[0], codes[1]);

@@ -102,7 +102,7 @@ public sealed class EnrolModel(TrinnDbContext db, IStringLocalizer<StudiesResour
         }
 
         await db.SaveChangesAsync();
-        Message = s["Enrol_DoneMany", ids.Count];
+        Message = s.Count("Enrol_DoneAll", ids.Count, ids.Count);
         return RedirectToPage(new { id });
     }
 
