@@ -12,7 +12,7 @@ namespace Trinn.Core.Demo;
 
 /// <summary>
 /// Demo data for the job-seeker study: the first demo study gets a protocol and an information letter, every
-/// participant a consent from 4–20 months back, and the waves whose window has passed are answered (about one in
+/// participant a consent from 4–20 months back (not before their referral and cooperation agreement), and the waves whose window has passed are answered (about one in
 /// six missed, one in four entered from paper), so the candidate pages and the research analyses have data on first
 /// start. Answers are drawn from a fixed seed and always valid for the instrument (branching included).
 /// </summary>
@@ -42,12 +42,23 @@ public sealed class SurveyDemoSeeder(TrinnDbContext db, TimeProvider time)
         var specialists = await db.Users.Where(u => u.TeamId != null && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Jobbspesialist)))
             .Select(u => new { u.Id, u.TeamId }).ToListAsync(ct);
         var participants = await db.Set<StudyParticipant>().Where(p => p.StudyId == study.Id).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.CandidateId, p.ResearchId, TeamId = p.Candidate!.TeamId }).ToListAsync(ct);
+            .Select(p => new
+            {
+                p.Id,
+                p.CandidateId,
+                p.ResearchId,
+                TeamId = p.Candidate!.TeamId,
+                ReferredOn = p.Candidate.Referral == null ? (DateOnly?)null : p.Candidate.Referral.ReferredOn,
+                SignedOn = p.Candidate.Agreement == null ? (DateOnly?)null : p.Candidate.Agreement.SignedOn,
+            })
+            .ToListAsync(ct);
         var random = new Random(2019);
         for (var i = 0; i < participants.Count; i++)
         {
             var p = participants[i];
-            var consented = today.AddDays(-random.Next(120, 600));
+            // Consent is given on the signed cooperation agreement's research consent, so never before it nor the referral:
+            // the inclusion wave is dated from the consent, and a questionnaire from before the referral makes no sense.
+            var consented = Latest(today.AddDays(-random.Next(120, 600)), p.ReferredOn, p.SignedOn, today);
             var consent = await StudyConsent.RegisterAsync(db, study, protocol, p.CandidateId, consented, consented, 1, admin, today, now, ct);
             await db.SaveChangesAsync(ct);
             var waves = await db.Set<SurveyWave>().Where(w => w.ParticipantId == consent.ParticipantId).OrderBy(w => w.Number).ToListAsync(ct);
@@ -73,6 +84,13 @@ public sealed class SurveyDemoSeeder(TrinnDbContext db, TimeProvider time)
 
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>The latest of the drawn date and the candidate's referral and agreement dates, never after today.</summary>
+    private static DateOnly Latest(DateOnly drawn, DateOnly? referredOn, DateOnly? signedOn, DateOnly today)
+    {
+        var latest = new[] { drawn, referredOn ?? drawn, signedOn ?? drawn }.Max();
+        return latest > today ? today : latest;
     }
 
     /// <summary>A complete, valid answer set for the job-seeker questionnaire.</summary>

@@ -25,6 +25,9 @@ public enum FollowUpClosedReason
 {
     /// <summary>"Jobben avsluttet": the job it belonged to ended, so the slot is no longer due.</summary>
     JobEnded = 1,
+
+    /// <summary>"Avlyst": a follow-up added by hand that the specialist cancelled (added by mistake, or no longer wanted).</summary>
+    Cancelled = 2,
 }
 
 /// <summary>
@@ -78,7 +81,7 @@ public class FollowUp : IVersioned
 
     public JournalNote? DoneByJournalNote { get; private set; }
 
-    /// <summary>Closed without a meeting (the job ended); a closed slot is neither due nor overdue.</summary>
+    /// <summary>Closed without a meeting (the job ended, or cancelled by hand); a closed slot is neither due nor overdue.</summary>
     public DateOnly? ClosedOn { get; private set; }
 
     public FollowUpClosedReason? ClosedReason { get; private set; }
@@ -86,6 +89,9 @@ public class FollowUp : IVersioned
     public long Version { get; set; }
 
     public bool IsOpen => DoneOn is null && ClosedOn is null;
+
+    /// <summary>Added by hand (<see cref="ByHand"/>), not a slot of the plan for a job start (fidelity item 17).</summary>
+    public bool IsByHand => Kind == FollowUpKind.Extra;
 
     public DateOnly FirstDay => WindowStart ?? PlannedDate.AddDays(-DefaultWindowDays);
 
@@ -141,7 +147,8 @@ public class FollowUp : IVersioned
     {
         if (!IsOpen)
         {
-            throw new DomainException(nameof(PlannedDate), ClosedOn is null ? "Error_FollowUpDone" : "Error_FollowUpClosed");
+            throw new DomainException(nameof(PlannedDate), ClosedOn is null ? "Error_FollowUpDone"
+                : ClosedReason == FollowUpClosedReason.Cancelled ? "Error_FollowUpCancelled" : "Error_FollowUpClosed");
         }
 
         if (Placement is { } job)
@@ -203,6 +210,27 @@ public class FollowUp : IVersioned
 
         ClosedOn = date;
         ClosedReason = FollowUpClosedReason.JobEnded;
+    }
+
+    /// <summary>
+    /// Cancels ("avlyser") an open follow-up added by hand, on <paramref name="today"/>. The row stays as history, closed
+    /// and no longer due. The planned slots of a job start are the method's schedule (fidelity item 17): they can be
+    /// moved, not cancelled. A done or already closed follow-up is refused.
+    /// </summary>
+    public void Cancel(DateOnly today)
+    {
+        if (!IsByHand)
+        {
+            throw new DomainException(nameof(Kind), "Error_FollowUpCancelPlanned");
+        }
+
+        if (!IsOpen)
+        {
+            throw new DomainException(nameof(ClosedOn), DoneOn is not null ? "Error_FollowUpCancelDone" : "Error_FollowUpCancelClosed");
+        }
+
+        ClosedOn = today;
+        ClosedReason = FollowUpClosedReason.Cancelled;
     }
 
     /// <summary>

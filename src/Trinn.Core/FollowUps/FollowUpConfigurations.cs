@@ -15,6 +15,7 @@ internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.ClosedOn);
         builder.Property(f => f.ClosedReason);
         builder.Ignore(f => f.IsOpen);
+        builder.Ignore(f => f.IsByHand);
         builder.Ignore(f => f.FirstDay);
         builder.Ignore(f => f.LastDay);
         builder.Property(f => f.Note).HasMaxLength(FollowUp.NoteMaxLength);

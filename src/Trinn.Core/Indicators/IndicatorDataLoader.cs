@@ -153,12 +153,16 @@ public static class IndicatorDataLoader
         return new WorkRows(placements, measures, about);
     }
 
-    /// <summary>Follow-ups planned in the window (the follow-up figures) or done in it (meetings at work), and workplace-visit notes in it.</summary>
+    /// <summary>
+    /// Follow-ups planned in the window (the follow-up figures) or done in it (meetings at work), and workplace-visit notes
+    /// in it. A follow-up cancelled by hand was never due, so it is left out: counted, it would be a follow-up missed.
+    /// </summary>
     private static async Task<(List<FollowUpRow> FollowUps, List<CandidateDate> Visits)> FollowUpsAndVisitsAsync(
         TrinnDbContext db, int[] ids, DateOnly back, DateOnly end, CancellationToken ct)
     {
         var followUps = await db.Set<FollowUp>().AsNoTracking()
             .Where(f => EF.Parameter(ids).Contains(f.CandidateId) && ((f.PlannedDate >= back && f.PlannedDate <= end) || (f.DoneOn >= back && f.DoneOn <= end)))
+            .Where(f => f.ClosedReason == null || f.ClosedReason != FollowUpClosedReason.Cancelled)
             .Select(f => new FollowUpRow(f.Id, f.CandidateId, f.PlacementId, f.Kind, f.PlannedDate, f.DoneOn))
             .ToListAsync(ct);
         var visits = await db.JournalNotes.AsNoTracking()

@@ -57,6 +57,38 @@ public sealed class DemoDataTests(DemoTrinnFactory app) : IClassFixture<DemoTrin
     }
 
     [Fact]
+    public async Task Demo_StudyConsentsAndWaves_NeverBeforeTheCandidatesReferralOrAgreement()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+        var consents = await db.Set<StudyConsent>().AsNoTracking()
+            .Select(c => new
+            {
+                c.ParticipantId,
+                c.CandidateId,
+                c.ConsentedOn,
+                c.InclusionDate,
+                ReferredOn = db.Candidates.Where(x => x.Id == c.CandidateId).Select(x => x.Referral!.ReferredOn).Single(),
+                SignedOn = db.CooperationAgreements.Where(a => a.CandidateId == c.CandidateId).Select(a => a.SignedOn).Single(),
+            })
+            .ToListAsync();
+        Assert.NotEmpty(consents);
+        var waves = (await db.Set<SurveyWave>().AsNoTracking().Select(w => new { w.ParticipantId, w.Number, w.TargetDate, w.SubmittedAtUtc }).ToListAsync())
+            .ToLookup(w => w.ParticipantId);
+        foreach (var c in consents)
+        {
+            var who = $"candidate {c.CandidateId}, referred {c.ReferredOn}, agreement {c.SignedOn}, consent {c.ConsentedOn}, inclusion {c.InclusionDate}";
+            Assert.True(c.ConsentedOn >= c.ReferredOn && c.ConsentedOn >= c.SignedOn, who);
+            Assert.NotEmpty(waves[c.ParticipantId]);
+            foreach (var w in waves[c.ParticipantId])
+            {
+                Assert.True(w.TargetDate >= c.InclusionDate, $"{who}: wave {w.Number} dated {w.TargetDate}");
+                Assert.True(w.SubmittedAtUtc is not { } at || DateOnly.FromDateTime(at) >= c.InclusionDate, $"{who}: wave {w.Number} answered {w.SubmittedAtUtc}");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Demo_HasStage345Data()
     {
         using var scope = _factory.Services.CreateScope();

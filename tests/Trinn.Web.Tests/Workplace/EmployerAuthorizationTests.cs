@@ -1,4 +1,5 @@
 using Trinn.Core.Employers;
+using Trinn.Core.FollowUps;
 
 namespace Trinn.Web.Tests.Workplace;
 
@@ -60,6 +61,57 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
     {
         var client = await fx.LoginAsync("jsb");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(await UrlAsync(route))).StatusCode);
+    }
+
+    /// <summary>Cancelling a follow-up added by hand (a POST handler of /FollowUps/Index): who may, as for moving one.</summary>
+    public static readonly TheoryData<string, string> CancelOutcomes = new()
+    {
+        { "js1", "ok" }, { "js2", "ok" }, { "mv1", "ok" }, { "jsb", "404" }, { "nav1", "deny" }, { "leder1", "deny" }, { "forsker1", "deny" }, { "admin1", "deny" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CancelOutcomes))]
+    public async Task CancelFollowUp_EveryRole_OnlyTheTeamCancels(string user, string outcome)
+    {
+        var (candidateId, followUp) = await FollowUpByHandAsync();
+        var client = await fx.LoginAsync(user);
+
+        var response = await AppFixture.PostWithTokenFromAsync(client, "/Account/Profile", $"/FollowUps/Index/{candidateId}?handler=Cancel", new()
+        {
+            ["Cancel.Id"] = S(followUp.Id),
+            ["Cancel.Version"] = followUp.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        switch (outcome)
+        {
+            case "ok":
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Equal($"/FollowUps/{candidateId}", response.Headers.Location!.OriginalString);
+                break;
+            case "404":
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                break;
+            default:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+                break;
+        }
+
+        var stored = await fx.WithDbAsync(db => db.Set<FollowUp>().AsNoTracking().SingleAsync(f => f.Id == followUp.Id));
+        Assert.Equal(outcome == "ok" ? FollowUpClosedReason.Cancelled : null, stored.ClosedReason);
+    }
+
+    [Fact]
+    public async Task CancelFollowUp_Anonymous_SentToLogin_NothingChanged()
+    {
+        var (candidateId, followUp) = await FollowUpByHandAsync();
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Cancel.Id"] = S(followUp.Id), ["Cancel.Version"] = "0" });
+
+        var response = await fx.Anonymous().PostAsync(new Uri($"/FollowUps/Index/{candidateId}?handler=Cancel", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.True(await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == followUp.Id).Select(f => f.ClosedOn == null).SingleAsync()));
     }
 
     [Fact]
@@ -132,6 +184,19 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
             Assert.False(await db.Set<Trinn.Core.FollowUps.FollowUp>().AnyAsync(f => f.CandidateId == candidate.Id));
             Assert.False(await db.Set<Trinn.Core.Duration.FollowUpPeriod>().AnyAsync(p => p.CandidateId == candidate.Id));
         });
+    }
+
+    /// <summary>A Team A candidate (js1's) with an open follow-up added by hand a week ahead.</summary>
+    private async Task<(int CandidateId, FollowUp FollowUp)> FollowUpByHandAsync()
+    {
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 3));
+        var followUp = FollowUp.ByHand(candidate.Id, AppFixture.Today.AddDays(7), null, null, candidate.Referral!.ReferredOn, AppFixture.Today);
+        await fx.WithDbAsync(db =>
+        {
+            db.Add(followUp);
+            return db.SaveChangesAsync();
+        });
+        return (candidate.Id, followUp);
     }
 
     private async Task<string> UrlAsync(string route)

@@ -5,7 +5,7 @@ using Trinn.Web.Features.Candidates;
 
 namespace Trinn.Web.Features.FollowUps;
 
-/// <summary>A candidate's planned follow-ups at the workplace: see, move and add.</summary>
+/// <summary>A candidate's planned follow-ups at the workplace: see, move, add, and cancel one added by hand.</summary>
 [ReadsCandidateData]
 public sealed class IndexModel(
     TrinnDbContext db, IStringLocalizer<SharedResource> t, IStringLocalizer<FollowUpsResource> f, TimeProvider time, ILogger<IndexModel> logger) : PageModel
@@ -15,6 +15,13 @@ public sealed class IndexModel(
 
     [BindProperty]
     public AddFollowUpInput Add { get; set; } = new();
+
+    [BindProperty]
+    public CancelFollowUpInput Cancel { get; set; } = new();
+
+    /// <summary>What the last change did, shown once after the redirect.</summary>
+    [TempData]
+    public string? Message { get; set; }
 
     public int CandidateId { get; private set; }
 
@@ -88,6 +95,40 @@ public sealed class IndexModel(
         return outcome == SaveOutcome.Saved ? RedirectToPage(new { candidateId }) : Page();
     }
 
+    public async Task<IActionResult> OnPostCancelAsync(int candidateId)
+    {
+        if (!await LoadAsync(candidateId))
+        {
+            return NotFound();
+        }
+
+        ModelState.KeepErrorsOf("Cancel.");
+        var followUp = await db.Set<FollowUp>().SingleOrDefaultAsync(x => x.Id == Cancel.Id && x.CandidateId == candidateId);
+        if (followUp is null)
+        {
+            return NotFound();
+        }
+
+        var outcome = await ConcurrencyGuard.TrySaveAsync(db, followUp, Cancel.Version, x => x.Cancel(Today), ModelState, t,
+            ex => f[ex.MessageKey], prefix: "Cancel.", field: _ => nameof(CancelFollowUpInput.Id));
+        if (outcome == SaveOutcome.Saved)
+        {
+            Message = f["FollowUps_CancelledMessage", NorwegianTime.Format(followUp.PlannedDate)];
+            return RedirectToPage(new { candidateId });
+        }
+
+        if (outcome == SaveOutcome.Conflict)
+        {
+            await LoadAsync(candidateId);
+        }
+
+        return Page();
+    }
+
+    /// <summary>The refusal of a cancel posted for row <paramref name="id"/>, shown in that row.</summary>
+    public string? CancelError(int id) =>
+        Cancel.Id == id && ModelState.TryGetValue("Cancel.Id", out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
     private async Task<bool> LoadAsync(int candidateId)
     {
         var candidate = await db.ReadVisibleAsync(
@@ -128,4 +169,11 @@ public sealed class AddFollowUpInput
     [StringLength(FollowUp.NoteMaxLength, ErrorMessage = "Error_TooLong")]
     [Display(Name = "Field_Note")]
     public string? Note { get; set; }
+}
+
+public sealed class CancelFollowUpInput
+{
+    public int Id { get; set; }
+
+    public long Version { get; set; }
 }
