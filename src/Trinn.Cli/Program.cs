@@ -11,4 +11,5 @@ root.Subcommands.Add(Trinn.Cli.Stats.StatsCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Fidelity.FidelityCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Instruments.InstrumentCommand.Create());
 root.Subcommands.Add(Trinn.Cli.Check.CheckCommand.Create());
+root.Subcommands.Add(Trinn.Cli.Check.FixCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -97,17 +97,19 @@ internal sealed class PlacementGenerator : ISeedGenerator
                         continue;
                     }
 
+                    // Measures start with the job (Placement.AddMeasure) and, on a job that ended, end with it (Placement.End).
+                    DateOnly? WithJob(DateOnly? to) => end is { } last && (to is null || to > last) ? last : to;
                     var roll = random.Next(100);
                     var created = SeedContext.At(start, random);
                     if (roll < 35)
                     {
                         var review = start.AddMonths(6);
-                        measures.Add(measures.Count + 1, id, SupportMeasureKind.Lonnstilskudd, start, start.AddMonths(random.Next(6, 13)), 30 + (5 * random.Next(0, 10)),
+                        measures.Add(measures.Count + 1, id, SupportMeasureKind.Lonnstilskudd, start, WithJob(start.AddMonths(random.Next(6, 13))), 30 + (5 * random.Next(0, 10)),
                             review, review < context.Today && random.Next(2) == 0 ? review : null, null, null, null, null, created, 1L);
                     }
                     else if (roll < 43)
                     {
-                        measures.Add(measures.Count + 1, id, SupportMeasureKind.Mentortilskudd, start, start.AddMonths(6), null, null, null,
+                        measures.Add(measures.Count + 1, id, SupportMeasureKind.Mentortilskudd, start, WithJob(start.AddMonths(6)), null, null, null,
                             names.Person(), 8m + random.Next(0, 12), null, null, created, 1L);
                     }
                     else if (roll < 48)
@@ -117,7 +119,7 @@ internal sealed class PlacementGenerator : ISeedGenerator
                     }
                     else if (roll < 63)
                     {
-                        measures.Add(measures.Count + 1, id, SupportMeasureKind.Tilretteleggingsplan, start, null, null, null, null, null, null, null,
+                        measures.Add(measures.Count + 1, id, SupportMeasureKind.Tilretteleggingsplan, start, WithJob(null), null, null, null, null, null, null,
                             "Fast arbeidsoppgave om morgenen, pause hver annen time, fast kontaktperson.", created, 1L);
                     }
 

@@ -65,7 +65,13 @@ internal sealed class DemoWork(Random random, DateOnly today, DateTime nowUtc)
                 if (recent.Count > 0 && !recent.Any(j => j.Placement.Measures.Any(m => m.Kind == kind)))
                 {
                     var job = recent.FirstOrDefault(j => j.Placement.Measures.Count == 0) ?? recent[0];
-                    job.Placement.Measures.Add(Measure(kind, job.Start, now));
+                    // Added as if before the job ended (an ended job takes no new measures), so it ends with the job.
+                    var measure = Measure(kind, job.Start, now);
+                    job.Placement.Measures.Add(measure);
+                    if (job.Placement is { Ending: not null, EndDate: { } end })
+                    {
+                        measure.EndWithJob(end);
+                    }
                 }
             }
         }
@@ -280,10 +286,9 @@ internal sealed class DemoWork(Random random, DateOnly today, DateTime nowUtc)
     {
         var market = random.NextDouble() < 0.07 ? LabourMarket.Sheltered : LabourMarket.Regular;
         var job = Placement.Register(c.Id, employer.Id, PaidKinds[random.Next(PaidKinds.Length)], market, 40 + (10 * random.Next(7)), start, null, by, nowUtc);
-        if (end is { } e)
-        {
-            job.End(e, LostEndings[random.Next(LostEndings.Length)], today);
-        }
+
+        // Drawn here to keep the demo's random sequence; the job ends after its measures are on it, so they end with it.
+        PlacementEnding? ending = end is null ? null : LostEndings[random.Next(LostEndings.Length)];
 
         var roll = random.NextDouble();
         if (roll < 0.35)
@@ -295,22 +300,27 @@ internal sealed class DemoWork(Random random, DateOnly today, DateTime nowUtc)
                 subsidy.Review(reviewed, reviewed.AddMonths(3), today, "Fortsatt behov; trappes ned neste periode.");
             }
 
-            job.Measures.Add(subsidy);
+            job.AddMeasure(subsidy);
         }
 
         if (random.NextDouble() < 0.25)
         {
-            job.Measures.Add(Measure(SupportMeasureKind.Mentortilskudd, start, nowUtc));
+            job.AddMeasure(Measure(SupportMeasureKind.Mentortilskudd, start, nowUtc));
         }
 
         if (random.NextDouble() < 0.1)
         {
-            job.Measures.Add(Measure(SupportMeasureKind.Inkluderingstilskudd, start, nowUtc));
+            job.AddMeasure(Measure(SupportMeasureKind.Inkluderingstilskudd, start, nowUtc));
         }
 
         if (random.NextDouble() < 0.25)
         {
-            job.Measures.Add(Measure(SupportMeasureKind.Tilretteleggingsplan, start, nowUtc));
+            job.AddMeasure(Measure(SupportMeasureKind.Tilretteleggingsplan, start, nowUtc));
+        }
+
+        if (end is { } e)
+        {
+            job.End(e, ending, today);
         }
 
         db.Add(job);

@@ -171,6 +171,14 @@ public class Placement : IVersioned
     /// Adds a support measure where the rules allow it (<see cref="SupportMeasureRules"/>): a wage subsidy only on paid
     /// work (arbeidstrening is "jobb uten lønn"), mentor and inclusion grants on arbeidstrening and paid work, never on a
     /// jobbsmak. An ended placement takes no new measures.
+    /// <para>
+    /// A dated measure runs inside its job: it starts no earlier than the job's first day and no later than its last
+    /// (planned) day. The from date is the day the measure takes effect, not the day it was arranged: a wage subsidy
+    /// compensates the wage of someone employed, a mentor grant pays a colleague's time with the new employee, and an
+    /// adaptation plan applies at work. Arranging a mentor or writing the plan the week before the start (the report's
+    /// "meet within a week before start") is preparation, recorded as contacts, while the measure itself starts with the
+    /// job. An inclusion grant has no period, so no dates to check.
+    /// </para>
     /// </summary>
     public void AddMeasure(SupportMeasure measure)
     {
@@ -183,6 +191,19 @@ public class Placement : IVersioned
         if (!SupportMeasureRules.Allowed(measure.Kind, Kind))
         {
             throw new DomainException("Kind", "Error_MeasureNotAllowed_" + measure.Kind);
+        }
+
+        if (measure.FromDate is { } from)
+        {
+            if (from < StartDate)
+            {
+                throw new DomainException(nameof(SupportMeasure.FromDate), "Error_MeasureBeforeJobStart");
+            }
+
+            if (EndDate is { } end && from > end)
+            {
+                throw new DomainException(nameof(SupportMeasure.FromDate), "Error_MeasureAfterJobEnd");
+            }
         }
 
         Measures.Add(measure);

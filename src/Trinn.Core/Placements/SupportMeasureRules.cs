@@ -53,4 +53,39 @@ public static class SupportMeasureCheck
         // The query mirrors the rule for speed; the rule itself has the last word.
         return rows.Where(r => !SupportMeasureRules.Allowed(r.MeasureKind, r.PlacementKind)).ToList();
     }
+
+    /// <summary>
+    /// Ends the support measures still running past their ended job's last day: stored before <see cref="Placement.End"/>
+    /// ended a job's measures with it. The same rule, <see cref="SupportMeasure.EndWithJob"/>, applied to each (a started
+    /// measure with a later or no end ends on the job's end date, a mentor's joint period with it; one that had not
+    /// started is left), and saved through SaveChanges, so each change has its audit entry like any other. Done in C#
+    /// rather than as SQL in a migration: a migration's SQL would change domain data without audit entries (the chain is
+    /// hashed in C#). Returns the ids of the measures changed; running it again changes nothing.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> EndWithEndedJobsAsync(TrinnDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var placements = await db.Set<Placement>()
+            .Where(p => p.Ending != null && p.EndDate != null
+                && p.Measures.Any(m => m.FromDate != null && m.FromDate <= p.EndDate && (m.ToDate == null || m.ToDate > p.EndDate)))
+            .Include(p => p.Measures)
+            .OrderBy(p => p.Id)
+            .ToListAsync(ct);
+        var changed = new List<int>();
+        foreach (var placement in placements)
+        {
+            foreach (var measure in placement.Measures.OrderBy(m => m.Id))
+            {
+                var before = (measure.ToDate, measure.JointTo);
+                measure.EndWithJob(placement.EndDate!.Value);
+                if ((measure.ToDate, measure.JointTo) != before)
+                {
+                    changed.Add(measure.Id);
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return changed;
+    }
 }

@@ -46,6 +46,11 @@ public abstract class SeedCommandTests(ScratchDatabases databases) : IAsyncLifet
             Assert.Equal(scale.AuditEntries, await db.Set<AuditEntry>().CountAsync());
             Assert.InRange(await db.Set<Placement>().CountAsync(), scale.Placements / 2, scale.Placements);
             Assert.True(await db.Set<SupportMeasure>().AnyAsync());
+            // Every dated measure starts inside its job (Placement.AddMeasure), and one on an ended job ends with it.
+            Assert.Equal(0, await db.Set<SupportMeasure>().CountAsync(m => m.FromDate != null
+                && (m.FromDate < m.Placement!.StartDate || m.FromDate > m.Placement.EndDate
+                    || (m.Placement.Ending != null && (m.ToDate == null || m.ToDate > m.Placement.EndDate)))));
+            Assert.True(await db.Set<SupportMeasure>().AnyAsync(m => m.FromDate != null && m.Placement!.Ending != null));
             Assert.True(await db.Set<FidelityResponse>().AnyAsync());
 
             // Stage histories: moves forward and back, every candidate's current stage is where its last move went.

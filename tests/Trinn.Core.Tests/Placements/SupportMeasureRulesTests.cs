@@ -23,6 +23,14 @@ public sealed class SupportMeasureRulesTests
         SupportMeasureKind.Tilretteleggingsplan or _ => SupportMeasure.Tilretteleggingsplan("Plan", Today, Now),
     };
 
+    private static SupportMeasure Dated(SupportMeasureKind kind, DateOnly from) => kind switch
+    {
+        SupportMeasureKind.Lonnstilskudd => SupportMeasure.Lonnstilskudd(40, from, null, from.AddMonths(3), Now),
+        SupportMeasureKind.Mentortilskudd => SupportMeasure.Mentortilskudd("Kollega", 8, from, null, Now),
+        SupportMeasureKind.Inkluderingstilskudd => throw new ArgumentOutOfRangeException(nameof(kind), "An inclusion grant has no period."),
+        SupportMeasureKind.Tilretteleggingsplan or _ => SupportMeasure.Tilretteleggingsplan("Plan", from, Now),
+    };
+
     [Theory]
     [InlineData(PlacementKind.Jobbsmak, SupportMeasureKind.Lonnstilskudd, false)]
     [InlineData(PlacementKind.Arbeidstrening, SupportMeasureKind.Lonnstilskudd, false)] // "jobb uten lønn"
@@ -61,6 +69,56 @@ public sealed class SupportMeasureRulesTests
         var p = Of(PlacementKind.Permanent);
         p.End(Today, PlacementEnding.ContractEnded, Today);
         Assert.Equal("Error_PlacementEnded", Assert.Throws<DomainException>(() => p.AddMeasure(Measure(SupportMeasureKind.Tilretteleggingsplan))).MessageKey);
+    }
+
+    [Theory]
+    [InlineData(SupportMeasureKind.Lonnstilskudd)]
+    [InlineData(SupportMeasureKind.Mentortilskudd)]
+    [InlineData(SupportMeasureKind.Tilretteleggingsplan)]
+    public void AddMeasure_StartBeforeJobStart_RefusedAtFromDate(SupportMeasureKind kind)
+    {
+        // A wage subsidy from 2020 on a job that starts in 2026; also a mentor arranged the week before the start.
+        var job = Placement.Register(1, 1, PlacementKind.Permanent, LabourMarket.Regular, 50, new DateOnly(2026, 3, 2), null, "u", Now);
+        foreach (var from in new[] { new DateOnly(2020, 3, 2), new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 1) })
+        {
+            var ex = Assert.Throws<DomainException>(() => job.AddMeasure(Dated(kind, from)));
+            Assert.Equal(("FromDate", "Error_MeasureBeforeJobStart"), (ex.Field, ex.MessageKey));
+        }
+
+        Assert.Empty(job.Measures);
+    }
+
+    [Theory]
+    [InlineData(SupportMeasureKind.Lonnstilskudd)]
+    [InlineData(SupportMeasureKind.Mentortilskudd)]
+    [InlineData(SupportMeasureKind.Tilretteleggingsplan)]
+    public void AddMeasure_StartOnJobStartOrLastDay_Accepted(SupportMeasureKind kind)
+    {
+        var job = Placement.Register(1, 1, PlacementKind.Temporary, LabourMarket.Regular, 50, new DateOnly(2026, 3, 2), new DateOnly(2026, 8, 31), "u", Now);
+        job.AddMeasure(Dated(kind, new DateOnly(2026, 3, 2)));
+        job.AddMeasure(Dated(kind, new DateOnly(2026, 8, 31)));
+        Assert.Equal(2, job.Measures.Count);
+    }
+
+    [Theory]
+    [InlineData(SupportMeasureKind.Lonnstilskudd)]
+    [InlineData(SupportMeasureKind.Mentortilskudd)]
+    [InlineData(SupportMeasureKind.Tilretteleggingsplan)]
+    public void AddMeasure_StartAfterJobEnd_RefusedAtFromDate(SupportMeasureKind kind)
+    {
+        // A temporary job planned to end 31.08 (not yet ended: an ended job takes no measures at all).
+        var job = Placement.Register(1, 1, PlacementKind.Temporary, LabourMarket.Regular, 50, new DateOnly(2026, 3, 2), new DateOnly(2026, 8, 31), "u", Now);
+        var ex = Assert.Throws<DomainException>(() => job.AddMeasure(Dated(kind, new DateOnly(2026, 9, 1))));
+        Assert.Equal(("FromDate", "Error_MeasureAfterJobEnd"), (ex.Field, ex.MessageKey));
+        Assert.Empty(job.Measures);
+    }
+
+    [Fact]
+    public void AddMeasure_InclusionGrantHasNoPeriod_AcceptedOnAnyOpenJob()
+    {
+        var job = Placement.Register(1, 1, PlacementKind.Permanent, LabourMarket.Regular, 50, Today.AddDays(30), null, "u", Now);
+        job.AddMeasure(Measure(SupportMeasureKind.Inkluderingstilskudd));
+        Assert.Single(job.Measures);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Trinn.Core.Demo;
 using Trinn.Core.NationalIds;
+using Trinn.Core.Placements;
 
 namespace Trinn.Web.Tests.Demo;
 
@@ -24,6 +25,14 @@ public sealed class DemoSeedingTests
         Assert.InRange(nationalIds.Count, 150, 320);
         Assert.All(nationalIds, id => Assert.Equal(NationalIdKind.Synthetic, NationalIdNumber.Check(id, allowSynthetic: true).Kind));
         Assert.All(nationalIds, id => Assert.False(NationalIdNumber.Check(id, allowSynthetic: false).IsValid));
+        // Every dated measure starts inside its job (Placement.AddMeasure), and one on an ended job ends with it.
+        var (outside, onEndedJobs) = await app.Data.WithDbAsync(async db => (
+            await db.Set<SupportMeasure>().CountAsync(m => m.FromDate != null
+                && (m.FromDate < m.Placement!.StartDate || m.FromDate > m.Placement.EndDate
+                    || (m.Placement.Ending != null && (m.ToDate == null || m.ToDate > m.Placement.EndDate)))),
+            await db.Set<SupportMeasure>().CountAsync(m => m.FromDate != null && m.Placement!.Ending != null)));
+        Assert.Equal(0, outside);
+        Assert.True(onEndedJobs > 0);
         var password = Environment.GetEnvironmentVariable("TRINN_DEMO_PASSWORD") is { Length: > 0 } p ? p : DemoSeeder.DefaultPassword;
         using var client = BrowserClient.Anonymous(app);
         using var login = await client.TryLoginAsync("jobbspesialist1", password);

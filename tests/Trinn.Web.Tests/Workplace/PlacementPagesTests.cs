@@ -189,6 +189,41 @@ public abstract class PlacementPagesTests(AppFixture fx)
     }
 
     [Fact]
+    public async Task MeasureForm_StartBeforeTheJob_NorwegianErrorAtFromDateNothingSaved()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 10, 1)));
+        var client = await fx.LoginAsync("js1");
+        var form = await client.GetFormAsync($"/Placements/Measure/{placement.Id}");
+        Assert.Equal("2026-10-01", InputValue(form.Html, "Input.FromDate"));
+        var tries = new Dictionary<string, string>
+        {
+            // A wage subsidy typed with the wrong year, and a mentor grant dated from the week before the start.
+            ["1"] = "2020-10-01",
+            ["2"] = "2026-09-24",
+        };
+        foreach (var (kind, from) in tries)
+        {
+            var response = await client.PostFormAsync(form, new Dictionary<string, string>
+            {
+                ["Input.Kind"] = kind,
+                ["Input.FromDate"] = from,
+                ["Input.Percent"] = "40",
+                ["Input.NextReviewDate"] = "2027-01-01",
+                ["Input.MentorName"] = "Kari Kollega",
+                ["Input.HoursPerMonth"] = "8",
+                ["Input.MentorMandate"] = "Fast veiledning annenhver uke.",
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.HtmlAsync();
+            Assert.Matches("id=\"Input_FromDate-error\"[^>]*><p[^>]*>Virkemiddelet kan ikke starte før jobben starter \\(01\\.10\\.2026\\)\\.", html);
+        }
+
+        Assert.False(await fx.WithDbAsync(db => db.Set<SupportMeasure>().AnyAsync(m => m.PlacementId == placement.Id)));
+    }
+
+    [Fact]
     public async Task WageSubsidyPastReview_WarnsOnPortfolioAndTeamView_UntilEmployerContactAboutIt()
     {
         var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));

@@ -20,6 +20,9 @@ public sealed class MeasureModel(
     /// <summary>The measures this placement's kind may carry, said on the form before anyone tries another.</summary>
     public IReadOnlyList<SupportMeasureKind> AllowedHere { get; private set; } = [];
 
+    /// <summary>The job's first day (dd.mm.yyyy), the earliest a measure may start.</summary>
+    public string JobStart { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var placement = await db.FindPlacementForEditAsync(id, User);
@@ -70,7 +73,7 @@ public sealed class MeasureModel(
             // The rules decide which measures this kind of placement may carry (a wage subsidy only on paid work).
             placement.AddMeasure(measure);
             return Task.CompletedTask;
-        }, ModelState, t, ex => PlacementMessages.For(ex, t, p));
+        }, ModelState, t, ex => PlacementMessages.For(ex, t, p, JobStart, placement.EndDate is { } end ? NorwegianTime.Format(end) : ""));
         return outcome == SaveOutcome.Saved
             ? RedirectToPage("/Placements/Index", new { candidateId = placement.CandidateId })
             : Page();
@@ -82,6 +85,7 @@ public sealed class MeasureModel(
         var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
         Title = EnumText.Name(p, placement.Kind) + " – " + employer;
         Kinds = EnumText.Items<SupportMeasureKind>(p, t["Select_Choose"]);
+        JobStart = NorwegianTime.Format(placement.StartDate);
         AllowedHere = Enum.GetValues<SupportMeasureKind>().Where(k => SupportMeasureRules.Allowed(k, placement.Kind)).ToList();
     }
 }

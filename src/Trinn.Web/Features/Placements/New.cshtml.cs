@@ -127,9 +127,10 @@ public sealed class PlacementInput
 /// <summary>Turns a placement rule's message key into the Norwegian text, with the field name where the text needs it.</summary>
 internal static class PlacementMessages
 {
-    public static string For(DomainException ex, IStringLocalizer<SharedResource> t, IStringLocalizer<PlacementsResource> p)
+    /// <param name="args">Values the placement's own messages may show, such as the job's start and end dates.</param>
+    public static string For(DomainException ex, IStringLocalizer<SharedResource> t, IStringLocalizer<PlacementsResource> p, params object[] args)
     {
-        var own = p[ex.MessageKey];
+        var own = args.Length == 0 ? p[ex.MessageKey] : p[ex.MessageKey, args];
         if (!own.ResourceNotFound)
         {
             return own.Value;

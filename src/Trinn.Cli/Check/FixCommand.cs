@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using Trinn.Cli.Db;
+using Trinn.Core.Placements;
+
+namespace Trinn.Cli.Check;
+
+/// <summary>
+/// <c>trinn fix measures-past-job-end</c>: ends the support measures that still run past the last day of their ended job
+/// (stored before ending a job ended its measures), by the same rule as ending a job today, each change audited. Prints
+/// the ids of the measures changed. Exit code 0 when done (also when there was nothing to change), 2 on bad usage.
+/// </summary>
+internal static class FixCommand
+{
+    public static Command Create()
+    {
+        var fix = new Command("fix", "Bring stored data in line with a rule that can be applied without a person's judgement (audited)");
+        var measures = new Command("measures-past-job-end", "End support measures that run past their ended job's last day")
+        {
+            DbCommand.ProviderOption, DbCommand.ConnectionOption,
+        };
+        measures.SetAction(async (r, ct) =>
+        {
+            var output = r.InvocationConfiguration.Output;
+            try
+            {
+                var options = CliDatabase.Options(r.GetValue(DbCommand.ProviderOption), r.GetValue(DbCommand.ConnectionOption));
+                await using var db = CliDatabase.Open(options);
+                var changed = await SupportMeasureCheck.EndWithEndedJobsAsync(db, ct);
+                await output.WriteLineAsync(changed.Count == 0
+                    ? "no support measures run past their ended job; nothing was changed"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{changed.Count} support measure(s) now end with their job (audited): {string.Join(", ", changed)}"));
+                return 0;
+            }
+            catch (CliException ex)
+            {
+                await r.InvocationConfiguration.Error.WriteLineAsync("trinn fix: " + ex.Message);
+                return 2;
+            }
+        });
+        fix.Subcommands.Add(measures);
+        return fix;
+    }
+}
