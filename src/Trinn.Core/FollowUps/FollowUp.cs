@@ -100,13 +100,12 @@ public class FollowUp : IVersioned
     public bool InWindow(DateOnly date) => date >= FirstDay && date <= LastDay;
 
     /// <summary>
-    /// The last day the slot can still be met: the end of its own window, or the planned date for a slot without one
-    /// (added by hand). The overdue query of WorkplaceWarnings (Trinn.Web) writes the same rule in SQL.
+    /// Open after its last day (<see cref="LastDay"/>): a follow-up whose window is still open is not overdue. That holds
+    /// for one added by hand too: the page shows it as "Gjelder møter" its planned date ± <see cref="DefaultWindowDays"/>,
+    /// and a meeting in those days completes it (<see cref="MatchMeeting"/>), so it is not overdue before they have passed.
+    /// The overdue query of WorkplaceWarnings (Trinn.Web) writes the same rule in SQL.
     /// </summary>
-    public DateOnly DueBy => WindowEnd ?? PlannedDate;
-
-    /// <summary>Open after its last day (<see cref="DueBy"/>): a slot whose window is still open is not overdue.</summary>
-    public bool IsOverdue(DateOnly today) => IsOpen && DueBy < today;
+    public bool IsOverdue(DateOnly today) => IsOpen && LastDay < today;
 
     public static FollowUp Planned(int candidateId, FollowUpKind kind, DateOnly date, string? note = null) =>
         new() { CandidateId = candidateId, Kind = kind, PlannedDate = date, Note = note };

@@ -64,8 +64,8 @@ public class ContactChangeTests
     public void Reopen_DoneByContact_BackToPlanned()
     {
         var contact = Contact(EmployerContactKind.WorkplaceFollowUp);
-        var followUp = FollowUp.Planned(1, FollowUpKind.Weekly, Today.AddDays(-3));
-        followUp.MarkDone(Today.AddDays(-2), FollowUpDoneBy.EmployerContact, contact);
+        var followUp = FollowUp.Planned(1, FollowUpKind.Weekly, Today.AddDays(-4));
+        followUp.MarkDone(Today.AddDays(-3), FollowUpDoneBy.EmployerContact, contact);
         Assert.Same(contact, followUp.DoneByContact);
 
         followUp.Reopen();

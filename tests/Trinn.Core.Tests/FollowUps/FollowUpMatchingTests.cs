@@ -153,11 +153,16 @@ public sealed class FollowUpMatchingTests
     }
 
     [Fact]
-    public void IsOverdue_SlotWithoutWindow_OverdueTheDayAfterItsPlannedDate()
+    public void IsOverdue_SlotWithoutWindow_OverdueTheDayAfterItsDefaultWindowEnds()
     {
+        // The follow-ups page shows "Gjelder møter" the planned date ± 3 days for it, and a meeting in those days completes
+        // it: so it is not overdue while they last.
         var extra = FollowUp.Planned(1, FollowUpKind.Extra, Start);
-        Assert.False(extra.IsOverdue(Start));
-        Assert.True(extra.IsOverdue(Start.AddDays(1)));
+        Assert.Equal(Start.AddDays(FollowUp.DefaultWindowDays), extra.LastDay);
+        Assert.Same(extra, FollowUp.MatchMeeting([extra], extra.LastDay));
+        Assert.False(extra.IsOverdue(Start.AddDays(1)));
+        Assert.False(extra.IsOverdue(extra.LastDay));
+        Assert.True(extra.IsOverdue(extra.LastDay.AddDays(1)));
     }
 
     [Fact]

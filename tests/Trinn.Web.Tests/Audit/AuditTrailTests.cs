@@ -173,7 +173,7 @@ public abstract class AuditTrailTests(TrinnFactory factory)
         var candidate = await factory.Data.AddCandidateAsync(staff.Team, staff.NavVeileder, specialist: staff.Specialist, stage: 4);
         await factory.Data.WithDbAsync(async db =>
         {
-            db.Add(FollowUp.Planned(candidate.Id, FollowUpKind.Weekly, factory.Data.Today.AddDays(-3)));
+            db.Add(FollowUp.Planned(candidate.Id, FollowUpKind.Weekly, factory.Data.Today.AddDays(-4)));
             return await db.SaveChangesAsync();
         });
         using var client = await BrowserClient.LoginAsync(factory, staff.Specialist.UserName!);

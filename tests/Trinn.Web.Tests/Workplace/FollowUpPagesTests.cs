@@ -132,6 +132,32 @@ public abstract partial class FollowUpPagesTests(AppFixture fx)
             html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, "planned")]
+    [InlineData(4, "overdue")]
+    public async Task FollowUpAddedByHand_OverdueOnlyAfterTheDaysItsRowSaysItCovers(int daysAgo, string state)
+    {
+        // Added by hand it has no window of its own; its row says "Gjelder møter" the planned date ± 3 days, and a meeting
+        // then completes it, so the page and the portfolio warn only once those days have passed.
+        var (candidate, client) = await PaidJobAsync(new DateOnly(2026, 11, 2));
+        var planned = AppFixture.Today.AddDays(-daysAgo);
+        var added = await fx.WithDbAsync(async db =>
+        {
+            var job = await db.Set<Placement>().SingleAsync(p => p.CandidateId == candidate.Id);
+            await db.Set<FollowUp>().Where(f => f.CandidateId == candidate.Id).ExecuteDeleteAsync();
+            var f = FollowUp.ByHand(candidate.Id, planned, "Lønnssamtale", job, null, planned);
+            db.Add(f);
+            await db.SaveChangesAsync();
+            return f;
+        });
+
+        var page = await (await client.GetAsync($"/FollowUps/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains($"<tr data-followup=\"{added.Id}\" data-state=\"{state}\">", page, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Gjelder møter {planned.AddDays(-3):dd.MM.yyyy}–{planned.AddDays(3):dd.MM.yyyy}"), page, StringComparison.Ordinal);
+        var portfolio = await (await client.GetAsync("/Portfolio")).HtmlAsync();
+        Assert.Equal(state == "overdue", portfolio.Contains(OverdueLine(candidate.Id), StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task OverdueFollowUps_OnTheOwnersPortfolioOnly_AndOnTheTeamView()
     {

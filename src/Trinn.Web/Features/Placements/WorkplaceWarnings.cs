@@ -45,14 +45,15 @@ public static class WorkplaceWarnings
 
     // One row per candidate, not per follow-up: a candidate whose weekly visits stopped has a row for every week missed,
     // and a team view listing each of them buried the table under hundreds of lines (236 for a team on national data).
-    // Overdue is FollowUp.IsOverdue written for SQL: open and past its last day (DueBy: the window's end, or the planned
-    // date of a slot without a window), so a slot whose window is still open does not warn.
+    // Overdue is FollowUp.IsOverdue written for SQL: open and past its last day (FollowUp.LastDay: the window's end, or
+    // for a follow-up without a window its planned date plus FollowUp.DefaultWindowDays), so one whose window is still
+    // open does not warn.
     private static readonly PerModel<Func<TrinnDbContext, int, string?, DateOnly, IAsyncEnumerable<OverdueRow>>> OverdueQuery = new(_ =>
         EF.CompileAsyncQuery((TrinnDbContext db, int teamId, string? primary, DateOnly today) => (
                 from c in db.Candidates.AsNoTracking()
                 where c.TeamId == teamId && c.DischargedOn == null && (primary == null || c.PrimarySpecialistId == primary)
                 join f in db.Set<FollowUp>() on c.Id equals f.CandidateId
-                where f.DoneOn == null && f.ClosedOn == null && (f.WindowEnd ?? f.PlannedDate) < today
+                where f.DoneOn == null && f.ClosedOn == null && (f.WindowEnd ?? f.PlannedDate.AddDays(FollowUp.DefaultWindowDays)) < today
                 group f.PlannedDate by new { c.Id, c.FirstName, c.LastName } into g
                 orderby g.Min(), g.Key.Id
                 select new OverdueRow(g.Key.Id, g.Key.FirstName + " " + g.Key.LastName, g.Min(), g.Count()))
