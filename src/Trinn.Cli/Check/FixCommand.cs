@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Trinn.Cli.Db;
+using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 
 namespace Trinn.Cli.Check;
@@ -8,7 +9,10 @@ namespace Trinn.Cli.Check;
 /// <summary>
 /// <c>trinn fix measures-past-job-end</c>: ends the support measures that still run past the last day of their ended job
 /// (stored before ending a job ended its measures), by the same rule as ending a job today, each change audited. Prints
-/// the ids of the measures changed. Exit code 0 when done (also when there was nothing to change), 2 on bad usage.
+/// the ids of the measures changed. <c>trinn fix followups-without-job</c>: ties the open follow-ups added by hand before
+/// they were tied to the running job to the paid job running on their planned date, closing those whose job has ended;
+/// prints the ids changed and the ids left for a person (no job, or several, that day). Exit code 0 when done (also when
+/// there was nothing to change), 2 on bad usage.
 /// </summary>
 internal static class FixCommand
 {
@@ -40,6 +44,48 @@ internal static class FixCommand
             }
         });
         fix.Subcommands.Add(measures);
+        fix.Subcommands.Add(FollowUpsWithoutJob());
         return fix;
+    }
+
+    private static Command FollowUpsWithoutJob()
+    {
+        var followUps = new Command("followups-without-job", "Tie follow-ups added by hand without a job to the paid job running on their date; close those whose job ended")
+        {
+            DbCommand.ProviderOption, DbCommand.ConnectionOption,
+        };
+        followUps.SetAction(async (r, ct) =>
+        {
+            var output = r.InvocationConfiguration.Output;
+            try
+            {
+                var options = CliDatabase.Options(r.GetValue(DbCommand.ProviderOption), r.GetValue(DbCommand.ConnectionOption));
+                await using var db = CliDatabase.Open(options);
+                var result = await FollowUpCheck.TieByHandToJobsAsync(db, ct);
+                await output.WriteLineAsync(result.Tied.Count == 0
+                    ? "no follow-up added by hand could be tied to a job; nothing was changed"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{result.Tied.Count} follow-up(s) now belong to their job (audited): {string.Join(", ", result.Tied)}"));
+                if (result.Closed.Count > 0)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{result.Closed.Count} of them closed as their job has ended: {string.Join(", ", result.Closed)}"));
+                }
+
+                if (result.Left.Count > 0)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{result.Left.Count} follow-up(s) left for a person (no paid job, or more than one, on the planned date): {string.Join(", ", result.Left)}"));
+                }
+
+                return 0;
+            }
+            catch (CliException ex)
+            {
+                await r.InvocationConfiguration.Error.WriteLineAsync("trinn fix: " + ex.Message);
+                return 2;
+            }
+        });
+        return followUps;
     }
 }

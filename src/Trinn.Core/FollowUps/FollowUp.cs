@@ -212,6 +212,38 @@ public class FollowUp : IVersioned
     }
 
     /// <summary>
+    /// Ties an open follow-up added by hand without a job to the candidate's paid <paramref name="job"/>, as
+    /// <see cref="ByHand"/> does today: follow-ups added before that have none. If the job has ended, the follow-up closes
+    /// as <see cref="Placement.End"/> would have closed it ("jobben avsluttet" on the job's end date). Refused for a planned
+    /// slot or one already tied to a job (it has its job), and for one done or closed (nothing left to close).
+    /// </summary>
+    public void BelongTo(Placement job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.CandidateId != CandidateId)
+        {
+            throw new ArgumentException("The job belongs to another candidate.", nameof(job));
+        }
+
+        if (!IsByHand || PlacementId is not null || Placement is not null)
+        {
+            throw new DomainException(nameof(PlacementId), "Error_FollowUpHasJob");
+        }
+
+        if (!IsOpen)
+        {
+            throw new DomainException(nameof(PlacementId), "Error_FollowUpNotOpen");
+        }
+
+        Placement = job;
+        PlacementId = job.Id > 0 ? job.Id : null;
+        if (job.Ending is not null && job.EndDate is { } end)
+        {
+            CloseForEndedJob(end);
+        }
+    }
+
+    /// <summary>
     /// Cancels ("avlyser") an open follow-up added by hand, on <paramref name="today"/>. The row stays as history, closed
     /// and no longer due. The planned slots of a job start are the method's schedule (fidelity item 17): they can be
     /// moved, not cancelled. A done or already closed follow-up is refused.
