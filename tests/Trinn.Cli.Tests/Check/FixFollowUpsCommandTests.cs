@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Trinn.Cli.Audit;
 using Trinn.Cli.Check;
+using Trinn.Cli.Tests.Backup;
 using Trinn.Cli.Tests.Retention;
 using Trinn.Core.Audit;
 using Trinn.Core.Data;
@@ -18,19 +18,18 @@ namespace Trinn.Cli.Tests.Check;
 /// left it open and overdue for ever. The fix ties each to the paid job running on its planned date, closes it if that job
 /// has ended (audited, the chain intact), and leaves the rest for a person.
 /// </summary>
-public abstract class FixFollowUpsCommandTests : IAsyncLifetime
+public abstract class FixFollowUpsCommandTests(ScratchDatabases databases) : IAsyncLifetime
 {
     private static readonly DateOnly EndedStart = new(2026, 3, 2);
     private static readonly DateOnly EndedEnd = new(2026, 9, 30);
     private static readonly DateOnly RunningStart = new(2026, 11, 2);
     private readonly Dictionary<string, int> ids = [];
 
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract string Connection { get; }
+    private string connection = "";
 
     public async Task InitializeAsync()
     {
+        connection = await databases.CreateAsync();
         await using var db = Open();
         await db.Database.MigrateAsync();
         var (team, user, study) = await RetentionSeed.BasicsAsync(db);
@@ -69,7 +68,7 @@ public abstract class FixFollowUpsCommandTests : IAsyncLifetime
         ids["running"] = running.Id;
     }
 
-    public Task DisposeAsync() => DropDatabaseAsync();
+    public async Task DisposeAsync() => await databases.DisposeAsync();
 
     [Fact]
     public async Task FixFollowUps_AddedByHandWithoutJob_TiedToTheJobOnTheirDateClosedIfEndedAuditedOthersUnchanged()
@@ -113,59 +112,18 @@ public abstract class FixFollowUpsCommandTests : IAsyncLifetime
 
     private static string Ids(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    protected abstract Task DropDatabaseAsync();
-
-    private TrinnDbContext Open() => DatabaseRegistration.CreateContext(Provider, Connection);
+    private TrinnDbContext Open() => databases.Open(connection);
 
     private async Task<(int Exit, string Output)> RunAsync(Command command, params string[] args)
     {
         using var output = new StringWriter();
         var root = new RootCommand { command };
-        var exit = await root.Parse([.. args, "--provider", Provider.ToString(), "--connection", Connection])
+        var exit = await root.Parse([.. args, "--provider", databases.Provider.ToString(), "--connection", connection])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
         return (exit, output.ToString());
     }
 }
 
-public sealed class FixFollowUpsCommandSqliteTests : FixFollowUpsCommandTests
-{
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"trinn-fixfu-{Guid.NewGuid():N}.db");
+public sealed class FixFollowUpsCommandSqliteTests() : FixFollowUpsCommandTests(new SqliteScratchDatabases());
 
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override string Connection => $"Data Source={path}";
-
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class FixFollowUpsCommandPostgresTests : FixFollowUpsCommandTests
-{
-    private readonly string connection;
-
-    public FixFollowUpsCommandPostgresTests()
-    {
-        var server = Environment.GetEnvironmentVariable("TRINN_TEST_POSTGRES") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException("TRINN_TEST_POSTGRES is not set: run ./test.sh, or start PostgreSQL and set it.");
-        connection = new NpgsqlConnectionStringBuilder(server) { Database = $"trinn_fixfu_{Guid.NewGuid():N}", Pooling = false }.ConnectionString;
-    }
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    protected override string Connection => connection;
-
-    protected override async Task DropDatabaseAsync()
-    {
-        await using var db = DatabaseRegistration.CreateContext(DatabaseProvider.Postgres, connection);
-        await db.Database.EnsureDeletedAsync();
-    }
-}
+public sealed class FixFollowUpsCommandPostgresTests() : FixFollowUpsCommandTests(new PostgresScratchDatabases());

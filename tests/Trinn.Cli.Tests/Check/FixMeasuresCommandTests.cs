@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Trinn.Cli.Audit;
 using Trinn.Cli.Check;
+using Trinn.Cli.Tests.Backup;
 using Trinn.Cli.Tests.Retention;
 using Trinn.Core.Audit;
 using Trinn.Core.Data;
@@ -16,18 +16,17 @@ namespace Trinn.Cli.Tests.Check;
 /// <c>trinn fix measures-past-job-end</c>: before ending a job ended its support measures, an ended job kept its measures
 /// running. The fix applies today's rule to those rows (audited, the chain intact) and leaves every other measure alone.
 /// </summary>
-public abstract class FixMeasuresCommandTests : IAsyncLifetime
+public abstract class FixMeasuresCommandTests(ScratchDatabases databases) : IAsyncLifetime
 {
     private static readonly DateOnly JobStart = new(2026, 3, 2);
     private static readonly DateOnly JobEnd = new(2026, 9, 30);
     private readonly Dictionary<string, int> ids = [];
 
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract string Connection { get; }
+    private string connection = "";
 
     public async Task InitializeAsync()
     {
+        connection = await databases.CreateAsync();
         await using var db = Open();
         await db.Database.MigrateAsync();
         var (team, user, study) = await RetentionSeed.BasicsAsync(db);
@@ -57,7 +56,7 @@ public abstract class FixMeasuresCommandTests : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync() => DropDatabaseAsync();
+    public async Task DisposeAsync() => await databases.DisposeAsync();
 
     [Fact]
     public async Task FixMeasures_MeasuresRunningPastTheirEndedJob_EndWithTheJobAuditedOthersUnchanged()
@@ -87,59 +86,18 @@ public abstract class FixMeasuresCommandTests : IAsyncLifetime
         Assert.True(verifyExit == 0, verify);
     }
 
-    protected abstract Task DropDatabaseAsync();
-
-    private TrinnDbContext Open() => DatabaseRegistration.CreateContext(Provider, Connection);
+    private TrinnDbContext Open() => databases.Open(connection);
 
     private async Task<(int Exit, string Output)> RunAsync(Command command, params string[] args)
     {
         using var output = new StringWriter();
         var root = new RootCommand { command };
-        var exit = await root.Parse([.. args, "--provider", Provider.ToString(), "--connection", Connection])
+        var exit = await root.Parse([.. args, "--provider", databases.Provider.ToString(), "--connection", connection])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
         return (exit, output.ToString());
     }
 }
 
-public sealed class FixMeasuresCommandSqliteTests : FixMeasuresCommandTests
-{
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"trinn-fix-{Guid.NewGuid():N}.db");
+public sealed class FixMeasuresCommandSqliteTests() : FixMeasuresCommandTests(new SqliteScratchDatabases());
 
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override string Connection => $"Data Source={path}";
-
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class FixMeasuresCommandPostgresTests : FixMeasuresCommandTests
-{
-    private readonly string connection;
-
-    public FixMeasuresCommandPostgresTests()
-    {
-        var server = Environment.GetEnvironmentVariable("TRINN_TEST_POSTGRES") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException("TRINN_TEST_POSTGRES is not set: run ./test.sh, or start PostgreSQL and set it.");
-        connection = new NpgsqlConnectionStringBuilder(server) { Database = $"trinn_fix_{Guid.NewGuid():N}", Pooling = false }.ConnectionString;
-    }
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    protected override string Connection => connection;
-
-    protected override async Task DropDatabaseAsync()
-    {
-        await using var db = DatabaseRegistration.CreateContext(DatabaseProvider.Postgres, connection);
-        await db.Database.EnsureDeletedAsync();
-    }
-}
+public sealed class FixMeasuresCommandPostgresTests() : FixMeasuresCommandTests(new PostgresScratchDatabases());
