@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Trinn.Cli.Db;
+using Trinn.Core.Data;
 using Trinn.Core.FollowUps;
 using Trinn.Core.Placements;
 
@@ -19,48 +20,19 @@ internal static class FixCommand
     public static Command Create()
     {
         var fix = new Command("fix", "Bring stored data in line with a rule that can be applied without a person's judgement (audited)");
-        var measures = new Command("measures-past-job-end", "End support measures that run past their ended job's last day")
-        {
-            DbCommand.ProviderOption, DbCommand.ConnectionOption,
-        };
-        measures.SetAction(async (r, ct) =>
-        {
-            var output = r.InvocationConfiguration.Output;
-            try
+        fix.Subcommands.Add(Subcommand("measures-past-job-end", "End support measures that run past their ended job's last day",
+            async (db, output, ct) =>
             {
-                var options = CliDatabase.Options(r.GetValue(DbCommand.ProviderOption), r.GetValue(DbCommand.ConnectionOption));
-                await using var db = CliDatabase.Open(options);
                 var changed = await SupportMeasureCheck.EndWithEndedJobsAsync(db, ct);
                 await output.WriteLineAsync(changed.Count == 0
                     ? "no support measures run past their ended job; nothing was changed"
                     : string.Create(CultureInfo.InvariantCulture,
                         $"{changed.Count} support measure(s) now end with their job (audited): {string.Join(", ", changed)}"));
-                return 0;
-            }
-            catch (CliException ex)
+            }));
+        fix.Subcommands.Add(Subcommand("followups-without-job",
+            "Tie follow-ups added by hand without a job to the paid job running on their date; close those whose job ended",
+            async (db, output, ct) =>
             {
-                await r.InvocationConfiguration.Error.WriteLineAsync("trinn fix: " + ex.Message);
-                return 2;
-            }
-        });
-        fix.Subcommands.Add(measures);
-        fix.Subcommands.Add(FollowUpsWithoutJob());
-        return fix;
-    }
-
-    private static Command FollowUpsWithoutJob()
-    {
-        var followUps = new Command("followups-without-job", "Tie follow-ups added by hand without a job to the paid job running on their date; close those whose job ended")
-        {
-            DbCommand.ProviderOption, DbCommand.ConnectionOption,
-        };
-        followUps.SetAction(async (r, ct) =>
-        {
-            var output = r.InvocationConfiguration.Output;
-            try
-            {
-                var options = CliDatabase.Options(r.GetValue(DbCommand.ProviderOption), r.GetValue(DbCommand.ConnectionOption));
-                await using var db = CliDatabase.Open(options);
                 var result = await FollowUpCheck.TieByHandToJobsAsync(db, ct);
                 await output.WriteLineAsync(result.Tied.Count == 0
                     ? "no follow-up added by hand could be tied to a job; nothing was changed"
@@ -77,7 +49,21 @@ internal static class FixCommand
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{result.Left.Count} follow-up(s) left for a person (no paid job, or more than one, on the planned date): {string.Join(", ", result.Left)}"));
                 }
+            }));
+        return fix;
+    }
 
+    /// <summary>A fix on the database named by the usual options: 0 when done, 2 (with the reason) on bad usage.</summary>
+    private static Command Subcommand(string name, string description, Func<TrinnDbContext, TextWriter, CancellationToken, Task> run)
+    {
+        var command = new Command(name, description) { DbCommand.ProviderOption, DbCommand.ConnectionOption };
+        command.SetAction(async (r, ct) =>
+        {
+            try
+            {
+                var options = CliDatabase.Options(r.GetValue(DbCommand.ProviderOption), r.GetValue(DbCommand.ConnectionOption));
+                await using var db = CliDatabase.Open(options);
+                await run(db, r.InvocationConfiguration.Output, ct);
                 return 0;
             }
             catch (CliException ex)
@@ -86,6 +72,6 @@ internal static class FixCommand
                 return 2;
             }
         });
-        return followUps;
+        return command;
     }
 }
