@@ -12,9 +12,9 @@ namespace Trinn.Core.Demo;
 
 /// <summary>
 /// Demo data for the job-seeker study: the first demo study gets a protocol and an information letter, every
-/// participant a consent from 4–20 months back (not before their referral and cooperation agreement), and the waves whose window has passed are answered (about one in
-/// six missed, one in four entered from paper), so the candidate pages and the research analyses have data on first
-/// start. Answers are drawn from a fixed seed and always valid for the instrument (branching included).
+/// participant a consent from 4–20 months back (not before their referral and cooperation agreement), and the waves
+/// whose window has passed are answered (about one in six missed, one in four entered from paper), so the candidate
+/// pages and the research analyses have data on first start. Answers are drawn from a fixed seed and always valid for the instrument (branching included).
 /// </summary>
 public sealed class SurveyDemoSeeder(TrinnDbContext db, TimeProvider time)
 {
