@@ -33,6 +33,11 @@ trinn_pg_start
 log "PostgreSQL on 127.0.0.1:$TRINN_PG_PORT (cluster in $TRINN_PG_DIR, removed on exit)"
 export TRINN_TEST_CHROMIUM=/usr/bin/chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# File watching by polling, not inotify. inotify instances are counted per user across the whole machine (128 by
+# default), and CI runs as root beside other work: a run once failed two Web tests when a page's asp-append-version
+# could not open one more ("The configured user limit (128) on the number of inotify instances has been reached").
+# The apps the tests start never need to see a file change, and a polled watcher opens no instance.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 
 # ---- build, format, tests ---------------------------------------------------------------------
 log "Build (Release, warnings are errors)"
