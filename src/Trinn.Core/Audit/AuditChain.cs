@@ -69,11 +69,16 @@ public static class AuditChain
 
         var entries = new List<AuditEntry>(records.Count);
         long? lastChange = null;
+        HashSet<int>? changedCandidates = null;
         foreach (var (e, userId, role) in records)
         {
             if (RecordsChange(e.Action))
             {
                 lastChange = sequence + 1;
+                if (e.CandidateId is { } candidateId)
+                {
+                    (changedCandidates ??= []).Add(candidateId);
+                }
             }
 
             var entry = new AuditEntry
@@ -97,12 +102,25 @@ public static class AuditChain
         }
 
         await sql.InsertAsync(transaction, entries, ct);
-        await using var moveHead = AuditSql.Command(transaction, lastChange is null ? sql.MoveHead : sql.MoveHeadAndChange);
+        var notify = changedCandidates is not null && sql.MoveHeadAndChangeAndNotify is not null;
+        await using var moveHead = AuditSql.Command(
+            transaction, lastChange is null ? sql.MoveHead : notify ? sql.MoveHeadAndChangeAndNotify! : sql.MoveHeadAndChange);
         AuditSql.Add(moveHead, "@sequence", sequence);
         AuditSql.Add(moveHead, "@hash", previous);
         if (lastChange is { } changed)
         {
             AuditSql.Add(moveHead, "@change", changed);
+        }
+
+        if (notify)
+        {
+            AuditSql.Add(moveHead, "@candidates", CandidateChanges.Payload(changedCandidates!));
+        }
+
+        if (changedCandidates is not null)
+        {
+            // Told to this process's listeners when the transaction commits (CandidateChangeFeed).
+            db.UncommittedCandidateChanges.UnionWith(changedCandidates);
         }
 
         await moveHead.ExecuteNonQueryAsync(ct);

@@ -41,6 +41,11 @@ internal sealed class AuditSql
         LockHead = $"UPDATE {head} SET {last} = {last} WHERE {id} = {singleton} RETURNING {last}, {hash}";
         MoveHead = $"UPDATE {head} SET {last} = @sequence, {hash} = @hash WHERE {id} = {singleton}";
         MoveHeadAndChange = $"UPDATE {head} SET {last} = @sequence, {hash} = @hash, {change} = @change WHERE {id} = {singleton}";
+        // PostgreSQL only: the same round trip tells every listening app instance which candidates changed; PostgreSQL
+        // delivers the notification when the transaction commits, and never when it rolls back.
+        MoveHeadAndChangeAndNotify = db.Database.IsSqlite()
+            ? null
+            : $"{MoveHeadAndChange}; SELECT pg_notify('{CandidateChanges.Channel}', @candidates)";
         var columns = string.Join(", ", Columns.Select(c => Column<AuditEntry>(c)));
         _insertPrefix = $"INSERT INTO {Table<AuditEntry>()} ({columns}) VALUES ";
         _rowsPerInsert = db.Database.IsSqlite() ? 1 : RowsPerInsertPostgres;
@@ -60,6 +65,9 @@ internal sealed class AuditSql
     public string MoveHead { get; }
 
     public string MoveHeadAndChange { get; }
+
+    /// <summary><see cref="MoveHeadAndChange"/> and a notification on <see cref="CandidateChanges.Channel"/>; null on SQLite.</summary>
+    public string? MoveHeadAndChangeAndNotify { get; }
 
     public static AuditSql For(TrinnDbContext db) => Cache.For(db);
 

@@ -58,11 +58,13 @@ public static class DatabaseRegistration
         // The pool hands out a reset context; the request's actor, clock and audit writer are set on each lease, and
         // disposing the scope returns it. The options are a singleton: the audit writer (a singleton) opens contexts of its
         // own with them.
+        services.TryAddSingleton<CandidateChangeFeed>();
         services.AddPooledDbContextFactory<TrinnDbContext>(
             (sp, builder) =>
             {
                 var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
                 Configure(builder, options.Provider, options.ResolveConnectionString(contentRoot));
+                builder.AddInterceptors(sp.GetRequiredService<CandidateChangeFeed>().Interceptor);
                 if (options.Provider == DatabaseProvider.Sqlite && options.SqliteMaxSizeMegabytes is { } megabytes)
                 {
                     builder.AddInterceptors(new SqliteSizeLimit((long)(megabytes * 1024 * 1024)));
@@ -113,8 +115,9 @@ public static class DatabaseRegistration
     /// statements with its next command (<c>SET SESSION AUTHORIZATION DEFAULT</c>, <c>RESET ALL</c>, <c>CLOSE ALL</c>,
     /// <c>UNLISTEN *</c>, <c>pg_advisory_unlock_all()</c>, <c>DISCARD SEQUENCES</c>, <c>DISCARD TEMP</c>), which PostgreSQL
     /// runs on every use of a pooled connection.
-    /// Trinn keeps no session state on a connection (no session <c>SET</c>, temporary tables, <c>LISTEN</c> or session
-    /// advisory locks; transaction-scoped ones end with the transaction), and Npgsql still rolls back a transaction left
+    /// Trinn keeps no session state on a pooled connection (no session <c>SET</c>, temporary tables, <c>LISTEN</c> or session
+    /// advisory locks; transaction-scoped ones end with the transaction; the web app's one <c>LISTEN</c> has a connection
+    /// of its own outside the pool), and Npgsql still rolls back a transaction left
     /// open when the connection is closed. About 15 % more candidate API requests per second (docs/benchmarks.md).</item>
     /// </list>
     /// </summary>

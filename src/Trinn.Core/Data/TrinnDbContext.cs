@@ -37,7 +37,14 @@ public class TrinnDbContext : IdentityDbContext<TrinnUser>, IDataProtectionKeyCo
         this.actor = actor;
         _time = time ?? TimeProvider.System;
         this.auditWriter = auditWriter;
+        UncommittedCandidateChanges.Clear();
     }
+
+    /// <summary>
+    /// Candidates whose changes this context's open transaction has audited; <see cref="CandidateChangeFeed"/> tells them
+    /// to the process when the transaction commits, and forgets them when it does not.
+    /// </summary>
+    internal HashSet<int> UncommittedCandidateChanges { get; } = [];
 
     public DbSet<Team> Teams => Set<Team>();
 

@@ -101,6 +101,9 @@ public class PostgresTrinnFactory : TrinnFactory
     /// <summary>The name of this factory's database on the server.</summary>
     public string DatabaseName => database.Name;
 
+    /// <summary>A connection string to this factory's database.</summary>
+    public string DatabaseConnectionString => database.ConnectionString;
+
     public PostgresTrinnFactory()
         : this(createDatabase: true)
     {

@@ -7,6 +7,8 @@ internal static class ApiSetup
     {
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiSecurityDocumentTransformer>());
         builder.Services.AddSingleton<CandidateDocumentReader>();
+        builder.Services.AddSingleton<CandidateDocumentCache>();
+        builder.Services.AddHostedService<CandidateChangeListener>();
         return builder;
     }
 

@@ -80,10 +80,10 @@ internal static class CandidatesApi
     }
 
     private static async Task<Results<Ok<CandidateDocument>, NotFound>> GetAsync(
-        int id, TrinnDbContext db, CandidateDocumentReader reader, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
+        int id, TrinnDbContext db, CandidateDocumentCache documents, ClaimsPrincipal user, ILoggerFactory loggers, CancellationToken ct)
     {
         // A team member sees the team's candidates (CandidateAccess.VisibleTo), anyone else none.
-        var doc = user.VisibleTeamId() is { } teamId ? await reader.ReadAsync(db, teamId, id, ct) : null;
+        var doc = user.VisibleTeamId() is { } teamId ? await documents.ReadAsync(db, teamId, id, ct) : null;
         if (doc is null)
         {
             await db.AuditDeniedAsync(id, user, loggers.CreateLogger("Trinn.Api"));
