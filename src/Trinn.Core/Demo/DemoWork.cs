@@ -77,6 +77,21 @@ internal sealed class DemoWork(Random random, DateOnly today, DateTime nowUtc)
         }
     }
 
+    /// <summary>
+    /// One follow-up added by hand ("Legg til oppfølging") a few days ahead, on the latest running paid job of the first
+    /// team's active candidates, so the demo shows a follow-up that can be cancelled ("Avlys"). Draws nothing from the
+    /// demo's random sequence.
+    /// </summary>
+    public FollowUp? ByHandFollowUp(List<Job> jobs)
+    {
+        var job = jobs
+            .Where(j => j.End is null && j.Placement.Ending is null && j.Candidate.DischargedOn is null && j.Candidate.PrimarySpecialistId is not null)
+            .OrderBy(j => j.Candidate.TeamId).ThenByDescending(j => j.Start).ThenBy(j => j.Candidate.Id)
+            .FirstOrDefault();
+        return job is null ? null
+            : FollowUp.ByHand(job.Candidate.Id, today.AddDays(4), "Ekstra besøk: avtalt med arbeidsgiver", job.Placement, job.Candidate.Referral?.ReferredOn, today);
+    }
+
     /// <summary>Summer holidays, a few sick days a year, and one graded sick leave, within each person's memberships.</summary>
     public List<Absence> Absences(IReadOnlyList<TeamMembership> memberships)
     {

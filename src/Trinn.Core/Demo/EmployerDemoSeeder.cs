@@ -11,9 +11,9 @@ namespace Trinn.Core.Demo;
 /// <summary>
 /// Demo data for stages 3–5 over the demo's history, on top of <see cref="DemoSeeder"/>'s teams, users and candidates:
 /// employers with contacts (in person and by phone, many about a candidate), trials and paid jobs of every kind with
-/// support measures of every kind and their follow-up plans (mostly kept, some late, a few overdue), wage subsidies
-/// past review, follow-up periods, logged time in and out of the office with holidays and sick leave, and job
-/// opportunities (one carved for a candidate). Paid jobs follow the candidates' stage moves ("Startet i betalt jobb",
+/// support measures of every kind and their follow-up plans (mostly kept, some late, a few overdue; one added by hand,
+/// still open), wage subsidies past review, follow-up periods, logged time in and out of the office with holidays and
+/// sick leave, and job opportunities (one carved for a candidate). Paid jobs follow the candidates' stage moves ("Startet i betalt jobb",
 /// "Jobben tok slutt"). Fictional names; organisation numbers are made up with a correct control digit.
 /// </summary>
 public sealed class EmployerDemoSeeder(TrinnDbContext db, TimeProvider time)
@@ -90,6 +90,11 @@ public sealed class EmployerDemoSeeder(TrinnDbContext db, TimeProvider time)
         }
 
         work.EnsureEveryMeasureKind(jobs, now);
+        if (work.ByHandFollowUp(jobs) is { } byHand)
+        {
+            db.Add(byHand);
+        }
+
         await db.SaveChangesAsync(ct);
         foreach (var c in candidates.Where(c => c.DischargedOn is null && c.PrimarySpecialistId is not null))
         {

@@ -2,8 +2,8 @@ namespace Trinn.Web.Shared;
 
 /// <summary>
 /// Norwegian number agreement for a text about a whole count: <c>Key</c> holds the singular text, used for exactly
-/// one ("1 dag"), and <c>Key_Many</c> the plural, used for every other count ("0 dager", "2 dager"). A share or a
-/// decimal ("1,5 timer") is always plural, so it does not go through here.
+/// one ("1 dag"), and <c>Key_Many</c> the plural, used for every other count ("0 dager", "2 dager"). An amount with
+/// decimals ("1,5 timer") is plural unless it is exactly one ("1 time"); a share is always plural and does not go through here.
 /// </summary>
 public static class CountText
 {
@@ -29,4 +29,11 @@ public static class CountText
 
         return chosen;
     }
+
+    /// <summary>
+    /// The text for an amount that may have decimals (hours): <paramref name="key"/> only when it is exactly 1 ("1 time"),
+    /// <paramref name="key"/><c>_Many</c> for every other amount ("0,5 timer", "1,5 timer"). Pass the amount rounded as shown.
+    /// </summary>
+    public static LocalizedString Count(this IStringLocalizer localizer, string key, decimal amount, params object[] arguments) =>
+        localizer.Count(key, amount == 1m ? 1 : 0, arguments);
 }

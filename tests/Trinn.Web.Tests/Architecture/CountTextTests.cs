@@ -7,7 +7,7 @@ namespace Trinn.Web.Tests.Architecture;
 
 /// <summary>
 /// Texts about a whole count come in pairs, "Key" for exactly one and "Key_Many" for every other count, and are
-/// chosen by <see cref="CountText.Count"/>: each pair is whole, and each pair is chosen by the helper, not by hand.
+/// chosen by <see cref="CountText.Count(IStringLocalizer, string, int, object[])"/>: each pair is whole, and each pair is chosen by the helper, not by hand.
 /// </summary>
 public sealed partial class CountTextTests
 {
@@ -63,6 +63,19 @@ public sealed partial class CountTextTests
         var localizer = new DictionaryLocalizer(new() { ["Days"] = "{0} dag", ["Days_Many"] = "{0} dager" });
 
         Assert.Equal(expected, localizer.Count("Days", count, count).Value);
+    }
+
+    [Theory]
+    [InlineData("1", "1 time")]
+    [InlineData("1.5", "1.5 timer")]
+    [InlineData("0.5", "0.5 timer")]
+    [InlineData("2", "2 timer")]
+    public void Count_DecimalAmount_SingularOnlyForExactlyOne(string amount, string expected)
+    {
+        var value = decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture);
+        var localizer = new DictionaryLocalizer(new() { ["Hours"] = "{0} time", ["Hours_Many"] = "{0} timer" });
+
+        Assert.Equal(expected, localizer.Count("Hours", value, value).Value);
     }
 
     [Theory]

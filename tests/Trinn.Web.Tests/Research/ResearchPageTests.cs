@@ -89,6 +89,18 @@ public sealed class ResearchPageTests(ResearchApp app) : IClassFixture<ResearchA
         Assert.Contains(ResearchClient.Rows(html, "multivariate"), r => r.SequenceEqual(["Wilks' lambda", "0,262", "11,250", "1", "4", ",028", "0,738"]));
     }
 
+    [Theory]
+    [InlineData("6,7,,1,1\n", "Brukt: 5 personer med verdi på alle tidspunkter; 1 tatt ut fordi vedkommende mangler et tidspunkt.")]
+    [InlineData("6,7,,1,1\n7,,6,2,2\n", "Brukt: 5 personer med verdi på alle tidspunkter; 2 tatt ut fordi de mangler et tidspunkt.")]
+    public async Task RepeatedMeasures_PeopleMissingATimePoint_NoteCountsThemInSingularOrPlural(string missing, string expected)
+    {
+        using var client = await app.LoginAsync(Roles.Forsker);
+        var dataset = await client.UploadOkAsync(TimeCsv + missing);
+        var html = await client.RunAsync(dataset, "rm_anova_oneway_within", ("Input.Variables", "t0"), ("Input.Variables", "t3"), ("Input.Subject", "id"));
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RepeatedMeasures_Label_NamesWhatWasMeasured()
     {

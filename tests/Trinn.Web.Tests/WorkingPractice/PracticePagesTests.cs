@@ -21,6 +21,49 @@ public abstract class PracticePagesTests(AppFixture fx)
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [Fact]
+    public async Task ActionPlan_CountsInHistoryAndSummary_SingularForOne_PluralForTwoAndNone()
+    {
+        var candidate = await fx.CandidateAsync();
+        var client = await fx.LoginAsync("js1");
+        var url = $"/ActionPlans/Index/{candidate.Id}";
+        var details = $"/Candidates/Details/{candidate.Id}";
+        async Task MeetAsync(string date, Dictionary<string, string> fields)
+        {
+            fields["Input.Date"] = date;
+            fields["Input.CandidatePresent"] = "true";
+            Assert.Equal(HttpStatusCode.Redirect, (await AppFixture.PostFormAsync(client, url, fields)).StatusCode);
+        }
+
+        Dictionary<string, string> GoalWithOwnStep(string goal, string step) => new()
+        {
+            ["Input.NewGoal"] = goal,
+            ["Input.StepGoalId"] = "",
+            ["Input.StepText"] = step,
+            ["Input.StepOwner"] = S((int)StepOwner.Candidate),
+        };
+
+        await MeetAsync("2026-11-20", GoalWithOwnStep("Jobb i butikk", "Oppdatere CV-en"));
+        Assert.Contains("1 nytt mål, 1 nytt steg, 0 endrede statuser", await (await client.GetAsync(url)).HtmlAsync(), StringComparison.Ordinal);
+        Assert.Contains("1 åpent steg. Kandidaten har gjort 0 av 1 eget steg.", await (await client.GetAsync(details)).HtmlAsync(), StringComparison.Ordinal);
+
+        await MeetAsync("2026-11-23", GoalWithOwnStep("Jobb på lager", "Ringe lageret"));
+        Assert.Contains("2 åpne steg. Kandidaten har gjort 0 av 2 egne steg.", await (await client.GetAsync(details)).HtmlAsync(), StringComparison.Ordinal);
+
+        var steps = await fx.WithDbAsync(db => db.Set<ActionPlanStep>().Where(s => s.CandidateId == candidate.Id).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+        var third = GoalWithOwnStep("Jobb på kafé", "Besøke kaféen");
+        third[$"Input.StepStatuses[{steps[0]}]"] = S((int)StepStatus.Done);
+        await MeetAsync("2026-11-24", third);
+        Assert.Contains("2 åpne steg. Kandidaten har gjort 1 av 3 egne steg.", await (await client.GetAsync(details)).HtmlAsync(), StringComparison.Ordinal);
+        steps = await fx.WithDbAsync(db => db.Set<ActionPlanStep>().Where(s => s.CandidateId == candidate.Id).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+        await MeetAsync("2026-11-25", new() { [$"Input.StepStatuses[{steps[1]}]"] = S((int)StepStatus.Done), [$"Input.StepStatuses[{steps[2]}]"] = S((int)StepStatus.Dropped) });
+
+        var page = await (await client.GetAsync(url)).HtmlAsync();
+        Assert.Contains("1 nytt mål, 1 nytt steg, 1 endret status", page, StringComparison.Ordinal);
+        Assert.Contains("0 nye mål, 0 nye steg, 2 endrede statuser", page, StringComparison.Ordinal);
+        Assert.Contains("Kandidaten har gjort 2 av 3 egne steg.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ActionPlan_MadeWithTheCandidate_OpenStepIsTheNextActionOnMinPortefolje_PrintsPlain_Audited()
     {
         var candidate = await fx.CandidateAsync();
@@ -61,7 +104,7 @@ public abstract class PracticePagesTests(AppFixture fx)
             ["Input.Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Contains("Kandidaten har gjort 1 av 1 egne steg.", await (await client.GetAsync(url)).HtmlAsync(), StringComparison.Ordinal);
+        Assert.Contains("Kandidaten har gjort 1 av 1 eget steg.", await (await client.GetAsync(url)).HtmlAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Plan: Oppdatere CV-en", await (await client.GetAsync("/Portfolio")).HtmlAsync(), StringComparison.Ordinal);
 
         var api = await client.GetFromJsonAsync<JsonElement>($"/api/candidates/{candidate.Id}/action-plan", Json);

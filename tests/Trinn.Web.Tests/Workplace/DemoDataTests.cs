@@ -89,6 +89,44 @@ public sealed class DemoDataTests(DemoTrinnFactory app) : IClassFixture<DemoTrin
     }
 
     [Fact]
+    public async Task Demo_HasAnOpenFollowUpAddedByHandOnARunningJob_ItsSpecialistCanCancelIt()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TrinnDbContext>();
+        var today = NorwegianTime.Today(TimeProvider.System);
+        var byHand = await db.Set<FollowUp>().AsNoTracking()
+            .Where(f => f.Kind == FollowUpKind.Extra && f.DoneOn == null && f.ClosedOn == null && f.PlannedDate > today
+                        && db.Set<Placement>().Any(p => p.Id == f.PlacementId && p.Ending == null))
+            .OrderBy(f => f.Id)
+            .Select(f => new
+            {
+                f.Id,
+                f.CandidateId,
+                UserName = db.Users.Where(u => u.Id == db.Candidates.Where(c => c.Id == f.CandidateId).Select(c => c.PrimarySpecialistId).Single())
+                    .Select(u => u.UserName).Single(),
+            })
+            .FirstOrDefaultAsync();
+        Assert.NotNull(byHand);
+
+        // What the specialist sees on "Oppfølging på arbeidsplassen", and the "Avlys" button they click.
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var password = Environment.GetEnvironmentVariable("TRINN_DEMO_PASSWORD") is { Length: > 0 } p ? p : Trinn.Core.Demo.DemoSeeder.DefaultPassword;
+        var login = await AppFixture.PostFormAsync(client, "/Account/Login", new() { ["Input.UserName"] = byHand.UserName!, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        var url = $"/FollowUps/Index/{byHand.CandidateId}";
+        var page = await (await client.GetAsync(url)).HtmlAsync();
+        var start = page.IndexOf($"<tr data-followup=\"{byHand.Id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no row for follow-up {byHand.Id}");
+        var row = page[start..(page.IndexOf("</tr>", start, StringComparison.Ordinal) + 5)];
+        Assert.Contains("data-state=\"planned\"", row, StringComparison.Ordinal);
+        Assert.Contains(">Avlys<span class=\"sr-only\">", row, StringComparison.Ordinal);
+
+        var cancelled = await client.PostFormAsync(Forms.Find(row, url, url + "?handler=Cancel"), []);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal(FollowUpClosedReason.Cancelled, await db.Set<FollowUp>().AsNoTracking().Where(f => f.Id == byHand.Id).Select(f => f.ClosedReason).SingleAsync());
+    }
+
+    [Fact]
     public async Task Demo_HasStage345Data()
     {
         using var scope = _factory.Services.CreateScope();

@@ -92,6 +92,32 @@ public abstract partial class FollowUpCancelTests(AppFixture fx)
         Assert.Equal(version, await fx.WithDbAsync(db => db.Set<FollowUp>().Where(f => f.Id == added.Id).Select(f => f.Version).SingleAsync()));
     }
 
+    [Fact]
+    public async Task FollowUpList_DoneAndCancelledRows_ActionsCellWithoutCaption_OpenRowKeepsIt()
+    {
+        var (candidate, cancelled) = await CandidateWithFollowUpByHandAsync();
+        var open = FollowUp.Planned(candidate.Id, FollowUpKind.Weekly, AppFixture.Today.AddDays(7));
+        var done = FollowUp.Planned(candidate.Id, FollowUpKind.Weekly, AppFixture.Today.AddDays(-7));
+        done.MarkDone(AppFixture.Today.AddDays(-6), FollowUpDoneBy.JournalNote);
+        await fx.WithDbAsync(async db =>
+        {
+            db.AddRange(open, done);
+            (await db.Set<FollowUp>().SingleAsync(f => f.Id == cancelled.Id)).Cancel(AppFixture.Today);
+            await db.SaveChangesAsync();
+        });
+        var client = await fx.LoginAsync("js1");
+
+        var page = await (await client.GetAsync($"/FollowUps/Index/{candidate.Id}")).HtmlAsync();
+
+        // On a phone each cell shows its data-label as a caption; a row with nothing to move or cancel shows none.
+        Assert.Contains("<td data-label=\"Flytt eller avlys\">", Row(page, open.Id), StringComparison.Ordinal);
+        foreach (var closed in new[] { done.Id, cancelled.Id })
+        {
+            Assert.DoesNotContain("Flytt eller avlys", Row(page, closed), StringComparison.Ordinal);
+            Assert.Matches(@"<td></td>\s*</tr>$", Row(page, closed));
+        }
+    }
+
     /// <summary>js1's candidate without a job, with one follow-up added by hand on <see cref="Planned"/> (then in the future).</summary>
     private async Task<(Candidate Candidate, FollowUp Added)> CandidateWithFollowUpByHandAsync()
     {

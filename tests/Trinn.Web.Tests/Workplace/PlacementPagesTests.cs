@@ -223,6 +223,29 @@ public abstract class PlacementPagesTests(AppFixture fx)
         Assert.False(await fx.WithDbAsync(db => db.Set<SupportMeasure>().AnyAsync(m => m.PlacementId == placement.Id)));
     }
 
+    [Theory]
+    [InlineData("1", "Kari Kollega, 1 time per måned")]
+    [InlineData("2", "Kari Kollega, 2 timer per måned")]
+    public async Task MeasureList_MentorHoursPerMonth_SingularOnlyForExactlyOne(string hours, string expected)
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Permanent, new DateOnly(2026, 10, 1)));
+        var client = await fx.LoginAsync("js1");
+        var added = await AppFixture.PostFormAsync(client, $"/Placements/Measure/{placement.Id}", new()
+        {
+            ["Input.Kind"] = S((int)SupportMeasureKind.Mentortilskudd),
+            ["Input.MentorName"] = "Kari Kollega",
+            ["Input.HoursPerMonth"] = hours,
+            ["Input.MentorMandate"] = "Fast veiledning annenhver uke.",
+            ["Input.FromDate"] = "2026-10-01",
+            ["Input.ToDate"] = "2027-04-01",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        Assert.Contains(expected + ", 01.10.2026–01.04.2027", await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task WageSubsidyPastReview_WarnsOnPortfolioAndTeamView_UntilEmployerContactAboutIt()
     {
