@@ -168,6 +168,35 @@ public class Placement : IVersioned
     }
 
     /// <summary>
+    /// Changes the planned last day of a placement that has not ended: a temporary job that is extended, or a planned end
+    /// entered wrongly; null means no planned end (the job now runs until further notice). It stays no earlier than the
+    /// first day, and no earlier than the start of any of its dated support measures, which run inside the job
+    /// (<see cref="AddMeasure"/>). Ending the job early is <see cref="End"/>, with how it ended.
+    /// </summary>
+    public void ChangePlannedEnd(DateOnly? plannedEnd)
+    {
+        if (Ending is not null)
+        {
+            throw new DomainException(nameof(Ending), "Error_PlacementEnded");
+        }
+
+        if (plannedEnd is { } end)
+        {
+            if (end < StartDate)
+            {
+                throw new DomainException(nameof(EndDate), "Error_EndBeforeStart");
+            }
+
+            if (Measures.Any(m => m.FromDate > end))
+            {
+                throw new DomainException(nameof(EndDate), "Error_PlannedEndBeforeMeasure");
+            }
+        }
+
+        EndDate = plannedEnd;
+    }
+
+    /// <summary>
     /// Adds a support measure where the rules allow it (<see cref="SupportMeasureRules"/>): a wage subsidy only on paid
     /// work (arbeidstrening is "jobb uten lønn"), mentor and inclusion grants on arbeidstrening and paid work, never on a
     /// jobbsmak. An ended placement takes no new measures.

@@ -139,4 +139,56 @@ public sealed class SupportMeasureRulesTests
     [Fact]
     public void DescribeMentor_OnAnotherMeasure_Refused() =>
         Assert.Equal("Error_NotMentorGrant", Assert.Throws<DomainException>(() => Measure(SupportMeasureKind.Lonnstilskudd).DescribeMentor("x", null, null, null)).MessageKey);
+
+    [Fact]
+    public void ChangePlannedEnd_TemporaryJobExtended_TakesAMeasureInTheNewPeriod()
+    {
+        var job = Placement.Register(1, 1, PlacementKind.Temporary, LabourMarket.Regular, 50, new DateOnly(2026, 3, 2), new DateOnly(2026, 8, 31), "u", Now);
+
+        job.ChangePlannedEnd(new DateOnly(2026, 12, 31));
+        job.AddMeasure(Dated(SupportMeasureKind.Mentortilskudd, new DateOnly(2026, 10, 1)));
+
+        Assert.Equal(new DateOnly(2026, 12, 31), job.EndDate);
+        Assert.Single(job.Measures);
+        Assert.True(job.IsActiveOn(new DateOnly(2026, 10, 1)));
+    }
+
+    [Fact]
+    public void ChangePlannedEnd_None_RunsUntilFurtherNotice()
+    {
+        var job = Placement.Register(1, 1, PlacementKind.Temporary, LabourMarket.Regular, 50, new DateOnly(2026, 3, 2), new DateOnly(2026, 8, 31), "u", Now);
+
+        job.ChangePlannedEnd(null);
+
+        Assert.Null(job.EndDate);
+        Assert.True(job.IsActiveOn(new DateOnly(2027, 3, 1)));
+    }
+
+    [Fact]
+    public void ChangePlannedEnd_BeforeStartOrBeforeAMeasureStarts_Refused_NothingChanged()
+    {
+        var job = Placement.Register(1, 1, PlacementKind.Temporary, LabourMarket.Regular, 50, new DateOnly(2026, 3, 2), new DateOnly(2026, 8, 31), "u", Now);
+        job.AddMeasure(Dated(SupportMeasureKind.Lonnstilskudd, new DateOnly(2026, 6, 1)));
+
+        var beforeStart = Assert.Throws<DomainException>(() => job.ChangePlannedEnd(new DateOnly(2026, 3, 1)));
+        var beforeMeasure = Assert.Throws<DomainException>(() => job.ChangePlannedEnd(new DateOnly(2026, 5, 31)));
+
+        Assert.Equal(("EndDate", "Error_EndBeforeStart"), (beforeStart.Field, beforeStart.MessageKey));
+        Assert.Equal(("EndDate", "Error_PlannedEndBeforeMeasure"), (beforeMeasure.Field, beforeMeasure.MessageKey));
+        Assert.Equal(new DateOnly(2026, 8, 31), job.EndDate);
+        job.ChangePlannedEnd(new DateOnly(2026, 6, 1));
+        Assert.Equal(new DateOnly(2026, 6, 1), job.EndDate);
+    }
+
+    [Fact]
+    public void ChangePlannedEnd_EndedJob_Refused()
+    {
+        var job = Placement.Register(1, 1, PlacementKind.Temporary, LabourMarket.Regular, 50, new DateOnly(2026, 3, 2), new DateOnly(2026, 8, 31), "u", Now);
+        job.End(new DateOnly(2026, 8, 31), PlacementEnding.ContractEnded, Today);
+
+        var ex = Assert.Throws<DomainException>(() => job.ChangePlannedEnd(new DateOnly(2026, 12, 31)));
+
+        Assert.Equal(("Ending", "Error_PlacementEnded"), (ex.Field, ex.MessageKey));
+        Assert.Equal(new DateOnly(2026, 8, 31), job.EndDate);
+    }
 }

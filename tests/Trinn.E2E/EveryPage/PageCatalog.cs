@@ -81,6 +81,7 @@ public static class PageCatalog
         ["/Opportunities/Edit"] = DemoRow.Opportunity,
         ["/Placements/End"] = DemoRow.Placement,
         ["/Placements/Measure"] = DemoRow.Placement,
+        ["/Placements/PlannedEnd"] = DemoRow.Placement,
         ["/Placements/Review"] = DemoRow.WageSubsidy,
         ["/TimeLog/Edit"] = DemoRow.TimeBlock,
         ["/TimeLog/Delete"] = DemoRow.TimeBlock,

@@ -9,8 +9,8 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
     private static readonly string[] AllRoutes =
     [
         "/Employers", "/Employers/New", "/Employers/Week", "/Employers/Details/{id}", "/Employers/Edit/{id}", "/Employers/Contact/{id}",
-        "/Placements/Index/{cid}", "/Placements/New/{cid}", "/Placements/End/{pid}", "/Placements/Measure/{pid}",
-        "/FollowUps/Index/{cid}", "/FollowUps/Calendar", "/Duration/Index/{cid}", "/TimeLog",
+        "/Placements/Index/{cid}", "/Placements/New/{cid}", "/Placements/End/{pid}", "/Placements/PlannedEnd/{pid}",
+        "/Placements/Measure/{pid}", "/FollowUps/Index/{cid}", "/FollowUps/Calendar", "/Duration/Index/{cid}", "/TimeLog",
     ];
 
     public static readonly TheoryData<string> Routes = new(AllRoutes);
@@ -54,6 +54,7 @@ public sealed class EmployerAuthorizationTests(SqliteAppFixture fx) : IClassFixt
     [InlineData("/Placements/Index/{cid}")]
     [InlineData("/Placements/New/{cid}")]
     [InlineData("/Placements/End/{pid}")]
+    [InlineData("/Placements/PlannedEnd/{pid}")]
     [InlineData("/Placements/Measure/{pid}")]
     [InlineData("/FollowUps/Index/{cid}")]
     [InlineData("/Duration/Index/{cid}")]

@@ -223,6 +223,59 @@ public abstract class PlacementPagesTests(AppFixture fx)
         Assert.False(await fx.WithDbAsync(db => db.Set<SupportMeasure>().AnyAsync(m => m.PlacementId == placement.Id)));
     }
 
+    [Fact]
+    public async Task PlannedEnd_TemporaryJobExtendedFromTheList_MeasureInTheNewPeriodAccepted()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Temporary, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 30)));
+        var client = await fx.LoginAsync("js1");
+        var list = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains($"href=\"/Placements/PlannedEnd/{placement.Id}\">Endre planlagt slutt</a>", list, StringComparison.Ordinal);
+
+        var form = await client.GetFormAsync($"/Placements/PlannedEnd/{placement.Id}");
+        Assert.Equal("2026-11-30", InputValue(form.Html, "Input.PlannedEnd"));
+        var saved = await client.PostFormAsync(form, new Dictionary<string, string> { ["Input.PlannedEnd"] = "2027-03-31" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(new DateOnly(2027, 3, 31), await fx.WithDbAsync(db => db.Set<Placement>().Where(p => p.Id == placement.Id).Select(p => p.EndDate).SingleAsync()));
+
+        // A mentor from December: after the old planned end, inside the new one.
+        var added = await AppFixture.PostFormAsync(client, $"/Placements/Measure/{placement.Id}", new()
+        {
+            ["Input.Kind"] = S((int)SupportMeasureKind.Mentortilskudd),
+            ["Input.MentorName"] = "Kari Kollega",
+            ["Input.HoursPerMonth"] = "8",
+            ["Input.MentorMandate"] = "Fast veiledning annenhver uke.",
+            ["Input.FromDate"] = "2026-12-15",
+            ["Input.ToDate"] = "2027-03-31",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.True(await fx.WithDbAsync(db => db.Set<SupportMeasure>().AnyAsync(m => m.PlacementId == placement.Id)));
+    }
+
+    [Fact]
+    public async Task PlannedEnd_BeforeAMeasureStarts_NorwegianErrorAtTheFieldNothingSaved()
+    {
+        var employer = await fx.WithDbAsync(db => db.AddEmployerAsync(fx.TeamA));
+        var candidate = await fx.WithDbAsync(db => db.AddCandidateAsync(fx.TeamA, fx.UserIds["js1"], stage: 4));
+        var placement = await fx.WithDbAsync(db => db.AddPlacementAsync(candidate.Id, employer.Id, PlacementKind.Temporary, new DateOnly(2026, 10, 1), new DateOnly(2027, 3, 31)));
+        var client = await fx.LoginAsync("js1");
+        var added = await AppFixture.PostFormAsync(client, $"/Placements/Measure/{placement.Id}", new()
+        {
+            ["Input.Kind"] = S((int)SupportMeasureKind.Tilretteleggingsplan),
+            ["Input.Text"] = "Faste oppgaver og pauser.",
+            ["Input.FromDate"] = "2026-12-01",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+
+        var form = await client.GetFormAsync($"/Placements/PlannedEnd/{placement.Id}");
+        var refused = await client.PostFormAsync(form, new Dictionary<string, string> { ["Input.PlannedEnd"] = "2026-11-15" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("id=\"Input_PlannedEnd-error\"[^>]*><p[^>]*>Et virkemiddel starter 01\\.12\\.2026\\. Planlagt slutt kan ikke være før det\\.", await refused.HtmlAsync());
+        Assert.Equal(new DateOnly(2027, 3, 31), await fx.WithDbAsync(db => db.Set<Placement>().Where(p => p.Id == placement.Id).Select(p => p.EndDate).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("1", "Kari Kollega, 1 time per måned")]
     [InlineData("2", "Kari Kollega, 2 timer per måned")]

@@ -152,6 +152,13 @@ public static class HostileForms
             }, Read.From(db => db.Set<SupportMeasure>().Where(m => m.PlacementId == placement.Id)), Show.At($"/Placements/Index/{placement.CandidateId}"));
         }, [new("Input.Text")]),
 
+        new("Placements/PlannedEnd", Roles.Jobbspesialist, async s =>
+        {
+            var placement = await AddPlacementAsync(s);
+            return new FormTarget($"/Placements/PlannedEnd/{placement.Id}", new() { ["Input.PlannedEnd"] = Iso(s.Today.AddMonths(6)) },
+                Read.From(db => db.Set<Placement>().Where(p => p.Id == placement.Id)), Show.At($"/Placements/Index/{placement.CandidateId}"));
+        }, [new("Input.PlannedEnd", nameof(Placement.EndDate), Displayed: false)], FreeText: false),
+
         new("FollowUps/Index (add)", Roles.Jobbspesialist, async s =>
         {
             var placement = await AddPlacementAsync(s);
