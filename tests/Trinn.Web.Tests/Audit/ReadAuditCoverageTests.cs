@@ -233,7 +233,7 @@ public sealed class CoverageScene
             ["Opportunities", "New", ..] => Of("employer"),
             ["Opportunities", "Details" or "Edit", ..] => Of("opportunity"),
             ["Placements", "Review", ..] => Of("measure"),
-            ["Placements", "Measure" or "End", ..] => Of("placement"),
+            ["Placements", "Measure" or "End" or "PlannedEnd", ..] => Of("placement"),
             ["TimeLog", "Edit" or "Delete", ..] => Of("block"),
             ["Studies" or "Research", _, ..] => Of("study"),
             ["api", "studies", ..] => Of("study"),
