@@ -166,14 +166,8 @@ public abstract class AuditArchiveTests(ScratchDatabases databases) : IAsyncLife
         return lines;
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var root = new RootCommand { AuditCommand.Create(), DbCommand.Create() };
-        var exit = await root.Parse([.. args, "--provider", databases.Provider.ToString(), "--connection", _connection])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) =>
+        InProcessCli.RunAsync([AuditCommand.Create(), DbCommand.Create()], databases.Provider, _connection, args);
 }
 
 public sealed class AuditArchiveSqliteTests() : AuditArchiveTests(new SqliteScratchDatabases())

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Trinn.Cli.Audit;
 using Trinn.Core.Audit;
@@ -73,12 +72,6 @@ public sealed class AuditVerifyCommandTests : IDisposable
         Assert.Equal(teams, await db.Set<AuditEntry>().CountAsync());
     }
 
-    private async Task<(int Exit, string Output)> RunAsync()
-    {
-        using var output = new StringWriter();
-        var root = new RootCommand { AuditCommand.Create() };
-        var exit = await root.Parse(["audit", "verify", "--provider", "Sqlite", "--connection", Connection])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync() =>
+        InProcessCli.RunAsync([AuditCommand.Create()], DatabaseProvider.Sqlite, Connection, "audit", "verify");
 }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Trinn.Cli.Check;
@@ -78,14 +77,8 @@ public abstract class CheckMeasuresCommandTests : IAsyncLifetime
         return string.Join('\n', values);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var root = new RootCommand { CheckCommand.Create() };
-        var exit = await root.Parse([.. args, "--provider", Provider.ToString(), "--connection", Connection])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) =>
+        InProcessCli.RunAsync([CheckCommand.Create()], Provider, Connection, args);
 }
 
 public sealed class CheckMeasuresCommandSqliteTests : CheckMeasuresCommandTests

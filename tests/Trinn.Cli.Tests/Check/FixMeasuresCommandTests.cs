@@ -88,14 +88,8 @@ public abstract class FixMeasuresCommandTests(ScratchDatabases databases) : IAsy
 
     private TrinnDbContext Open() => databases.Open(connection);
 
-    private async Task<(int Exit, string Output)> RunAsync(Command command, params string[] args)
-    {
-        using var output = new StringWriter();
-        var root = new RootCommand { command };
-        var exit = await root.Parse([.. args, "--provider", databases.Provider.ToString(), "--connection", connection])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(Command command, params string[] args) =>
+        InProcessCli.RunAsync([command], databases.Provider, connection, args);
 }
 
 public sealed class FixMeasuresCommandSqliteTests() : FixMeasuresCommandTests(new SqliteScratchDatabases());

@@ -217,14 +217,8 @@ public abstract class RetentionCommandTests : IAsyncLifetime
         return string.Join('\n', values);
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var root = new RootCommand { AuditCommand.Create(), RetentionCommand.Create(new FakeTimeProvider(Now)) };
-        var exit = await root.Parse([.. args, "--provider", Provider.ToString(), "--connection", Connection])
-            .InvokeAsync(new InvocationConfiguration { Output = output, Error = output });
-        return (exit, output.ToString());
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) =>
+        InProcessCli.RunAsync([AuditCommand.Create(), RetentionCommand.Create(new FakeTimeProvider(Now))], Provider, Connection, args);
 }
 
 public sealed class RetentionCommandSqliteTests : RetentionCommandTests
