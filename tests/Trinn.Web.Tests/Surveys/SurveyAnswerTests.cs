@@ -246,7 +246,7 @@ public abstract class SurveyAnswerTests(SurveyApp app)
         Assert.Equal(0, await app.Data.WithDbAsync(db => db.Set<SurveyLinkToken>().CountAsync(t => t.WaveId == wave.Id)));
     }
 
-    private static DateOnly TodayOf(SurveyApp app) => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private static DateOnly TodayOf(SurveyApp app) => Trinn.Web.Infrastructure.NorwegianTime.Today(app.Clock);
 
     [Fact]
     public async Task PaperEntry_OtherTeamsWave_NotFound()
