@@ -20,6 +20,9 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenSeq
     public bool IsIntact => FirstBrokenSequence is null;
 }
 
+/// <summary>Where the audit chain ends: its last entry's sequence and hash (what the head row holds).</summary>
+public readonly record struct AuditChainEnd(long Sequence, string Hash);
+
 public static class AuditChain
 {
     public static readonly string GenesisHash = new('0', 64);
@@ -28,24 +31,20 @@ public static class AuditChain
     /// Appends events to the chain inside the caller's transaction. The head row is updated first, which locks it
     /// (a row lock in PostgreSQL, the write lock in SQLite), so two writers can never link to the same predecessor.
     /// </summary>
-    public static Task AppendAsync(TrinnDbContext db, IReadOnlyList<AuditEvent> events, IAuditActor? actor, DateTime nowUtc, CancellationToken ct = default)
+    public static Task<AuditChainEnd> AppendAsync(TrinnDbContext db, IReadOnlyList<AuditEvent> events, IAuditActor? actor, DateTime nowUtc, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         return AppendAsync(db, events.Select(e => new AuditRecord(e, actor?.UserId, actor?.Role)).ToList(), nowUtc, ct);
     }
 
-    /// <summary>Appends events of several actors (a group commit) inside the caller's transaction; see the overload above.</summary>
-    public static async Task AppendAsync(TrinnDbContext db, IReadOnlyList<AuditRecord> records, DateTime nowUtc, CancellationToken ct = default)
+    /// <summary>
+    /// Appends events of several actors (a group commit) inside the caller's transaction; see the overload above. Returns
+    /// where the chain ends once the transaction commits.
+    /// </summary>
+    public static async Task<AuditChainEnd> AppendAsync(TrinnDbContext db, IReadOnlyList<AuditRecord> records, DateTime nowUtc, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(records);
-        if (records.Count == 0)
-        {
-            return;
-        }
-
-        // PostgreSQL keeps microseconds; the hash must cover exactly what is stored.
-        nowUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % 10), DateTimeKind.Utc);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Audit entries are appended inside the caller's transaction.");
         var sql = AuditSql.For(db);
@@ -53,8 +52,7 @@ public static class AuditChain
         // Plain commands on the transaction's connection rather than tracked entities: the chain is appended on every read
         // of candidate data, and EF's per-entity bookkeeping (one INSERT … RETURNING per row on SQLite) was most of the
         // group-commit writer's cost. The head row is updated first, which locks it, and returns where the chain ends.
-        long sequence;
-        string previous;
+        AuditChainEnd head;
         await using (var lockHead = AuditSql.Command(transaction, sql.LockHead))
         await using (var reader = await lockHead.ExecuteReaderAsync(ct))
         {
@@ -63,24 +61,101 @@ public static class AuditChain
                 throw new InvalidOperationException("The audit chain's head row is missing.");
             }
 
-            sequence = reader.GetInt64(0);
-            previous = reader.GetString(1);
+            head = new(reader.GetInt64(0), reader.GetString(1));
         }
 
-        var entries = new List<AuditEntry>(records.Count);
+        if (records.Count == 0)
+        {
+            return head;
+        }
+
+        var entries = Link(records, head, nowUtc);
         long? lastChange = null;
         HashSet<int>? changedCandidates = null;
+        foreach (var entry in entries.Where(e => RecordsChange(e.Action)))
+        {
+            lastChange = entry.Sequence;
+            if (entry.CandidateId is { } candidateId)
+            {
+                (changedCandidates ??= []).Add(candidateId);
+            }
+        }
+
+        var end = new AuditChainEnd(entries[^1].Sequence, entries[^1].Hash);
+        await sql.InsertAsync(transaction, entries, ct);
+        var notify = changedCandidates is not null && sql.MoveHeadAndChangeAndNotify is not null;
+        await using var moveHead = AuditSql.Command(
+            transaction, lastChange is null ? sql.MoveHead : notify ? sql.MoveHeadAndChangeAndNotify! : sql.MoveHeadAndChange);
+        AuditSql.Add(moveHead, "@sequence", end.Sequence);
+        AuditSql.Add(moveHead, "@hash", end.Hash);
+        if (lastChange is { } changed)
+        {
+            AuditSql.Add(moveHead, "@change", changed);
+        }
+
+        if (notify)
+        {
+            AuditSql.Add(moveHead, "@candidates", CandidateChanges.Payload(changedCandidates!));
+        }
+
+        if (changedCandidates is not null)
+        {
+            // Told to this process's listeners when the transaction commits (CandidateChangeFeed).
+            db.UncommittedCandidateChanges.UnionWith(changedCandidates);
+        }
+
+        await moveHead.ExecuteNonQueryAsync(ct);
+        return end;
+    }
+
+    /// <summary>
+    /// Appends entries that record no change (reads, refused access, exports) after <paramref name="after"/>, in one
+    /// statement that is its own transaction: it moves the head only if the chain still ends there, and inserts the entries
+    /// only if it moved it. Returns where the chain now ends, or null when it no longer ended at <paramref name="after"/>
+    /// (another writer appended meanwhile); then nothing was stored, and the caller appends with
+    /// <see cref="AppendAsync(TrinnDbContext, IReadOnlyList{AuditRecord}, DateTime, CancellationToken)"/>, which takes the
+    /// head's lock. One round trip instead of four (lock, insert, move, commit), so the group-commit writer's batches cost
+    /// the database and the app less. PostgreSQL only: SQLite's statements cannot modify data inside <c>WITH</c>, and a
+    /// SQLite transaction costs no round trip.
+    /// </summary>
+    public static async Task<AuditChainEnd?> TryAppendAfterAsync(
+        TrinnDbContext db, IReadOnlyList<AuditRecord> records, AuditChainEnd after, DateTime nowUtc, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(records);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("The one-statement append commits on its own; it cannot join the caller's transaction.");
+        }
+
+        if (records.Any(r => RecordsChange(r.Event.Action)))
+        {
+            throw new ArgumentException("A change is appended with the head's lock, so the same transaction can record it.", nameof(records));
+        }
+
+        if (records.Count == 0)
+        {
+            return after;
+        }
+
+        var sql = AuditSql.For(db);
+        var entries = Link(records, after, nowUtc);
+        return await sql.TryInsertAfterAsync(db, after, entries, ct) ? new AuditChainEnd(entries[^1].Sequence, entries[^1].Hash) : null;
+    }
+
+    /// <summary>Whether <see cref="TryAppendAfterAsync"/> can run on this context's database (PostgreSQL).</summary>
+    public static bool AppendsInOneStatement(TrinnDbContext db) => AuditSql.For(db).AppendAfter is not null;
+
+    /// <summary>The entries for these records, numbered and hash-linked after <paramref name="after"/>.</summary>
+    private static List<AuditEntry> Link(IReadOnlyList<AuditRecord> records, AuditChainEnd after, DateTime nowUtc)
+    {
+        // PostgreSQL keeps microseconds; the hash must cover exactly what is stored.
+        nowUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % 10), DateTimeKind.Utc);
+        var sequence = after.Sequence;
+        var previous = after.Hash;
+        var entries = new List<AuditEntry>(records.Count);
         foreach (var (e, userId, role) in records)
         {
-            if (RecordsChange(e.Action))
-            {
-                lastChange = sequence + 1;
-                if (e.CandidateId is { } candidateId)
-                {
-                    (changedCandidates ??= []).Add(candidateId);
-                }
-            }
-
             var entry = new AuditEntry
             {
                 Sequence = ++sequence,
@@ -101,29 +176,7 @@ public static class AuditChain
             entries.Add(entry);
         }
 
-        await sql.InsertAsync(transaction, entries, ct);
-        var notify = changedCandidates is not null && sql.MoveHeadAndChangeAndNotify is not null;
-        await using var moveHead = AuditSql.Command(
-            transaction, lastChange is null ? sql.MoveHead : notify ? sql.MoveHeadAndChangeAndNotify! : sql.MoveHeadAndChange);
-        AuditSql.Add(moveHead, "@sequence", sequence);
-        AuditSql.Add(moveHead, "@hash", previous);
-        if (lastChange is { } changed)
-        {
-            AuditSql.Add(moveHead, "@change", changed);
-        }
-
-        if (notify)
-        {
-            AuditSql.Add(moveHead, "@candidates", CandidateChanges.Payload(changedCandidates!));
-        }
-
-        if (changedCandidates is not null)
-        {
-            // Told to this process's listeners when the transaction commits (CandidateChangeFeed).
-            db.UncommittedCandidateChanges.UnionWith(changedCandidates);
-        }
-
-        await moveHead.ExecuteNonQueryAsync(ct);
+        return entries;
     }
 
     /// <summary>Whether an entry of this action records a change of data (see <see cref="AuditHead.LastChangeSequence"/>).</summary>

@@ -21,6 +21,7 @@ internal sealed class AuditSql
     private readonly string _insertPrefix;
     private readonly int _rowsPerInsert;
     private readonly string[] _insertRows = new string[RowsPerInsertPostgres + 1];
+    private readonly Type[] _arrayElementTypes;
 
     private AuditSql(DbContext db)
     {
@@ -31,6 +32,13 @@ internal sealed class AuditSql
             var entity = db.Model.FindEntityType(typeof(T))!;
             return sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()))!);
         }
+
+        string ColumnType<T>(string property) => db.Model.FindEntityType(typeof(T))!.FindProperty(property)!.GetColumnType();
+
+        // As stored: an enum as its number (see Values).
+        _arrayElementTypes = Columns.Select(c => db.Model.FindEntityType(typeof(AuditEntry))!.FindProperty(c)!.ClrType)
+            .Select(t => t.IsEnum ? Enum.GetUnderlyingType(t) : t)
+            .ToArray();
 
         var head = Table<AuditHead>();
         var id = Column<AuditHead>(nameof(AuditHead.Id));
@@ -48,6 +56,14 @@ internal sealed class AuditSql
             : $"{MoveHeadAndChange}; SELECT pg_notify('{CandidateChanges.Channel}', @candidates)";
         var columns = string.Join(", ", Columns.Select(c => Column<AuditEntry>(c)));
         _insertPrefix = $"INSERT INTO {Table<AuditEntry>()} ({columns}) VALUES ";
+
+        // PostgreSQL only (AuditChain.TryAppendAfterAsync): one statement, its own transaction. The head moves only if it
+        // is still where the writer last left it ($3, $4); the entries, one array per column ($5 …), are inserted only if it
+        // moved. The text never changes with the batch's size, so it is prepared once per connection.
+        AppendAfter = db.Database.IsSqlite()
+            ? null
+            : $"WITH moved AS (UPDATE {head} SET {last} = $1, {hash} = $2 WHERE {id} = {singleton} AND {last} = $3 AND {hash} = $4 RETURNING 1) "
+              + $"INSERT INTO {Table<AuditEntry>()} ({columns}) SELECT * FROM unnest({string.Join(", ", Columns.Select((c, i) => $"${i + 5}::{ColumnType<AuditEntry>(c)}[]"))}) WHERE EXISTS (SELECT 1 FROM moved)";
         _rowsPerInsert = db.Database.IsSqlite() ? 1 : RowsPerInsertPostgres;
     }
 
@@ -65,6 +81,9 @@ internal sealed class AuditSql
     public string MoveHead { get; }
 
     public string MoveHeadAndChange { get; }
+
+    /// <summary>Appends after a known end of the chain in one statement, or does nothing; null on SQLite.</summary>
+    public string? AppendAfter { get; }
 
     /// <summary><see cref="MoveHeadAndChange"/> and a notification on <see cref="CandidateChanges.Channel"/>; null on SQLite.</summary>
     public string? MoveHeadAndChangeAndNotify { get; }
@@ -133,6 +152,56 @@ internal sealed class AuditSql
             {
                 await command.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs <see cref="AppendAfter"/> for entries linked after <paramref name="after"/> on the context's connection, outside
+    /// any transaction. True when they were stored (and the head moved to the last of them), false when the chain no
+    /// longer ended at <paramref name="after"/> and nothing was stored.
+    /// </summary>
+    public async Task<bool> TryInsertAfterAsync(TrinnDbContext db, AuditChainEnd after, IReadOnlyList<AuditEntry> entries, CancellationToken ct)
+    {
+        if (AppendAfter is null)
+        {
+            throw new NotSupportedException("SQLite appends to the audit chain with the head's lock only.");
+        }
+
+        var columns = new Array[Columns.Length];
+        for (var c = 0; c < Columns.Length; c++)
+        {
+            columns[c] = Array.CreateInstance(_arrayElementTypes[c], entries.Count);
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var values = Values(entries[i]);
+            for (var c = 0; c < values.Length; c++)
+            {
+                columns[c].SetValue(values[c], i);
+            }
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+#pragma warning disable CA2100 // Built from the model's delimited names and positional parameters only.
+            command.CommandText = AppendAfter;
+#pragma warning restore CA2100
+            object[] head = [entries[^1].Sequence, entries[^1].Hash, after.Sequence, after.Hash];
+            foreach (var value in head.Concat(columns))
+            {
+                var parameter = command.CreateParameter();
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            return await command.ExecuteNonQueryAsync(ct) == entries.Count;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

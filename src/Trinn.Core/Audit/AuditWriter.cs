@@ -24,6 +24,10 @@ public sealed partial class AuditWriter : IAsyncDisposable, IDisposable
     private readonly Task _loop;
     private long _batches;
     private long _events;
+    private long _oneStatementBatches;
+
+    /// <summary>Where this writer's last batch left the chain; null when unknown (at start, or after a failed batch).</summary>
+    private AuditChainEnd? _end;
 
     /// <param name="open">Opens a context of the writer's own (it is disposed after each batch).</param>
     public AuditWriter(Func<TrinnDbContext> open, TimeProvider time, ILogger<AuditWriter> logger)
@@ -36,6 +40,12 @@ public sealed partial class AuditWriter : IAsyncDisposable, IDisposable
 
     /// <summary>Transactions committed so far, and the events in them (for tests and diagnostics).</summary>
     public (long Batches, long Events) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _events));
+
+    /// <summary>
+    /// Of <see cref="Committed"/>'s batches, those appended in one statement after this writer's previous batch
+    /// (PostgreSQL; see <see cref="CommitAsync"/>), for tests and diagnostics.
+    /// </summary>
+    public long OneStatementBatches => Interlocked.Read(ref _oneStatementBatches);
 
     /// <summary>
     /// Appends the events for this actor and returns when they are committed. Throws what the database threw when the
@@ -109,12 +119,31 @@ public sealed partial class AuditWriter : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends one batch. On PostgreSQL, when the chain still ends where this writer's previous batch left it (nobody else
+    /// appended meanwhile: no other instance, no change saved in this one) and the batch records no change, one statement
+    /// appends it and commits (<see cref="AuditChain.TryAppendAfterAsync"/>): one round trip instead of four, which on the
+    /// national benchmark made the audited candidate API about a third faster. Otherwise, or when that statement finds the
+    /// chain moved, the batch takes the head's lock in a transaction of its own.
+    /// </summary>
     private async Task CommitAsync(List<AuditRecord> records)
     {
+        var after = _end;
+        _end = null;
+        var now = _time.GetUtcNow().UtcDateTime;
         await using var db = _open();
+        if (after is { } known && AuditChain.AppendsInOneStatement(db) && records.TrueForAll(r => !AuditChain.RecordsChange(r.Event.Action))
+            && await AuditChain.TryAppendAfterAsync(db, records, known, now) is { } end)
+        {
+            _end = end;
+            Interlocked.Increment(ref _oneStatementBatches);
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await AuditChain.AppendAsync(db, records, _time.GetUtcNow().UtcDateTime);
+        var locked = await AuditChain.AppendAsync(db, records, now);
         await transaction.CommitAsync();
+        _end = locked;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit batch of {Count} events could not be committed; the requests waiting for it were refused")]

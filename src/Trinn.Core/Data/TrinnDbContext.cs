@@ -116,7 +116,7 @@ public class TrinnDbContext : IdentityDbContext<TrinnUser>, IDataProtectionKeyCo
         }
     }
 
-    private Task WriteAuditAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken) =>
+    private Task<AuditChainEnd> WriteAuditAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken) =>
         AuditChain.AppendAsync(this, events, actor, _time.GetUtcNow().UtcDateTime, cancellationToken);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -71,6 +71,57 @@ public abstract class AuditWriterTests : IAsyncLifetime
         Assert.True((await AuditChain.VerifyAsync(db)).IsIntact);
     }
 
+    /// <summary>Whether batches after the writer's first one are appended in one statement (PostgreSQL).</summary>
+    protected abstract bool AppendsInOneStatement { get; }
+
+    [Fact]
+    public async Task BatchesOneAfterAnother_AfterTheFirstEachTakesOneStatementWherePossible_AndTheChainIsIntact()
+    {
+        await using var writer = Writer(ConnectionString);
+        for (var i = 1; i <= 4; i++)
+        {
+            await writer.AppendAsync([Read(i), Read(i + 100)], $"user-{i}", "Jobbspesialist");
+        }
+
+        // The first batch learns where the chain ends under the head's lock; the three after it know, and need no lock.
+        Assert.Equal(AppendsInOneStatement ? 3 : 0, writer.OneStatementBatches);
+        await using var db = Open();
+        var entries = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 8).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.Equal([1, 101, 2, 102, 3, 103, 4, 104], entries.Select(e => e.CandidateId!.Value));
+        var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync();
+        Assert.Equal((8L, entries[^1].Hash), (head.LastSequence, head.LastHash));
+        Assert.True((await AuditChain.VerifyAsync(db)).IsIntact);
+    }
+
+    [Fact]
+    public async Task ChainMovedByAnotherWriterBetweenBatches_NextBatchLinksToTheRealEnd()
+    {
+        await using var writer = Writer(ConnectionString);
+        await writer.AppendAsync([Read(1)], "writer", "Jobbspesialist");
+        await writer.AppendAsync([Read(2)], "writer", "Jobbspesialist");
+        var before = writer.OneStatementBatches;
+
+        // Another instance (or a change saved in this one) appends under the head's lock.
+        await using (var other = Open())
+        {
+            await using var transaction = await other.Database.BeginTransactionAsync();
+            await AuditChain.AppendAsync(other, [new AuditRecord(Read(3), "other", "Jobbspesialist")], DateTime.UtcNow);
+            await transaction.CommitAsync();
+        }
+
+        await writer.AppendAsync([Read(4)], "writer", "Jobbspesialist");
+        await writer.AppendAsync([Read(5)], "writer", "Jobbspesialist");
+
+        // The batch after the other writer found the chain moved and took the lock; the one after it knew the end again.
+        Assert.Equal(AppendsInOneStatement ? before + 1 : 0, writer.OneStatementBatches);
+        await using var db = Open();
+        var entries = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal([1, 2, 3, 4, 5], entries.Select(e => e.CandidateId!.Value));
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), entries.Select(e => e.Sequence));
+        Assert.True((await AuditChain.VerifyAsync(db)).IsIntact);
+    }
+
     [Fact]
     public async Task AppendWithNoEvents_ReturnsAtOnceAndWritesNothing()
     {
@@ -104,7 +155,7 @@ public abstract class AuditWriterTests : IAsyncLifetime
         }
     }
 
-    private static AuditEvent Read(int candidateId) =>
+    protected static AuditEvent Read(int candidateId) =>
         new(AuditAction.Read, "DetailsPage", candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), candidateId, null);
 
     private AuditWriter Writer(string connectionString) =>
@@ -135,6 +186,8 @@ public sealed class AuditWriterSqliteTests : AuditWriterTests
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"trinn-writer-{Guid.NewGuid():N}.db");
 
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override bool AppendsInOneStatement => false;
 
     protected override string ImpatientConnectionString => ConnectionString + ";Default Timeout=1";
 
@@ -179,6 +232,55 @@ public sealed class AuditWriterPostgresTests : AuditWriterTests
     private readonly string _name = $"trinn_writer_{Guid.NewGuid():N}";
 
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override bool AppendsInOneStatement => true;
+
+    [Fact]
+    public async Task AppendAfterAnEndTheChainHasPassed_StoresNothingAndLeavesTheHead()
+    {
+        await using var db = Open();
+        AuditChainEnd first;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            first = await AuditChain.AppendAsync(db, [new AuditRecord(Read(1), "a", "Jobbspesialist")], DateTime.UtcNow);
+            await AuditChain.AppendAsync(db, [new AuditRecord(Read(2), "b", "Jobbspesialist")], DateTime.UtcNow);
+            await transaction.CommitAsync();
+        }
+
+        var stale = await AuditChain.TryAppendAfterAsync(db, [new AuditRecord(Read(3), "late", "Jobbspesialist")], first, DateTime.UtcNow);
+
+        Assert.Null(stale);
+        var head = await db.Set<AuditHead>().AsNoTracking().SingleAsync();
+        Assert.Equal(2, head.LastSequence);
+        Assert.Equal(["a", "b"], await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).Select(e => e.UserId!).ToListAsync());
+
+        // The same end with a hash that is not the chain's is refused too: the statement checks both.
+        var current = new AuditChainEnd(head.LastSequence, head.LastHash);
+        Assert.Null(await AuditChain.TryAppendAfterAsync(db, [new AuditRecord(Read(3), "forged", "Jobbspesialist")], current with { Hash = AuditChain.GenesisHash }, DateTime.UtcNow));
+        var end = await AuditChain.TryAppendAfterAsync(db, [new AuditRecord(Read(3), "c", "Jobbspesialist"), new AuditRecord(Read(4), "c", "Jobbspesialist")], current, DateTime.UtcNow);
+
+        Assert.Equal(4, end!.Value.Sequence);
+        var entries = await db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+        Assert.Equal(["a", "b", "c", "c"], entries.Select(e => e.UserId!));
+        Assert.Equal(entries[^1].Hash, end.Value.Hash);
+        Assert.True((await AuditChain.VerifyAsync(db)).IsIntact);
+    }
+
+    [Fact]
+    public async Task AppendInOneStatement_RefusesAChangeAndATransactionOfTheCaller()
+    {
+        await using var db = Open();
+        var start = new AuditChainEnd(0, AuditChain.GenesisHash);
+        var change = new AuditEvent(AuditAction.Update, "Candidate", "1", 1, "{}");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => AuditChain.TryAppendAfterAsync(db, [new AuditRecord(change, "a", "Jobbspesialist")], start, DateTime.UtcNow));
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => AuditChain.TryAppendAfterAsync(db, [new AuditRecord(Read(1), "a", "Jobbspesialist")], start, DateTime.UtcNow));
+        }
+
+        Assert.Equal(0, await db.Set<AuditEntry>().CountAsync());
+    }
 
     protected override string ImpatientConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { CommandTimeout = 1 }.ConnectionString;
 
