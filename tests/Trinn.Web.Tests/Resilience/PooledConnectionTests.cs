@@ -9,7 +9,11 @@ namespace Trinn.Web.Tests.Resilience;
 /// the ground that it keeps no session state and that what a transaction sets ends with it. This holds the second half:
 /// a transaction left open when its connection closes is rolled back, so the next user of the same physical connection
 /// sees neither its rows nor its settings.
+/// It runs alone: test classes that finish clear every Npgsql pool of the process (<c>NpgsqlConnection.ClearAllPools</c>),
+/// and a clear between the two opens gives the second one a new server process (it failed once in a parallel run, most
+/// likely so).
 /// </summary>
+[Collection(nameof(PooledConnectionTests))]
 public sealed class PooledConnectionTests : IDisposable
 {
     private readonly TestPostgresDatabase _database = new("trinn_pooled_");
@@ -64,3 +68,6 @@ public sealed class PooledConnectionTests : IDisposable
         return value is DBNull ? null : value;
     }
 }
+
+[CollectionDefinition(nameof(PooledConnectionTests), DisableParallelization = true)]
+public sealed class PooledConnectionTestsAlone;
