@@ -122,6 +122,11 @@ public abstract class PlacementPagesTests(AppFixture fx)
             Assert.Equal(3, c.Stage);
             Assert.Contains(c.StageChanges, s => s.FromStage == 4 && s.ToStage == 3 && s.Date == new DateOnly(2026, 11, 20));
         });
+
+        // Ended: the list shows the day it ended as such, no longer as a planned last day.
+        var list = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
+        Assert.Contains("<dt>Sluttdato</dt><dd>20.11.2026</dd>", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Planlagt siste dag", list, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -232,6 +237,8 @@ public abstract class PlacementPagesTests(AppFixture fx)
         var client = await fx.LoginAsync("js1");
         var list = await (await client.GetAsync($"/Placements/Index/{candidate.Id}")).HtmlAsync();
         Assert.Contains($"href=\"/Placements/PlannedEnd/{placement.Id}\">Endre planlagt slutt</a>", list, StringComparison.Ordinal);
+        Assert.Contains("<dt>Planlagt siste dag</dt><dd>30.11.2026</dd>", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sluttdato", list, StringComparison.Ordinal);
 
         var form = await client.GetFormAsync($"/Placements/PlannedEnd/{placement.Id}");
         Assert.Equal("2026-11-30", InputValue(form.Html, "Input.PlannedEnd"));
