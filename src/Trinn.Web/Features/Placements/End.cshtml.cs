@@ -76,8 +76,7 @@ public sealed class EndModel(
     private async Task ShowAsync(Placement placement)
     {
         CandidateId = placement.CandidateId;
-        var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
-        Title = EnumText.Name(p, placement.Kind) + " – " + employer;
+        Title = await db.PlacementTitleAsync(placement, p);
         var otherPaidActive = await db.Set<Placement>().AnyAsync(o => o.CandidateId == placement.CandidateId && o.Id != placement.Id
             && o.Ending == null && o.Kind >= PlacementKind.Permanent);
         OfferBack = PlacementStages.OfferBackToJobFinding(placement.Candidate!, placement, otherPaidActive);

@@ -82,8 +82,7 @@ public sealed class MeasureModel(
     private async Task ShowAsync(Placement placement)
     {
         CandidateId = placement.CandidateId;
-        var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
-        Title = EnumText.Name(p, placement.Kind) + " – " + employer;
+        Title = await db.PlacementTitleAsync(placement, p);
         Kinds = EnumText.Items<SupportMeasureKind>(p, t["Select_Choose"]);
         JobStart = NorwegianTime.Format(placement.StartDate);
         AllowedHere = Enum.GetValues<SupportMeasureKind>().Where(k => SupportMeasureRules.Allowed(k, placement.Kind)).ToList();

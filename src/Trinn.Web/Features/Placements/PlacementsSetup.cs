@@ -32,6 +32,13 @@ internal static class PlacementAccess
         db.Set<Placement>().VisibleTo(user).Include(p => p.Candidate).Include(p => p.FollowUps).Include(p => p.Measures)
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id);
 
+    /// <summary>The heading of a placement's forms: its kind and its employer ("Betalt arbeid – Fjordbakeriet AS").</summary>
+    public static async Task<string> PlacementTitleAsync(this TrinnDbContext db, Placement placement, IStringLocalizer<PlacementsResource> p)
+    {
+        var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
+        return EnumText.Name(p, placement.Kind) + " – " + employer;
+    }
+
     /// <summary>A wage subsidy on a placement of the team's candidates, tracked with its placement; the check is in the query.</summary>
     public static Task<SupportMeasure?> FindWageSubsidyForEditAsync(this TrinnDbContext db, int id, ClaimsPrincipal user)
     {

@@ -67,8 +67,7 @@ public sealed class PlannedEndModel(
     {
         CandidateId = placement.CandidateId;
         StartDate = placement.StartDate;
-        var employer = await db.Set<Trinn.Core.Employers.Employer>().Where(e => e.Id == placement.EmployerId).Select(e => e.Name).SingleAsync();
-        Title = EnumText.Name(p, placement.Kind) + " – " + employer;
+        Title = await db.PlacementTitleAsync(placement, p);
     }
 }
 
